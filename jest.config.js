@@ -1,0 +1,24 @@
+// One jest config, three projects chosen by file suffix (ARCHITECTURE.md, "Tests").
+// unit: pure code, no IO. int: a service with its real Postgres (PGlite) and the in-process bus.
+// e2e: separate processes against real PostgreSQL and real Kafka (npm run test:e2e).
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+const fs = require('fs');
+const swc = JSON.parse(fs.readFileSync(__dirname + '/.swcrc', 'utf8'));
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline', swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 180000 },
+  ],
+};

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { systemClock, type Clock } from '@union/kernel';
+import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import { eventHash } from './hash-chain';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { Upcasters } from './upcasters';
+import type { InlineProjection } from './projections/inline-projection';
+import type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  NewEvent,
+  ReadStreamOptions,
+  StoredEvent,
+} from './types';
+
+export interface EventStoreOptions {
+  upcasters?: Upcasters;
+  /** Read models updated in the append's transaction (ARCHITECTURE.md). */
+  projections?: InlineProjection[];
+  clock?: Clock;
+}
+
+interface Head {
+  version: number;
+  hash: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Append, read and subscribe on the `events` table of one service database. */
+export class EventStore {
+  readonly upcasters: Upcasters;
+  readonly projections: readonly InlineProjection[];
+  private readonly clock: Clock;
+
+  constructor(
+    readonly dataSource: DataSource,
+    options: EventStoreOptions = {},
+  ) {
+    this.upcasters = options.upcasters ?? new Upcasters();
+    this.projections = options.projections ?? [];
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * Appends `events` to `streamId` atomically, checking the expected version. Of two writers
+   * expecting the same version exactly one wins; the other gets WrongExpectedVersionError.
+   * Appending event ids that are all stored already changes nothing (`alreadyStored`).
+   */
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const projections = this.projections.filter((p) => events.some((e) => p.handles.includes(e.type)));
+    if (options.tx) return this.appendAndProject(options.tx, streamId, events, options, projections, true);
+    if (projections.length > 0) {
+      return this.dataSource.transaction((tx) =>
+        this.appendAndProject(tx, streamId, events, options, projections, true),
+      );
+    }
+    return this.appendAndProject(this.dataSource.manager, streamId, events, options, [], false);
+  }
+
+  private async appendAndProject(
+    m: EntityManager,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    projections: readonly InlineProjection[],
+    inTransaction: boolean,
+  ): Promise<AppendResult> {
+    const result = await this.insert(m, streamId, events, options, inTransaction);
+    if (!result.alreadyStored) {
+      for (const projection of projections) {
+        await projection.apply(
+          result.events.filter((e) => projection.handles.includes(e.type)),
+          m,
+        );
+      }
+    }
+    return result;
+  }
+
+  private async insert(
+    m: EntityManager,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    inTransaction: boolean,
+  ): Promise<AppendResult> {
+    const head = await this.head(m, streamId, options);
+    const streamType = options.streamType ?? streamId.split('-')[0];
+    const recordedAt = this.clock.now().toISOString();
+    let prevHash = head.hash;
+    const rows = events.map((e, i) => {
+      const fields = {
+        streamId,
+        streamType,
+        version: head.version + i + 1,
+        eventId: e.eventId ?? randomUUID(),
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type),
+        data: e.data,
+        metadata: e.metadata ?? {},
+        recordedAt,
+        personRef: e.personRef ?? null,
+      };
+      const row = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+      prevHash = row.hash;
+      return row;
+    });
+    try {
+      const inserted: { global_position: string; transaction_id: string }[] = await m.query(
+        `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
+           recorded_at, person_ref, prev_hash, hash)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
+           $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[], $12::text[])
+         RETURNING global_position, transaction_id::text AS transaction_id`,
+        [
+          rows.map((r) => r.streamId),
+          rows.map((r) => r.streamType),
+          rows.map((r) => r.version),
+          rows.map((r) => r.eventId),
+          rows.map((r) => r.type),
+          rows.map((r) => r.schemaVersion),
+          rows.map((r) => JSON.stringify(r.data)),
+          rows.map((r) => JSON.stringify(r.metadata)),
+          rows.map((r) => r.recordedAt),
+          rows.map((r) => r.personRef),
+          rows.map((r) => r.prevHash),
+          rows.map((r) => r.hash),
+        ],
+      );
+      const stored: StoredEvent[] = rows.map((r, i) => ({
+        ...r,
+        recordedAt: new Date(r.recordedAt),
+        globalPosition: Number(inserted[i].global_position),
+        transactionId: inserted[i].transaction_id,
+      }));
+      const last = stored[stored.length - 1];
+      return { nextVersion: last.version, headHash: last.hash, events: stored, alreadyStored: false };
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code !== UNIQUE_VIOLATION) throw error;
+      if (constraint === 'events_stream_version_unique') {
+        throw new WrongExpectedVersionError(streamId, options.expectedVersion, inTransaction ? null : await this.version(m, streamId));
+      }
+      if (constraint === 'events_event_id_unique') {
+        const ids = rows.map((r) => r.eventId);
+        if (inTransaction) throw new DuplicateEventIdError(ids);
+        return this.alreadyStored(m, streamId, ids);
+      }
+      throw error;
+    }
+  }
+
+  /** The stream's head as the append needs it; one query at most, none when the caller knows it. */
+  private async head(m: EntityManager, streamId: string, options: AppendOptions): Promise<Head> {
+    const expected = options.expectedVersion;
+    if (expected === 'no_stream' || expected === 0) return { version: 0, hash: null };
+    if (expected === 'any') {
+      const rows: { version: number; hash: string }[] = await m.query(
+        `SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
+        [streamId],
+      );
+      return rows[0] ? { version: rows[0].version, hash: rows[0].hash } : { version: 0, hash: null };
+    }
+    if (options.expectedHash !== undefined) return { version: expected, hash: options.expectedHash };
+    const rows: { hash: string }[] = await m.query(
+      `SELECT hash FROM events WHERE stream_id = $1 AND version = $2`,
+      [streamId, expected],
+    );
+    if (!rows[0]) throw new WrongExpectedVersionError(streamId, expected, await this.version(m, streamId));
+    return { version: expected, hash: rows[0].hash };
+  }
+
+  private async alreadyStored(m: EntityManager, streamId: string, ids: string[]): Promise<AppendResult> {
+    const rows: EventRow[] = await m.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY global_position`,
+      [ids],
+    );
+    if (rows.length !== ids.length || rows.some((r) => r.stream_id !== streamId)) {
+      throw new DuplicateEventIdError(rows.map((r) => r.event_id));
+    }
+    const events = rows.map((r) => toStoredEvent(r, this.upcasters));
+    const last = events[events.length - 1];
+    return { nextVersion: last.version, headHash: last.hash, events, alreadyStored: true };
+  }
+
+  /** The stream's current version, 0 when it does not exist. */
+  async version(m: EntityManager | undefined, streamId: string): Promise<number> {
+    const rows: { version: number | null }[] = await (m ?? this.dataSource.manager).query(
+      `SELECT max(version) AS version FROM events WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  /** A stream's events in version order, optionally from/up to a version or up to an instant. */
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await (options.tx ?? this.dataSource.manager).query(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE stream_id = $1 AND version >= $2 AND version <= $3
+         AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+       ORDER BY version`,
+      [streamId, options.fromVersion ?? 1, options.toVersion ?? 2147483647, options.asOf?.toISOString() ?? null],
+    );
+    return rows.map((r) => toStoredEvent(r, this.upcasters));
+  }
+
+  /**
+   * Events after `after` in commit order, never skipping one that commits late: only rows whose
+   * writing transaction is older than every transaction still running are returned, ordered by
+   * (transaction id, global position). Plain global-position order would skip an event whose
+   * transaction took its position first but committed after a later one.
+   */
+  async readAll(after: Checkpoint, limit = 500, tx?: EntityManager): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [after.transactionId, after.globalPosition, limit],
+    );
+    return rows.map((r) => toStoredEvent(r, this.upcasters));
+  }
+}
+
+/** The checkpoint just after `event`. */
+export const checkpointOf = (event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>): Checkpoint => ({
+  transactionId: event.transactionId,
+  globalPosition: event.globalPosition,
+});

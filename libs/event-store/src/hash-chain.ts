@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@union/kernel';
+
+/** The fields of an event that its hash covers. Changing any of them breaks the chain. */
+export interface HashedFields {
+  streamId: string;
+  streamType: string;
+  version: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: unknown;
+  recordedAt: string;
+  personRef: string | null;
+}
+
+/**
+ * `hash = sha256(prevHash || canonicalJson(fields))`, hex. The first event of a stream has no
+ * previous hash (the empty string is hashed in its place). Reproducible offline from an export.
+ */
+export function eventHash(prevHash: string | null, fields: HashedFields): string {
+  // Pick the fields by name: a caller may pass a whole stored event, whose other properties
+  // (position, hashes) are not part of the content.
+  const content: HashedFields = {
+    streamId: fields.streamId,
+    streamType: fields.streamType,
+    version: fields.version,
+    eventId: fields.eventId,
+    type: fields.type,
+    schemaVersion: fields.schemaVersion,
+    data: fields.data,
+    metadata: fields.metadata,
+    recordedAt: fields.recordedAt,
+    personRef: fields.personRef,
+  };
+  return createHash('sha256')
+    .update(prevHash ?? '')
+    .update(canonicalJson(content))
+    .digest('hex');
+}
+
+export interface ChainLink extends HashedFields {
+  globalPosition: number;
+  prevHash: string | null;
+  hash: string;
+}
+
+export interface ChainBreak {
+  globalPosition: number;
+  streamId: string;
+  version: number;
+  reason: string;
+}
+
+/**
+ * Checks one stream's events, given in version order starting at `expectedFirst` (with
+ * `prevHashOfFirst`, the hash of the event before it, null at version 1). Returns the first break.
+ */
+export function checkStreamChain(
+  links: readonly ChainLink[],
+  expectedFirst = 1,
+  prevHashOfFirst: string | null = null,
+): ChainBreak | null {
+  let expectedVersion = expectedFirst;
+  let prev = prevHashOfFirst;
+  for (const link of links) {
+    const at = { globalPosition: link.globalPosition, streamId: link.streamId, version: link.version };
+    if (link.version !== expectedVersion) {
+      return { ...at, reason: `version ${expectedVersion} is missing (found ${link.version})` };
+    }
+    if (link.prevHash !== prev) {
+      return { ...at, reason: 'prev_hash does not match the previous event' };
+    }
+    if (eventHash(prev, link) !== link.hash) {
+      return { ...at, reason: 'hash does not match the event content (altered)' };
+    }
+    prev = link.hash;
+    expectedVersion += 1;
+  }
+  return null;
+}

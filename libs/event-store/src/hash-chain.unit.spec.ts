@@ -1,0 +1,58 @@
+import { checkStreamChain, eventHash, type ChainLink } from './hash-chain';
+import { Upcasters } from './upcasters';
+
+const link = (version: number, prevHash: string | null, data: unknown): ChainLink => {
+  const fields = {
+    streamId: 'case-1',
+    streamType: 'case',
+    version,
+    eventId: `00000000-0000-0000-0000-00000000000${version}`,
+    type: 'Thing',
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'a' },
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    personRef: null,
+  };
+  return { ...fields, globalPosition: version * 10, prevHash, hash: eventHash(prevHash, fields) };
+};
+
+const chain = (): ChainLink[] => {
+  const one = link(1, null, { n: 1 });
+  const two = link(2, one.hash, { n: 2 });
+  return [one, two, link(3, two.hash, { n: 3 })];
+};
+
+describe('hash chain', () => {
+  it('hashes the content only, whatever the key order and extra properties', () => {
+    const a = link(1, null, { x: 1, y: [1, 2] });
+    const reordered = { ...a, data: { y: [1, 2], x: 1 }, hash: 'ignored', globalPosition: 99 };
+    expect(eventHash(null, reordered)).toBe(a.hash);
+    expect(eventHash('other', a)).not.toBe(a.hash);
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('accepts an intact chain and names the first break', () => {
+    expect(checkStreamChain(chain())).toBeNull();
+    const altered = chain();
+    altered[1] = { ...altered[1], data: { n: 200 } };
+    expect(checkStreamChain(altered)).toMatchObject({ version: 2, globalPosition: 20, reason: expect.stringMatching(/altered/) });
+    const gap = chain().filter((l) => l.version !== 2);
+    expect(checkStreamChain(gap)).toMatchObject({ version: 3, reason: expect.stringMatching(/missing/) });
+    const rehashed = chain();
+    rehashed[1] = link(2, rehashed[0].hash, { n: 200 });
+    expect(checkStreamChain(rehashed)).toMatchObject({ version: 3, reason: expect.stringMatching(/prev_hash/) });
+  });
+});
+
+describe('upcasters', () => {
+  it('chains steps from the stored version to the current one', () => {
+    const upcasters = new Upcasters()
+      .register('CaseOpened', 1, (d) => ({ ...(d as object), channel: 'walk_in' }))
+      .register('CaseOpened', 2, (d) => ({ ...(d as object), v3: true }));
+    expect(upcasters.currentVersion('CaseOpened')).toBe(3);
+    expect(upcasters.currentVersion('Other')).toBe(1);
+    expect(upcasters.upcast('CaseOpened', 1, { a: 1 })).toEqual({ schemaVersion: 3, data: { a: 1, channel: 'walk_in', v3: true } });
+    expect(upcasters.upcast('CaseOpened', 3, { a: 1 })).toEqual({ schemaVersion: 3, data: { a: 1 } });
+  });
+});

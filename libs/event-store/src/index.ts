@@ -1,0 +1,17 @@
+export * from './types';
+export * from './errors';
+export * from './hash-chain';
+export * from './upcasters';
+export * from './event-store';
+export * from './checkpoints';
+export * from './inbox';
+export * from './idempotency';
+export * from './projections/inline-projection';
+export * from './database/pglite-server';
+export * from './database/data-source';
+export * from './verify';
+export * from './command-handler';
+export * from './projections/row-projection';
+export * from './projections/rebuild';
+export * from './projections/progress';
+export { eventColumns, toStoredEvent, type EventRow } from './rows';
