@@ -1,20 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { Decider, DomainEvent } from '@union/kernel';
 import { WrongExpectedVersionError } from './errors';
 import type { EventStore } from './event-store';
 import type { EventMetadata, StoredEvent } from './types';
 
-/** A domain event as deciders see it: a past-tense type and its data. */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  type: Type;
-  data: Data;
-}
-
-/** The decider contract (STYLE.md): pure, no IO; time, ids, actor and policy come in the command. */
-export interface Decider<State, Command, Event extends DomainEvent> {
-  initialState: () => State;
-  evolve: (state: State, event: Event) => State;
-  decide: (command: Command, state: State) => Event[];
-}
 
 export interface CommandContext {
   streamId: string;

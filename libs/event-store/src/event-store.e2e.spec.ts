@@ -1,4 +1,4 @@
-import { createPostgresTestDatabase, type TestDatabase } from '@union/testing';
+import { createPostgresTestDatabase, type TestDatabase } from './testing';
 import { EventStore } from './event-store';
 import { WrongExpectedVersionError } from './errors';
 import { START } from './types';

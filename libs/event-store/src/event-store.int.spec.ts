@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@union/testing';
+import { createTestDatabase, type TestDatabase } from './testing';
 import { EventStore } from './event-store';
 import { Checkpoints } from './checkpoints';
 import { Inbox } from './inbox';

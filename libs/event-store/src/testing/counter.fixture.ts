@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { rowProjection } from '../projections/row-projection';
-import type { Decider, DomainEvent } from '../command-handler';
+import type { Decider, DomainEvent } from '@union/kernel';
 
 /** A tiny aggregate for the event store's own tests: a counter that can be opened and bumped. */
 export type CounterEvent = DomainEvent<'CounterOpened', { name: string }> | DomainEvent<'CounterBumped', { by: number }>;

@@ -1,1 +1,2 @@
-export * from './test-database';
+export * from '@union/event-store/testing';
+export * from './process-cluster';

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, startPgliteServer, PGLITE_POOL_MAX, type DatabaseOptions } from '@union/event-store';
+import { createDatabase, dropDatabase } from './postgres-databases';
+import { openDatabase, type DatabaseOptions } from '../database/data-source';
+import { startPgliteServer, PGLITE_POOL_MAX } from '../database/pglite-server';
 
 export interface TestDatabase {
   dataSource: DataSource;
@@ -28,24 +30,13 @@ export async function createTestDatabase(
 export async function createPostgresTestDatabase(
   options: Omit<DatabaseOptions, 'poolMax' | 'url' | 'host' | 'port'> & { poolMax?: number } = {},
 ): Promise<TestDatabase> {
-  const { Client } = await import('pg');
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dataSource = await openDatabase({ ...options, url: url.toString(), poolMax: options.poolMax ?? 20 });
+  const url = await createDatabase('test');
+  const dataSource = await openDatabase({ ...options, url, poolMax: options.poolMax ?? 20 });
   return {
     dataSource,
     async close() {
       await dataSource.destroy();
-      const drop = new Client({ connectionString: adminUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
+      await dropDatabase(url);
     },
   };
 }

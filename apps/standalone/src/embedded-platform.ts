@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { startPgliteServer, type PgliteServer } from '@union/event-store';
+import { createGatewayApp, loadGatewaySettings } from '@union/gateway';
+import { InProcessBus } from '@union/messaging';
+import {
+  createServiceApp,
+  envName,
+  loadServiceSettings,
+  openServiceInfra,
+  type ServiceDefinition,
+  type ServiceInfra,
+  type ServiceSettings,
+} from '@union/runtime';
+import { HardshipCasesModule, hardshipCasesService } from '@union/hardship-cases/service';
+import { EducationGrantsModule, educationGrantsService } from '@union/education-grants/service';
+import { MedicalAidModule, medicalAidService } from '@union/medical-aid/service';
+
+interface EmbeddedService {
+  definition: ServiceDefinition;
+  module: (infra: ServiceInfra, settings: ServiceSettings) => DynamicModule;
+}
+
+const SERVICES: EmbeddedService[] = [
+  { definition: hardshipCasesService, module: (i, s) => HardshipCasesModule.register(i, s) },
+  { definition: educationGrantsService, module: (i, s) => EducationGrantsModule.register(i, s) },
+  { definition: medicalAidService, module: (i, s) => MedicalAidModule.register(i, s) },
+];
+
+export interface EmbeddedOptions {
+  /** Where each service keeps its PGlite database; omitted: in memory (tests). */
+  dataDir?: string;
+  /** The gateway's port; 0 picks a free one. */
+  gatewayPort: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface EmbeddedPlatform {
+  gateway: INestApplication;
+  gatewayUrl: string;
+  services: Record<string, { app: INestApplication; url: string; infra: ServiceInfra }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded default: the gateway and the three services in one process, each service on its
+ * own PGlite database (real Postgres over the wire protocol), talking over the in-process bus.
+ * The services listen on loopback ports of their own, so the gateway proxies exactly as it does
+ * in production.
+ */
+export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
+  const env = options.env ?? process.env;
+  const bus = new InProcessBus();
+  const databases: PgliteServer[] = [];
+  const services: EmbeddedPlatform['services'] = {};
+  for (const { definition, module } of SERVICES) {
+    const database = await startPgliteServer(options.dataDir ? join(options.dataDir, definition.name) : undefined);
+    databases.push(database);
+    const infra = await openServiceInfra(definition, { kind: 'pglite', ...database }, { kind: 'in-process', bus });
+    const app = await createServiceApp(module(infra, loadServiceSettings(definition.name, env, true)), infra);
+    await app.listen(0, '127.0.0.1');
+    services[definition.name] = { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1'), infra };
+  }
+  const upstreamEnv = Object.fromEntries(Object.entries(services).map(([name, s]) => [`${envName(name)}_URL`, s.url]));
+  const gateway = await createGatewayApp(loadGatewaySettings({ ...env, ...upstreamEnv }, true));
+  await gateway.listen(options.gatewayPort, env.HOST ?? '127.0.0.1');
+  return {
+    gateway,
+    gatewayUrl: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
+    services,
+    async stop() {
+      await gateway.close();
+      for (const { app, infra } of Object.values(services)) {
+        await app.close();
+        await infra.close();
+      }
+      for (const database of databases) await database.stop();
+    },
+  };
+}

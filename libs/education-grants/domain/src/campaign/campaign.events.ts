@@ -1,0 +1,132 @@
+import type { HardshipTier } from '@union/contracts';
+import type { DomainEvent, Fen, IsoDate } from '@union/kernel';
+import type { AmountsByLevelFen } from '../shared/grant-vocabulary';
+
+/** An admin opened a campaign (金秋助学 of one year) with its budget, window and grant amounts. */
+export type CampaignOpened = DomainEvent<
+  'CampaignOpened',
+  {
+    readonly campaignId: string;
+    readonly year: number;
+    readonly name: string;
+    readonly budgetFen: Fen;
+    readonly opensOn: IsoDate;
+    readonly closesOn: IsoDate;
+    readonly schoolStartOn: IsoDate;
+    readonly amountsByLevelFen: AmountsByLevelFen;
+    readonly eligibleTiers: readonly HardshipTier[];
+    readonly openedBy: string;
+    readonly openedAt: string;
+  }
+>;
+
+/** An admin closed the campaign: no new applications; pending ones are still reviewed. */
+export type CampaignClosed = DomainEvent<
+  'CampaignClosed',
+  { readonly campaignId: string; readonly closedBy: string; readonly closedAt: string }
+>;
+
+/** An approval set an application's grant aside from the budget. */
+export type BudgetReserved = DomainEvent<
+  'BudgetReserved',
+  { readonly applicationId: string; readonly amountFen: Fen }
+>;
+
+/**
+ * Why a reservation went back to the budget. Only withdrawal happens today (rejection comes before
+ * any reservation); `rejected` is in the union so a future reversal of an approval needs no new
+ * event schema.
+ */
+export type ReleaseReason = 'withdrawn' | 'rejected';
+
+/** A reservation went back to the remaining budget. */
+export type ReservationReleased = DomainEvent<
+  'ReservationReleased',
+  { readonly applicationId: string; readonly amountFen: Fen; readonly reason: ReleaseReason }
+>;
+
+/** A reserved grant was paid: the amount moves from reserved to disbursed. */
+export type GrantPaidFromBudget = DomainEvent<
+  'GrantPaidFromBudget',
+  { readonly applicationId: string; readonly amountFen: Fen }
+>;
+
+/** Every event of a `campaign-<uuid>` stream. */
+export type CampaignEvent =
+  CampaignOpened | CampaignClosed | BudgetReserved | ReservationReleased | GrantPaidFromBudget;
+
+/** The life of one application's money in the budget. */
+export type ReservationStatus = 'reserved' | 'paid' | 'released';
+
+/** One application's reservation, kept after release or payment so a replayed command is a no-op. */
+export interface Reservation {
+  readonly amountFen: Fen;
+  readonly status: ReservationStatus;
+}
+
+/** The campaign as its decider sees it. */
+export interface CampaignState {
+  readonly status: 'none' | 'open' | 'closed';
+  /** The campaign as opened; null before `CampaignOpened`. */
+  readonly opened: CampaignOpened['data'] | null;
+  readonly budgetFen: Fen;
+  readonly reservedFen: Fen;
+  readonly disbursedFen: Fen;
+  readonly reservations: Readonly<Record<string, Reservation>>;
+}
+
+/** The state of a stream with no events. */
+export const initialCampaignState = (): CampaignState => ({
+  status: 'none',
+  opened: null,
+  budgetFen: 0,
+  reservedFen: 0,
+  disbursedFen: 0,
+  reservations: {},
+});
+
+/** What the budget can still reserve: budget - reserved - disbursed. */
+export const remainingFen = (state: Pick<CampaignState, 'budgetFen' | 'reservedFen' | 'disbursedFen'>): Fen =>
+  state.budgetFen - state.reservedFen - state.disbursedFen;
+
+const withReservation = (
+  state: CampaignState,
+  applicationId: string,
+  reservation: Reservation,
+): CampaignState => ({
+  ...state,
+  reservations: { ...state.reservations, [applicationId]: reservation },
+});
+
+/** The campaign after one event. Pure; never throws, so any stored history folds. */
+export function evolveCampaign(state: CampaignState, event: CampaignEvent): CampaignState {
+  switch (event.type) {
+    case 'CampaignOpened':
+      return { ...state, status: 'open', opened: event.data, budgetFen: event.data.budgetFen };
+    case 'CampaignClosed':
+      return { ...state, status: 'closed' };
+    case 'BudgetReserved': {
+      const { applicationId, amountFen } = event.data;
+      const next = { ...state, reservedFen: state.reservedFen + amountFen };
+      return withReservation(next, applicationId, { amountFen, status: 'reserved' });
+    }
+    case 'ReservationReleased': {
+      const { applicationId, amountFen } = event.data;
+      const next = { ...state, reservedFen: state.reservedFen - amountFen };
+      return withReservation(next, applicationId, { amountFen, status: 'released' });
+    }
+    case 'GrantPaidFromBudget': {
+      const { applicationId, amountFen } = event.data;
+      const next = {
+        ...state,
+        reservedFen: state.reservedFen - amountFen,
+        disbursedFen: state.disbursedFen + amountFen,
+      };
+      return withReservation(next, applicationId, { amountFen, status: 'paid' });
+    }
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './education-grants.service-definition';
+export * from './education-grants.module';

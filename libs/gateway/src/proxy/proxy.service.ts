@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { currentCorrelationId, ProblemException } from '@union/platform';
+import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
+import type { GatewaySettings, UpstreamName } from '../gateway.settings';
+import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
+
+/**
+ * Forwards a request to its service and passes the answer back. A service that is down or
+ * slow becomes a 503 problem naming it, never a hang: every call has a timeout.
+ */
+@Injectable()
+export class ProxyService {
+  constructor(@Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings) {}
+
+  async forward(upstream: UpstreamName, req: Request, res: Response): Promise<void> {
+    // The gateway parsed the JSON already (bad JSON and oversized bodies are its own 400/413).
+    const body = req.body === undefined || ['GET', 'HEAD'].includes(req.method) ? undefined : JSON.stringify(req.body);
+    const headers = new Headers();
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers.set('x-correlation-id', correlationId);
+    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${req.originalUrl}`, {
+      method: req.method,
+      headers,
+      body,
+    });
+    res.status(answer.status);
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = answer.headers.get(name);
+      if (value !== null) res.setHeader(name, value);
+    }
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  /** GETs a service's JSON (for composed views and readiness); same timeout and 503 rules. */
+  async getJson(upstream: UpstreamName, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${path}`, { method: 'GET', headers });
+    const text = await answer.text();
+    return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
+  private async call(upstream: UpstreamName, url: string, init: RequestInit): Promise<globalThis.Response> {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.upstreamTimeoutMs), redirect: 'manual' });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new ProblemException(
+        'SERVICE_UNAVAILABLE',
+        timedOut
+          ? `The ${upstream} service did not answer within ${this.settings.upstreamTimeoutMs} ms. Try again shortly.`
+          : `The ${upstream} service is unavailable. Try again shortly.`,
+        { extra: { service: upstream } },
+      );
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { DomainEvent, Fen, IsoDate } from '@union/kernel';
+import type {
+  AssistanceCategory,
+  AssistanceKind,
+  RecordedAssistanceStatus,
+} from '../shared/hardship-vocabulary';
+
+/** An assistance was given (or awaits approval). The limits applied are kept for auditors. */
+export type AssistanceRecorded = DomainEvent<
+  'AssistanceRecorded',
+  {
+    readonly caseId: string;
+    readonly assistanceId: string;
+    readonly kind: AssistanceKind;
+    readonly category: AssistanceCategory;
+    readonly amountFen: Fen;
+    readonly fundSource: string;
+    readonly description: string;
+    readonly status: RecordedAssistanceStatus;
+    readonly recordedBy: string;
+    readonly recordedOn: IsoDate;
+    readonly recordedAt: string;
+    readonly approvalThresholdFen: Fen;
+    readonly annualAssistanceCapFen: Fen;
+  }
+>;
+
+/** A reviewer's decision on a pending assistance; amount and date repeat so projections need no lookup. */
+export interface AssistanceDecision {
+  readonly caseId: string;
+  readonly assistanceId: string;
+  readonly amountFen: Fen;
+  readonly recordedOn: IsoDate;
+  readonly by: string;
+  readonly decidedOn: IsoDate;
+  readonly decidedAt: string;
+}
+
+/** A reviewer approved a pending assistance: it is disbursed. */
+export type AssistanceApproved = DomainEvent<
+  'AssistanceApproved',
+  AssistanceDecision & { readonly reason?: string }
+>;
+
+/** A reviewer rejected a pending assistance: it no longer counts toward the yearly cap. */
+export type AssistanceRejected = DomainEvent<
+  'AssistanceRejected',
+  AssistanceDecision & { readonly reason: string }
+>;

@@ -1,0 +1,2 @@
+export * from './medical-aid.service-definition';
+export * from './medical-aid.module';

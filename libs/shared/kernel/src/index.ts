@@ -1,0 +1,38 @@
+// Public API of @union/kernel: pure building blocks shared by every context (no Nest, no IO).
+export { type ErrorCode, ERROR_CODES, statusOf, isErrorCode } from './errors/error-code';
+export { DomainError, fieldError, type DomainErrorOptions, type FieldError } from './errors/domain-error';
+
+export {
+  type IdNumber,
+  type IdNumberValidation,
+  type IdNumberOptions,
+  validateIdNumber,
+  parseIdNumber,
+  birthDateOf,
+  checkCharOf,
+} from './identity/id-number';
+export { maskIdNumber, maskIdNumbersIn } from './identity/mask-id-number';
+export { personRef } from './identity/person-ref';
+
+export { type Fen, type Bp, BP_ONE, assertFen, applyRatioBp, sumFen } from './money/fen';
+export { type Band, type BandPart, type BandsResult, applyBands, validateBands } from './money/bands';
+
+export {
+  type IsoDate,
+  isIsoDate,
+  addMonths,
+  addDays,
+  daysBetween,
+  compareDates,
+  daysInMonth,
+} from './dates/iso-date';
+export { chinaToday } from './dates/china-today';
+
+export { canonicalJson } from './json/canonical-json';
+
+export { type Clock, systemClock } from './ports/clock';
+export { type IdGenerator, randomUuid } from './ports/id-generator';
+
+export { idNumberWithCheckChar, fixedClock, sequentialIds, type FixedClock } from './testing';
+
+export { type Decider, type DomainEvent } from './decider/decider';

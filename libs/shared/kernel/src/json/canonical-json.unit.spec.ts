@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+describe('canonicalJson', () => {
+  it('sorts keys recursively and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('gives the same bytes whatever the insertion order', () => {
+    const a = { caseId: 'c1', amountFen: 100, meta: { actor: 'u1', at: '2024-01-01T00:00:00Z' } };
+    const b = { meta: { at: '2024-01-01T00:00:00Z', actor: 'u1' }, amountFen: 100, caseId: 'c1' };
+    const hash = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
+    expect(hash(a)).toBe(hash(b));
+  });
+
+  it('orders keys by UTF-16 code units, not locale', () => {
+    // 'Z' (0x5A) < '_' (0x5F) < 'a' (0x61) < 'é' (0xE9) < '中' (0x4E2D) < '😀' (surrogate 0xD83D)
+    expect(canonicalJson({ '😀': 1, 中: 1, é: 1, a: 1, _: 1, Z: 1 })).toBe(
+      '{"Z":1,"_":1,"a":1,"é":1,"中":1,"😀":1}',
+    );
+  });
+
+  it('drops undefined properties and keeps arrays in order', () => {
+    expect(canonicalJson({ a: undefined, b: [2, 1, null] })).toBe('{"b":[2,1,null]}');
+  });
+
+  it('writes scalars like JSON', () => {
+    expect(canonicalJson('a"\n')).toBe('"a\\"\\n"');
+    expect(canonicalJson(-0)).toBe('0');
+    expect(canonicalJson(1.5)).toBe('1.5');
+    expect(canonicalJson(true)).toBe('true');
+    expect(canonicalJson(null)).toBe('null');
+  });
+
+  it.each([
+    ['NaN', { a: Number.NaN }, 'NaN at $.a'],
+    ['Infinity', [1, Infinity], 'Infinity at $[1]'],
+    ['BigInt', { n: 1n }, 'bigint at $.n'],
+    ['Date', { at: new Date(0) }, 'a Date (pass an ISO string) at $.at'],
+    ['undefined in an array', [undefined], 'undefined at $[0]'],
+    ['a Map', new Map(), 'Map at $'],
+    ['a function', { f: () => 1 }, 'function at $.f'],
+  ])('refuses %s', (_name, value, message) => {
+    expect(() => canonicalJson(value)).toThrow(message);
+  });
+
+  it('refuses cycles but accepts a shared object seen twice', () => {
+    const shared = { x: 1 };
+    expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow('a cycle at $.self');
+  });
+});

@@ -1,0 +1,52 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { PlatformRequest } from '../http/http-types';
+import { ProblemException } from '../problem/problem.exception';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { JwtVerifier, unauthenticated } from './jwt.verifier';
+import type { Principal, Role } from './principal';
+
+/**
+ * The global guard: every HTTP route needs `Authorization: Bearer <JWT>` unless marked
+ * {@link Public}; the verified principal is put on the request (`request.principal`), then the
+ * route's {@link Roles} are checked. Non-HTTP contexts (Kafka handlers) are not its business.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: JwtVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true) return true;
+
+    const request = context.switchToHttp().getRequest<PlatformRequest>();
+    const principal = await this.verifier.verify(bearerToken(request));
+    request.principal = principal;
+
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (required !== undefined && required.length > 0) assertSomeRole(principal, required);
+    return true;
+  }
+}
+
+function bearerToken(request: PlatformRequest): string {
+  const header = request.headers.authorization;
+  if (header === undefined || header.trim() === '') {
+    throw unauthenticated('The request has no token; send Authorization: Bearer <token>.');
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+/** 403 unless the principal holds one of `required`. */
+export function assertSomeRole(principal: Principal, required: readonly Role[]): void {
+  if (required.some((role) => principal.roles.includes(role))) return;
+  const needed =
+    required.length === 1 ? `the role ${required[0]}` : `one of the roles ${required.join(', ')}`;
+  throw new ProblemException('FORBIDDEN', `This action needs ${needed}.`);
+}

@@ -1,0 +1,27 @@
+import { HealthRegistry } from './health.registry';
+
+describe('HealthRegistry', () => {
+  it('is ready when every check passes, and reports each result', async () => {
+    const health = new HealthRegistry();
+    expect(await health.check()).toEqual({ ok: true, checks: {} });
+    health.register('database', () => Promise.resolve({ ok: true }));
+    health.register('projection:cases', () => Promise.resolve({ ok: false, detail: { lag: 12 } }));
+    expect(await health.check()).toEqual({
+      ok: false,
+      checks: { database: { ok: true }, 'projection:cases': { ok: false, detail: { lag: 12 } } },
+    });
+  });
+
+  it('counts a throwing or hanging check as failed', async () => {
+    const health = new HealthRegistry();
+    health.register('kafka', () => Promise.reject(new Error('ECONNREFUSED')));
+    health.register('slow', () => new Promise(() => undefined));
+    expect(await health.check(20)).toEqual({
+      ok: false,
+      checks: {
+        kafka: { ok: false, detail: 'ECONNREFUSED' },
+        slow: { ok: false, detail: 'no answer within 20 ms' },
+      },
+    });
+  });
+});

@@ -1,0 +1,78 @@
+// Public API of @union/platform: the Nest plumbing every HTTP process shares.
+export { PlatformModule, type PlatformModuleOptions } from './platform.module';
+export { PLATFORM_OPTIONS, type PlatformOptions } from './platform.options';
+export { PlatformController } from './platform.controller';
+
+export {
+  problemBody,
+  problemTypeOf,
+  problemTitleOf,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  type ProblemBody,
+  type ProblemInput,
+} from './problem/problem-body';
+export { ProblemException, type ProblemOptions } from './problem/problem.exception';
+export { ProblemFilter } from './problem/problem.filter';
+export { toProblem, type MappedProblem } from './problem/problem.mapper';
+
+export { createValidationPipe, fieldErrorsOf } from './validation/validation.pipe';
+export {
+  IsIdNumber,
+  IsFen,
+  IsBp,
+  IsIsoDate,
+  DEFAULT_MAX_FEN,
+} from './validation/domain-validators.decorator';
+
+export { ROLES, ALL_UNITS, isRole, type Role, type Principal } from './auth/principal';
+export { AUTH_CONFIG, type AuthConfig } from './auth/auth.config';
+export { JwtVerifier, principalOf, unauthenticated } from './auth/jwt.verifier';
+export { signDevToken, type DevTokenClaims } from './auth/dev-token';
+export { AuthGuard, assertSomeRole } from './auth/auth.guard';
+export { Public, Roles, CurrentPrincipal, IS_PUBLIC, REQUIRED_ROLES } from './auth/auth.decorators';
+export { canActForUnit, assertUnit } from './auth/unit-scope';
+export { assertStrongSecret, KNOWN_DEV_SECRETS, MIN_SECRET_LENGTH } from './auth/secret-strength';
+
+export {
+  loadConfig,
+  ConfigError,
+  type ConfigSchema,
+  type ConfigVar,
+  type ConfigType,
+  type ConfigOf,
+} from './config/config.loader';
+
+export { requestContext, currentCorrelationId, type RequestContext } from './observability/request-context';
+export {
+  CorrelationMiddleware,
+  CORRELATION_HEADER,
+  correlationIdFrom,
+} from './observability/correlation.middleware';
+export { JsonLogger } from './observability/json.logger';
+export {
+  writeRequestLog,
+  parseLogLevel,
+  LOG_LEVELS,
+  type LogLevel,
+  type RequestLogEntry,
+} from './observability/request-log';
+
+export {
+  MetricsRegistry,
+  DEFAULT_LATENCY_BUCKETS,
+  type Counter,
+  type Gauge,
+  type Histogram,
+  type Labels,
+} from './metrics/metrics.registry';
+export { HttpMetricsMiddleware, UNMATCHED_ROUTE } from './metrics/http-metrics.middleware';
+
+export {
+  HealthRegistry,
+  CHECK_TIMEOUT_MS,
+  type CheckResult,
+  type ReadinessCheck,
+  type Readiness,
+} from './health/health.registry';
+export type { PlatformRequest } from './http/http-types';

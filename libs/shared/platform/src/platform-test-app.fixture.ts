@@ -1,0 +1,91 @@
+// Shared by the platform's int specs: a tiny app with PlatformModule and one controller that
+// exercises roles, nested DTO validation, domain errors and the request context.
+import 'reflect-metadata';
+import { Body, Controller, Get, Module, Post, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { DomainError, idNumberWithCheckChar } from '@union/kernel';
+import {
+  assertUnit,
+  currentCorrelationId,
+  CurrentPrincipal,
+  IsFen,
+  IsIdNumber,
+  PlatformModule,
+  Roles,
+  signDevToken,
+  type Principal,
+} from './index';
+
+export const SECRET = 'int-test-secret-0123456789abcdefghijklmnop';
+export const ID = idNumberWithCheckChar('11010519491231002');
+
+class HouseholdDto {
+  @IsInt() @Min(1) readonly size!: number;
+  @IsFen() readonly monthlyIncomeFen!: number;
+}
+
+class OpenCaseDto {
+  @IsIdNumber() readonly idNumber!: string;
+  @IsDefined() @ValidateNested() @Type(() => HouseholdDto) readonly household!: HouseholdDto;
+  @IsString() readonly unitId!: string;
+}
+
+@Controller('cases')
+class CasesController {
+  @Post()
+  @Roles('caseworker')
+  open(
+    @Body() dto: OpenCaseDto,
+    @CurrentPrincipal() who: Principal,
+  ): { opened: boolean; by: string; dtoClass: string } {
+    return { opened: true, by: who.sub, dtoClass: dto.constructor.name };
+  }
+
+  @Post(':caseId/approve')
+  @Roles('reviewer')
+  approve(): { approved: boolean } {
+    return { approved: true };
+  }
+
+  @Post(':caseId/duplicate')
+  @Roles('caseworker')
+  duplicate(@CurrentPrincipal() who: Principal): never {
+    assertUnit(who, 'unit-1');
+    throw new DomainError('DUPLICATE', 'This person already has an open case.', {
+      details: { existingCaseId: 'c-7' },
+    });
+  }
+
+  @Get('context')
+  context(): { correlationId: string | undefined } {
+    return { correlationId: currentCorrelationId() };
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('db password is hunter2');
+  }
+}
+
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'test', logLevel: 'silent', auth: { jwtSecret: SECRET } })],
+  controllers: [CasesController],
+})
+class TestAppModule {}
+
+/** Boots the test app (no listening socket: supertest drives the server). */
+export async function bootTestApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(TestAppModule, { logger: false });
+  return app.init();
+}
+
+/** A dev token for user u-1 (units ['unit-1'] by default). */
+export const token = (
+  roles: Principal['roles'] = ['caseworker'],
+  secret = SECRET,
+  ttl = 300,
+  units = ['unit-1'],
+) => signDevToken(secret, { sub: 'u-1', roles, units }, ttl);
+export const validBody = { idNumber: ID, household: { size: 3, monthlyIncomeFen: 150000 }, unitId: 'unit-1' };

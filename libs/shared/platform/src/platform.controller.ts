@@ -1,0 +1,49 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Public } from './auth/auth.decorators';
+import { HealthRegistry, type CheckResult } from './health/health.registry';
+import { MetricsRegistry } from './metrics/metrics.registry';
+import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.options';
+import { ProblemException } from './problem/problem.exception';
+
+/**
+ * Operations endpoints every process serves (API.md "Operations"), all public: liveness,
+ * readiness (the registered checks) and Prometheus metrics. Apps with a global prefix should
+ * exclude `health/*` and `metrics` from it so probes use the same paths everywhere.
+ */
+@Public()
+@Controller()
+export class PlatformController {
+  constructor(
+    private readonly health: HealthRegistry,
+    private readonly metrics: MetricsRegistry,
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+  ) {}
+
+  /** The process is up; says nothing about its dependencies (so an orchestrator won't restart it for them). */
+  @Get('health/live')
+  live(): { status: 'ok'; service: string } {
+    return { status: 'ok', service: this.options.service };
+  }
+
+  /** 200 when every registered check passes, else a 503 problem listing each check's result. */
+  @Get('health/ready')
+  async ready(): Promise<{ status: 'ok'; service: string; checks: Readonly<Record<string, CheckResult>> }> {
+    const readiness = await this.health.check();
+    if (!readiness.ok) {
+      const failing = Object.entries(readiness.checks)
+        .filter(([, r]) => !r.ok)
+        .map(([name]) => name);
+      throw new ProblemException('SERVICE_UNAVAILABLE', `Not ready: ${failing.join(', ')}.`, {
+        extra: { service: this.options.service, checks: readiness.checks },
+      });
+    }
+    return { status: 'ok', service: this.options.service, checks: readiness.checks };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', MetricsRegistry.CONTENT_TYPE)
+  @Header('Cache-Control', 'no-store')
+  scrape(): string {
+    return this.metrics.expose();
+  }
+}

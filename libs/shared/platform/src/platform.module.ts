@@ -1,0 +1,68 @@
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AUTH_CONFIG, type AuthConfig } from './auth/auth.config';
+import { AuthGuard } from './auth/auth.guard';
+import { JwtVerifier } from './auth/jwt.verifier';
+import { HealthRegistry } from './health/health.registry';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsRegistry } from './metrics/metrics.registry';
+import { CorrelationMiddleware } from './observability/correlation.middleware';
+import { PlatformController } from './platform.controller';
+import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.options';
+import { ProblemFilter } from './problem/problem.filter';
+import { createValidationPipe } from './validation/validation.pipe';
+
+/** Options of {@link PlatformModule.forRoot}. */
+export interface PlatformModuleOptions extends PlatformOptions {
+  /**
+   * How to verify tokens. When omitted, the app must provide {@link AUTH_CONFIG} from a
+   * `@Global()` module (e.g. one that builds it from its validated config).
+   */
+  readonly auth?: AuthConfig;
+}
+
+/**
+ * What every HTTP process needs, in one import: problem+json errors (global filter), DTO
+ * validation (global pipe), bearer-token auth with roles (global guard), correlation ids and
+ * request logs, HTTP metrics, and the `/health/live`, `/health/ready`, `/metrics` endpoints.
+ * Exports {@link HealthRegistry}, {@link MetricsRegistry} and {@link JwtVerifier}.
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot(options: PlatformModuleOptions): DynamicModule {
+    const { auth, ...platformOptions } = options;
+    const providers: Provider[] = [
+      { provide: PLATFORM_OPTIONS, useValue: platformOptions },
+      HealthRegistry,
+      MetricsRegistry,
+      JwtVerifier,
+      CorrelationMiddleware,
+      HttpMetricsMiddleware,
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_GUARD, useClass: AuthGuard },
+    ];
+    if (auth !== undefined) providers.push({ provide: AUTH_CONFIG, useValue: auth });
+    return {
+      module: PlatformModule,
+      global: true,
+      controllers: [PlatformController],
+      providers,
+      exports: [HealthRegistry, MetricsRegistry, JwtVerifier, PLATFORM_OPTIONS],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Correlation first, so the metrics and everything after run inside the request context.
+    consumer
+      .apply(CorrelationMiddleware, HttpMetricsMiddleware)
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,31 @@
+import type { EntitySchema, MixedList } from 'typeorm';
+import type { ServiceName, Topic } from '@union/contracts';
+import type { InlineProjection, StoredEvent, Upcasters } from '@union/event-store';
+import type { OutgoingMessage } from '@union/messaging';
+import type { LogLevel } from '@union/platform';
+
+/** What a service contributes to the runtime: its schema, read models and what it publishes. */
+export interface ServiceDefinition {
+  name: ServiceName;
+  /** The topic its relay publishes to. */
+  publishes: Topic;
+  /** The topics its consumers read. */
+  consumes: readonly Topic[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  projections: InlineProjection[];
+  upcasters?: Upcasters;
+  /** Maps a stored domain event to the integration message the relay publishes, or null. */
+  toMessage(event: StoredEvent): OutgoingMessage | null;
+}
+
+/** Settings every service needs at run time, validated at boot. */
+export interface ServiceSettings {
+  service: ServiceName;
+  jwtSecret?: string;
+  jwksUrl?: string;
+  personRefSecret: string;
+  logLevel: LogLevel;
+}

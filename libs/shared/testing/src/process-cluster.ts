@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createDatabase, dropDatabase } from '@union/event-store/testing';
+
+const ROOT = resolve(__dirname, '../../../..');
+const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
+
+export interface Cluster {
+  gatewayUrl: string;
+  serviceUrls: Record<(typeof SERVICES)[number], string>;
+  databaseUrls: Record<(typeof SERVICES)[number], string>;
+  jwtSecret: string;
+  logDir: string;
+  stop(): Promise<void>;
+}
+
+const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
+
+/**
+ * The four apps as separate processes on real PostgreSQL (a fresh database each) and the Kafka
+ * broker at KAFKA_BROKERS (default 127.0.0.1:9092), as in production. Logs go to `logDir`.
+ * Resolves once the gateway's /health/ready says every service is ready.
+ */
+export async function startCluster(name: string): Promise<Cluster> {
+  const logDir = join(ROOT, 'tmp', 'e2e-logs', `${name}-${Date.now()}`);
+  mkdirSync(logDir, { recursive: true });
+  const jwtSecret = `e2e-${name}-jwt-secret-${Math.random().toString(36).slice(2)}-long-enough`;
+  const databaseUrls = Object.fromEntries(
+    await Promise.all(SERVICES.map(async (s) => [s, await createDatabase(`e2e_${s.replace(/-/g, '_')}`)])),
+  ) as Cluster['databaseUrls'];
+  const ports = Object.fromEntries(await Promise.all([...SERVICES, 'gateway'].map(async (s) => [s, await freePort()])));
+  const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`])) as Cluster['serviceUrls'];
+  const common = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    JWT_SECRET: jwtSecret,
+    PERSON_REF_SECRET: `e2e-${name}-person-ref-secret-long-enough-for-checks`,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    AUTH_DEV_LOGIN: 'false',
+    LOG_LEVEL: 'info',
+  };
+  const children: ChildProcess[] = [];
+  for (const s of SERVICES) {
+    children.push(
+      launch(s, logDir, { ...common, [`DATABASE_URL_${envName(s)}`]: databaseUrls[s], [`${envName(s)}_PORT`]: String(ports[s]) }),
+    );
+  }
+  children.push(
+    launch('gateway', logDir, {
+      ...common,
+      GATEWAY_PORT: String(ports.gateway),
+      ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, serviceUrls[s]])),
+    }),
+  );
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+  const stop = async () => {
+    await Promise.all(children.map((c) => stopChild(c)));
+    await Promise.all(Object.values(databaseUrls).map((u) => dropDatabase(u)));
+  };
+  try {
+    await waitReady(`${gatewayUrl}/health/ready`, children, 90_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message} (logs in ${logDir})`);
+  }
+  return { gatewayUrl, serviceUrls, databaseUrls, jwtSecret, logDir, stop };
+}
+
+function launch(app: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${app}/src/main.ts`], { cwd: ROOT, env });
+  const log = createWriteStream(join(logDir, `${app}.log`));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitReady(url: string, children: ChildProcess[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const dead = children.find((c) => c.exitCode !== null);
+    if (dead) throw new Error(`an app exited with code ${dead.exitCode} before the platform was ready`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the platform was not ready within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
