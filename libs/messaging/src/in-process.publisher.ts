@@ -1,0 +1,11 @@
+import type { InProcessBus } from './in-process.bus';
+import type { MessagePublisher, OutgoingMessage } from './messaging.port';
+
+/** Publishes to the in-process bus; resolves once the messages are appended (the "ack"). */
+export class InProcessPublisher implements MessagePublisher {
+  constructor(private readonly bus: InProcessBus) {}
+
+  publish(messages: OutgoingMessage[]): Promise<void> {
+    return this.bus.publish(messages);
+  }
+}

@@ -1,0 +1,34 @@
+import { isKafkaConfigured, kafkaSettingsFromEnv } from './kafka.settings';
+import { kafkaMicroserviceOptions } from './kafka-microservice.options';
+
+describe('kafkaSettingsFromEnv', () => {
+  it('reads the broker list and client id, defaulting the id to the service name', () => {
+    expect(kafkaSettingsFromEnv('grants', { KAFKA_BROKERS: ' k1:9092, k2:9092 ,' })).toEqual({
+      brokers: ['k1:9092', 'k2:9092'],
+      clientId: 'grants',
+    });
+    expect(
+      kafkaSettingsFromEnv('grants', { KAFKA_BROKERS: 'k1:9092', KAFKA_CLIENT_ID: 'g-1' }).clientId,
+    ).toBe('g-1');
+  });
+
+  it('refuses a missing or malformed broker list with a sentence saying what to fix', () => {
+    expect(isKafkaConfigured({})).toBe(false);
+    expect(() => kafkaSettingsFromEnv('grants', {})).toThrow(/KAFKA_BROKERS is not set/);
+    expect(() => kafkaSettingsFromEnv('grants', { KAFKA_BROKERS: 'k1' })).toThrow(/not host:port: k1/);
+  });
+});
+
+describe('kafkaMicroserviceOptions', () => {
+  it('uses our group id exactly and fresh objects per call (ServerKafka mutates them)', () => {
+    const settings = { brokers: ['k1:9092'], clientId: 'grants' };
+    const a = kafkaMicroserviceOptions(settings, 'grants.eligibility');
+    const b = kafkaMicroserviceOptions(settings, 'grants.eligibility');
+    expect(a.options).toMatchObject({
+      postfixId: '',
+      consumer: { groupId: 'grants.eligibility', maxWaitTimeInMs: 100, allowAutoTopicCreation: false },
+      subscribe: { fromBeginning: true },
+    });
+    expect((a.options as { run: object }).run).not.toBe((b.options as { run: object }).run);
+  });
+});
