@@ -57,7 +57,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     const database = await startPgliteServer(options.dataDir ? join(options.dataDir, definition.name) : undefined);
     databases.push(database);
     const infra = await openServiceInfra(definition, { kind: 'pglite', ...database }, { kind: 'in-process', bus });
-    const app = await createServiceApp(module(infra, loadServiceSettings(definition.name, env, true)), infra);
+    const settings = loadServiceSettings(definition.name, env, true);
+    const app = await createServiceApp(module(infra, settings), infra, { logLevel: settings.logLevel });
     await app.listen(0, '127.0.0.1');
     services[definition.name] = { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1'), infra };
   }

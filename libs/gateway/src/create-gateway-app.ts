@@ -8,7 +8,7 @@ import type { GatewaySettings } from './gateway.settings';
 /** Builds the gateway app (not listening yet, so tests can drive it through supertest). */
 export async function createGatewayApp(settings: GatewaySettings): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(settings), {
-    logger: new JsonLogger('gateway'),
+    logger: new JsonLogger('gateway', settings.logLevel),
   });
   app.useBodyParser('json', { limit: settings.bodyLimitBytes });
   app.enableShutdownHooks();

@@ -17,7 +17,7 @@ export class GatewayModule {
         PlatformModule.forRoot({
           service: 'gateway',
           auth: { jwtSecret: settings.jwtSecret, jwksUrl: settings.jwksUrl },
-          logLevel: process.env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+          logLevel: settings.logLevel,
         }),
       ],
       controllers: [DevTokenController, ProxyController],

@@ -1,4 +1,4 @@
-import { assertStrongSecret, loadConfig } from '@union/platform';
+import { assertStrongSecret, loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
 import { EMBEDDED_DEV_SECRETS } from '@union/runtime';
 
 /** Where each service is and how the gateway talks to it. */
@@ -11,6 +11,7 @@ export interface GatewaySettings {
   /** A service that has not answered by then gets a 503, never a hang. */
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
+  logLevel: LogLevel;
 }
 
 export type UpstreamName = 'hardship-cases' | 'education-grants' | 'medical-aid';
@@ -51,5 +52,6 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
     devLogin,
     upstreamTimeoutMs: c.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: c.GATEWAY_BODY_LIMIT_BYTES,
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }

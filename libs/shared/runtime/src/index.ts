@@ -10,3 +10,4 @@ export * from './eligibility/hardship-eligibility.reader';
 export * from './eligibility/hardship-eligibility.module';
 export * from './eligibility/hardship-eligibility.di-tokens';
 export * from './run-service-process';
+export * from './http';

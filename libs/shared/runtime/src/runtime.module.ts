@@ -6,7 +6,9 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthRegistry, PlatformModule } from '@union/platform';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { DATA_SOURCE, EVENT_STORE, SERVICE_INFRA, SERVICE_SETTINGS } from './runtime.di-tokens';
 import type { ServiceSettings } from './service-definition';
 import type { ServiceInfra } from './service-infra';
@@ -31,6 +33,7 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         { provide: SERVICE_SETTINGS, useValue: settings },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
         { provide: EVENT_STORE, useValue: infra.store },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE],
     };

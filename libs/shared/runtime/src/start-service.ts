@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { JsonLogger } from '@union/platform';
+import { JsonLogger, type LogLevel } from '@union/platform';
 import type { ServiceInfra } from './service-infra';
 
 /** Largest JSON body a service accepts: an enrollment of 10,000 members fits with room. */
@@ -12,9 +12,13 @@ export const SERVICE_BODY_LIMIT = '8mb';
  * `@EventPattern` consumers on the configured transport. `listen` is left to the caller so tests
  * can drive it through supertest without a port.
  */
-export async function createServiceApp(module: DynamicModule, infra: ServiceInfra): Promise<INestApplication> {
+export async function createServiceApp(
+  module: DynamicModule,
+  infra: ServiceInfra,
+  options: { logLevel?: LogLevel } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
-    logger: new JsonLogger(infra.definition.name),
+    logger: new JsonLogger(infra.definition.name, options.logLevel ?? 'info'),
     bufferLogs: false,
   });
   app.useBodyParser('json', { limit: SERVICE_BODY_LIMIT });

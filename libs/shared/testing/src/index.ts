@@ -1,2 +1,3 @@
 export * from '@union/event-store/testing';
 export * from './process-cluster';
+export * from './service-harness';

@@ -1,0 +1,30 @@
+import { assistanceThisYearFen, isVisitOverdue, type CaseSummaryRow } from '@union/hardship-cases/domain';
+
+/** API.md's case, from the summary row, for the business date `today`. */
+export function caseView(row: CaseSummaryRow, version: number, today: string) {
+  return {
+    caseId: row.caseId,
+    version,
+    status: row.status,
+    tier: row.tier,
+    computedTier: row.computedTier,
+    overrideReason: row.overrideReason,
+    person: { idNumberMasked: row.idNumberMasked, name: row.name },
+    unitId: row.unitId,
+    regionCode: row.regionCode,
+    household: row.household,
+    perCapitaIncomeFen: row.perCapitaIncomeFen,
+    causes: row.causes,
+    channel: row.channel,
+    openedAt: row.openedAt,
+    nextReviewDue: row.nextReviewDue,
+    lastVisitOn: row.lastVisitOn,
+    visitOverdue: row.status === 'open' && isVisitOverdue(row, today),
+    pairing: row.pairing,
+    assistanceThisYearFen: assistanceThisYearFen(row, today),
+    closedReason: row.closedReason ?? undefined,
+    policyVersion: row.policyVersion,
+  };
+}
+
+export type CaseView = ReturnType<typeof caseView>;

@@ -1,0 +1,2 @@
+export * from './hardship-cases.service-definition';
+export * from './hardship-cases.module';

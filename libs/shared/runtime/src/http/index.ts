@@ -1,0 +1,3 @@
+export * from './command-context';
+export * from './run-command';
+export * from './idempotency.interceptor';
