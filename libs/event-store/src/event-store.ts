@@ -110,26 +110,27 @@ export class EventStore {
       return row;
     });
     try {
+      const columns = 12;
+      const values = rows.map((_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(', ')})`);
       const inserted: { global_position: string; transaction_id: string }[] = await m.query(
         `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
            recorded_at, person_ref, prev_hash, hash)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
-           $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[], $12::text[])
+         VALUES ${values.join(', ')}
          RETURNING global_position, transaction_id::text AS transaction_id`,
-        [
-          rows.map((r) => r.streamId),
-          rows.map((r) => r.streamType),
-          rows.map((r) => r.version),
-          rows.map((r) => r.eventId),
-          rows.map((r) => r.type),
-          rows.map((r) => r.schemaVersion),
-          rows.map((r) => JSON.stringify(r.data)),
-          rows.map((r) => JSON.stringify(r.metadata)),
-          rows.map((r) => r.recordedAt),
-          rows.map((r) => r.personRef),
-          rows.map((r) => r.prevHash),
-          rows.map((r) => r.hash),
-        ],
+        rows.flatMap((r) => [
+          r.streamId,
+          r.streamType,
+          r.version,
+          r.eventId,
+          r.type,
+          r.schemaVersion,
+          JSON.stringify(r.data),
+          JSON.stringify(r.metadata),
+          r.recordedAt,
+          r.personRef,
+          r.prevHash,
+          r.hash,
+        ]),
       );
       const stored: StoredEvent[] = rows.map((r, i) => ({
         ...r,
