@@ -8,7 +8,18 @@ import prettier from 'eslint-config-prettier';
 const infraPackages = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@electric-sql/*', 'express', 'jose'];
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', 'data/**', 'coverage/**', '.nx/**', 'infra/kafka/.cache/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      'data/**',
+      'coverage/**',
+      '.nx/**',
+      'infra/kafka/.cache/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
@@ -24,9 +35,18 @@ export default [
           banTransitiveDependencies: false,
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:hardship-cases', onlyDependOnLibsWithTags: ['scope:hardship-cases', 'scope:shared'] },
-            { sourceTag: 'scope:education-grants', onlyDependOnLibsWithTags: ['scope:education-grants', 'scope:shared'] },
-            { sourceTag: 'scope:medical-aid', onlyDependOnLibsWithTags: ['scope:medical-aid', 'scope:shared'] },
+            {
+              sourceTag: 'scope:hardship-cases',
+              onlyDependOnLibsWithTags: ['scope:hardship-cases', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:education-grants',
+              onlyDependOnLibsWithTags: ['scope:education-grants', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:medical-aid',
+              onlyDependOnLibsWithTags: ['scope:medical-aid', 'scope:shared'],
+            },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
             { sourceTag: 'scope:standalone', onlyDependOnLibsWithTags: ['*'] },
             {
@@ -34,11 +54,39 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
               bannedExternalImports: infraPackages,
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: infraPackages },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:service', 'type:infra', 'type:domain', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:service', 'type:infra', 'type:domain', 'type:contracts', 'type:testing'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: infraPackages,
+            },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: [
+                'type:service',
+                'type:infra',
+                'type:domain',
+                'type:contracts',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:service',
+                'type:infra',
+                'type:domain',
+                'type:contracts',
+                'type:testing',
+              ],
+            },
           ],
         },
       ],

@@ -13,7 +13,7 @@ const base = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline', swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
-  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
 };
 module.exports = {
   // Per-project testTimeout is ignored by jest; one global value (int and e2e boot real databases).

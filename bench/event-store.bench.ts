@@ -21,7 +21,11 @@ const APPENDS = Number(process.env.BENCH_APPENDS ?? 4000);
 const REBUILD_EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
 const EVENTS_PER_STREAM = 10;
 
-async function timed(count: number, concurrency: number, work: (i: number) => Promise<unknown>): Promise<number> {
+async function timed(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -32,7 +36,11 @@ async function timed(count: number, concurrency: number, work: (i: number) => Pr
   return Math.round(count / (Number(process.hrtime.bigint() - started) / 1e9));
 }
 
-const payload = (i: number) => ({ by: i, note: 'benchmark event with a realistic small payload', unitId: `unit-${i % 5314}` });
+const payload = (i: number) => ({
+  by: i,
+  note: 'benchmark event with a realistic small payload',
+  unitId: `unit-${i % 5314}`,
+});
 
 const ROUNDS = 10;
 
@@ -48,12 +56,24 @@ async function appendBench(dataSource: DataSource, concurrency: number) {
     dataSource.query(
       `INSERT INTO plain_events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata, recorded_at, person_ref, prev_hash, hash)
        VALUES ($1, 'bench', 1, $2, 'CounterBumped', 1, $3, $4, $5, $6, NULL, $7)`,
-      [stream, randomUUID(), JSON.stringify(payload(i)), JSON.stringify({ actor: 'bench' }), new Date().toISOString(), `p${i}`, 'x'.repeat(64)],
+      [
+        stream,
+        randomUUID(),
+        JSON.stringify(payload(i)),
+        JSON.stringify({ actor: 'bench' }),
+        new Date().toISOString(),
+        `p${i}`,
+        'x'.repeat(64),
+      ],
     );
   const append = (stream: string, i: number) =>
-    store.append(stream, [{ type: 'CounterBumped', data: payload(i), metadata: { actor: 'bench' }, personRef: `p${i}` }], {
-      expectedVersion: 'no_stream',
-    });
+    store.append(
+      stream,
+      [{ type: 'CounterBumped', data: payload(i), metadata: { actor: 'bench' }, personRef: `p${i}` }],
+      {
+        expectedVersion: 'no_stream',
+      },
+    );
   // Warm both paths up (connections, plans) before anything is timed.
   await timed(300, concurrency, (i) => append(`warm-${run}-${i}`, i));
   await timed(300, concurrency, (i) => plainInsert(`warm-plain-${run}-${i}`, i));
@@ -63,18 +83,24 @@ async function appendBench(dataSource: DataSource, concurrency: number) {
   let nextSeconds = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const base = round * perRound;
-    appendSeconds += perRound / (await timed(perRound, concurrency, async (i) => {
-      const result = await append(`bench-${run}-${base + i}`, base + i);
-      heads.set(`bench-${run}-${base + i}`, result.headHash);
-    }));
-    insertSeconds += perRound / (await timed(perRound, concurrency, (i) => plainInsert(`plain-${run}-${base + i}`, base + i)));
+    appendSeconds +=
+      perRound /
+      (await timed(perRound, concurrency, async (i) => {
+        const result = await append(`bench-${run}-${base + i}`, base + i);
+        heads.set(`bench-${run}-${base + i}`, result.headHash);
+      }));
+    insertSeconds +=
+      perRound /
+      (await timed(perRound, concurrency, (i) => plainInsert(`plain-${run}-${base + i}`, base + i)));
     // Appending to an existing stream whose head the caller just read (the command handler's path).
-    nextSeconds += perRound / (await timed(perRound, concurrency, (i) =>
-      store.append(`bench-${run}-${base + i}`, [{ type: 'CounterBumped', data: payload(i) }], {
-        expectedVersion: 1,
-        expectedHash: heads.get(`bench-${run}-${base + i}`) ?? null,
-      }),
-    ));
+    nextSeconds +=
+      perRound /
+      (await timed(perRound, concurrency, (i) =>
+        store.append(`bench-${run}-${base + i}`, [{ type: 'CounterBumped', data: payload(i) }], {
+          expectedVersion: 1,
+          expectedHash: heads.get(`bench-${run}-${base + i}`) ?? null,
+        }),
+      ));
   }
   const total = perRound * ROUNDS;
   const appendsPerSecond = Math.round(total / appendSeconds);
@@ -121,22 +147,42 @@ async function rebuildBench(dataSource: DataSource) {
   }
   const selectPerSecond = Math.round(read / (Number(process.hrtime.bigint() - selectStarted) / 1e9));
   const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM counter_summary`);
-  return { events, loadSeconds, rebuildSeconds: +report.seconds.toFixed(1), rebuildEventsPerSecond: report.eventsPerSecond, plainSelectRowsPerSecond: selectPerSecond, rowsRebuilt: n };
+  return {
+    events,
+    loadSeconds,
+    rebuildSeconds: +report.seconds.toFixed(1),
+    rebuildEventsPerSecond: report.eventsPerSecond,
+    plainSelectRowsPerSecond: selectPerSecond,
+    rowsRebuilt: n,
+  };
 }
 
 async function main(): Promise<void> {
   const url = await createDatabase('bench_event_store');
-  const dataSource = await openDatabase({ url, poolMax: 20, migrations: [CounterSummary1732300000001], entities: [CounterSummary] });
+  const dataSource = await openDatabase({
+    url,
+    poolMax: 20,
+    migrations: [CounterSummary1732300000001],
+    entities: [CounterSummary],
+  });
   try {
     await dataSource.query(`CREATE TABLE plain_events (LIKE events INCLUDING ALL)`);
     const appends = [await appendBench(dataSource, 1), await appendBench(dataSource, 16)];
     const rebuild = await rebuildBench(dataSource);
-    const result = { at: new Date().toISOString(), machine: '2 cores, local PostgreSQL 15', appends, rebuild };
+    const result = {
+      at: new Date().toISOString(),
+      machine: '2 cores, local PostgreSQL 15',
+      appends,
+      rebuild,
+    };
     writeFileSync('bench/results/event-store.json', JSON.stringify(result, null, 2) + '\n');
     const table = [
       '| appends (1 event each) | concurrency | events/s | plain INSERT rows/s | ratio | appends to existing stream/s |',
       '|---|---|---|---|---|---|',
-      ...appends.map((a) => `| new stream, \`no_stream\` | ${a.concurrency} | ${a.appendsPerSecond} | ${a.plainInsertsPerSecond} | ${a.ratio} | ${a.appendsToExistingPerSecond} |`),
+      ...appends.map(
+        (a) =>
+          `| new stream, \`no_stream\` | ${a.concurrency} | ${a.appendsPerSecond} | ${a.plainInsertsPerSecond} | ${a.ratio} | ${a.appendsToExistingPerSecond} |`,
+      ),
       '',
       `| rebuild | events | seconds | events/s | plain SELECT rows/s |`,
       '|---|---|---|---|---|',

@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const settings = loadGatewaySettings();
   const app = await createGatewayApp(settings);
   await app.listen(settings.port, process.env.HOST ?? '0.0.0.0');
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'gateway', msg: `listening on ${await app.getUrl()}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: 'info', service: 'gateway', msg: `listening on ${await app.getUrl()}` })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -18,10 +18,16 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
 
   beforeAll(async () => {
     await admin.connect().catch((error: unknown) => {
-      throw new Error(`Kafka is not reachable at ${brokers.join(',')}: run npm run kafka:start (${String(error)})`);
+      throw new Error(
+        `Kafka is not reachable at ${brokers.join(',')}: run npm run kafka:start (${String(error)})`,
+      );
     });
     cluster = await startCluster('pipe');
-    token = await signDevToken(cluster.jwtSecret, { sub: 'cw-e2e', roles: ['caseworker'], units: ['u-e2e'] }, 600);
+    token = await signDevToken(
+      cluster.jwtSecret,
+      { sub: 'cw-e2e', roles: ['caseworker'], units: ['u-e2e'] },
+      600,
+    );
   });
   afterAll(async () => {
     await cluster?.stop();
@@ -31,7 +37,11 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${cluster.gatewayUrl}/api/v1${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+      },
     });
   const topicEnd = async () =>
     (await admin.fetchTopicOffsets(TOPICS.hardshipCases)).reduce((sum, p) => sum + Number(p.high), 0);
@@ -41,7 +51,8 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
     for (;;) {
       const value = await read();
       if (ok(value)) return value;
-      if (Date.now() > deadline) throw new Error(`not reached in ${ms} ms; last value ${JSON.stringify(value)}`);
+      if (Date.now() > deadline)
+        throw new Error(`not reached in ${ms} ms; last value ${JSON.stringify(value)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -67,9 +78,15 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
     // The relay wrote the event to the Kafka topic…
     await eventually(topicEnd, (end) => end >= before + 1);
     // …and both consumers projected it into their own databases.
-    const eligibility = (prefix: string) => async () => (await (await api(`/${prefix}/eligibility/${idNumber}`)).json()) as { hasOpenCase: boolean; tier: string | null };
+    const eligibility = (prefix: string) => async () =>
+      (await (await api(`/${prefix}/eligibility/${idNumber}`)).json()) as {
+        hasOpenCase: boolean;
+        tier: string | null;
+      };
     expect(await eventually(eligibility('grants'), (e) => e.hasOpenCase)).toMatchObject({ tier: 'relative' });
-    expect(await eventually(eligibility('medical-aid'), (e) => e.hasOpenCase)).toMatchObject({ tier: 'relative' });
+    expect(await eventually(eligibility('medical-aid'), (e) => e.hasOpenCase)).toMatchObject({
+      tier: 'relative',
+    });
 
     const closed = await api(`/hardship/cases/${kase.caseId}/close`, {
       method: 'POST',
@@ -91,8 +108,14 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
         await db.end();
       }
     };
-    const published = await query('hardship-cases', `SELECT event_id::text FROM events WHERE stream_id = $1 ORDER BY version`, [`case-${kase.caseId}`]);
-    const received = await query('education-grants', `SELECT event_id FROM inbox WHERE event_id = ANY($1)`, [published.map((r) => r.event_id)]);
+    const published = await query(
+      'hardship-cases',
+      `SELECT event_id::text FROM events WHERE stream_id = $1 ORDER BY version`,
+      [`case-${kase.caseId}`],
+    );
+    const received = await query('education-grants', `SELECT event_id FROM inbox WHERE event_id = ANY($1)`, [
+      published.map((r) => r.event_id),
+    ]);
     expect(published).toHaveLength(2);
     expect(received.map((r) => r.event_id).sort()).toEqual(published.map((r) => r.event_id).sort());
   });

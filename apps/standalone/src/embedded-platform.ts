@@ -54,15 +54,23 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const databases: PgliteServer[] = [];
   const services: EmbeddedPlatform['services'] = {};
   for (const { definition, module } of SERVICES) {
-    const database = await startPgliteServer(options.dataDir ? join(options.dataDir, definition.name) : undefined);
+    const database = await startPgliteServer(
+      options.dataDir ? join(options.dataDir, definition.name) : undefined,
+    );
     databases.push(database);
-    const infra = await openServiceInfra(definition, { kind: 'pglite', ...database }, { kind: 'in-process', bus });
+    const infra = await openServiceInfra(
+      definition,
+      { kind: 'pglite', ...database },
+      { kind: 'in-process', bus },
+    );
     const settings = loadServiceSettings(definition.name, env, true);
     const app = await createServiceApp(module(infra, settings), infra, { logLevel: settings.logLevel });
     await app.listen(0, '127.0.0.1');
     services[definition.name] = { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1'), infra };
   }
-  const upstreamEnv = Object.fromEntries(Object.entries(services).map(([name, s]) => [`${envName(name)}_URL`, s.url]));
+  const upstreamEnv = Object.fromEntries(
+    Object.entries(services).map(([name, s]) => [`${envName(name)}_URL`, s.url]),
+  );
   const gateway = await createGatewayApp(loadGatewaySettings({ ...env, ...upstreamEnv }, true));
   await gateway.listen(options.gatewayPort, env.HOST ?? '127.0.0.1');
   return {

@@ -16,12 +16,21 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
 
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ gatewayPort: 0, env: { LOG_LEVEL: 'silent' } });
-    token = await signDevToken(EMBEDDED_DEV_SECRETS.jwtSecret, { sub: 'cw-1', roles: ['caseworker'], units: ['u-1'] }, 600);
+    token = await signDevToken(
+      EMBEDDED_DEV_SECRETS.jwtSecret,
+      { sub: 'cw-1', roles: ['caseworker'], units: ['u-1'] },
+      600,
+    );
   });
   afterAll(() => platform.stop());
 
   const eligibility = async (prefix: string) =>
-    (await request(platform.gatewayUrl).get(`/api/v1/${prefix}/eligibility/${idNumber}`).auth(token, { type: 'bearer' }).expect(200)).body as {
+    (
+      await request(platform.gatewayUrl)
+        .get(`/api/v1/${prefix}/eligibility/${idNumber}`)
+        .auth(token, { type: 'bearer' })
+        .expect(200)
+    ).body as {
       hasOpenCase: boolean;
       tier: string | null;
     };
@@ -55,7 +64,9 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
     const [event] = await store.readStream(`case-${opened.body.caseId}`);
     expect(event).toMatchObject({ type: 'HardshipCaseOpened', metadata: { actor: 'cw-1' } });
 
-    await eventually(async () => (await eligibility('grants')).hasOpenCase && (await eligibility('medical-aid')).hasOpenCase);
+    await eventually(
+      async () => (await eligibility('grants')).hasOpenCase && (await eligibility('medical-aid')).hasOpenCase,
+    );
     expect(await eligibility('grants')).toMatchObject({ hasOpenCase: true, tier: 'deep' });
     expect(await eligibility('medical-aid')).toMatchObject({ hasOpenCase: true, tier: 'deep' });
 
@@ -65,7 +76,10 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
       .set('If-Match', '"1"')
       .send({ reason: 'moved_away' })
       .expect(200);
-    await eventually(async () => !(await eligibility('grants')).hasOpenCase && !(await eligibility('medical-aid')).hasOpenCase);
+    await eventually(
+      async () =>
+        !(await eligibility('grants')).hasOpenCase && !(await eligibility('medical-aid')).hasOpenCase,
+    );
     expect(await eligibility('grants')).toMatchObject({ hasOpenCase: false, tier: null });
   });
 
@@ -74,7 +88,14 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
     const opened = await request(platform.gatewayUrl)
       .post('/api/v1/hardship/cases')
       .auth(token, { type: 'bearer' })
-      .send({ person: { idNumber: other, name: '张三' }, unitId: 'u-1', regionCode: '110105', household: { size: 1, monthlyIncomeFen: 50000 }, causes: ['disability'], channel: 'hotline_12351' })
+      .send({
+        person: { idNumber: other, name: '张三' },
+        unitId: 'u-1',
+        regionCode: '110105',
+        household: { size: 1, monthlyIncomeFen: 50000 },
+        causes: ['disability'],
+        channel: 'hotline_12351',
+      })
       .expect(201);
     const stale = await request(platform.gatewayUrl)
       .post(`/api/v1/hardship/cases/${opened.body.caseId}/close`)
@@ -84,6 +105,9 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
       .expect(409);
     expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 1 });
-    await request(platform.gatewayUrl).get('/api/v1/hardship/cases').auth('not-a-token', { type: 'bearer' }).expect(401);
+    await request(platform.gatewayUrl)
+      .get('/api/v1/hardship/cases')
+      .auth('not-a-token', { type: 'bearer' })
+      .expect(401);
   });
 });

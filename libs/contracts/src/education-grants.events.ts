@@ -1,11 +1,6 @@
 /** Integration events on `education.grants.v1`. */
 export type EducationLevel =
-  | 'primary'
-  | 'junior_high'
-  | 'senior_high'
-  | 'vocational'
-  | 'undergraduate'
-  | 'postgraduate';
+  'primary' | 'junior_high' | 'senior_high' | 'vocational' | 'undergraduate' | 'postgraduate';
 
 export interface GrantDisbursedV1 {
   personRef: string;

@@ -18,13 +18,25 @@ export function evolveEligibility(
 ): HardshipEligibility | null {
   switch (event.type) {
     case 'HardshipCaseOpened':
-      return { personRef: event.data.personRef, caseId: event.data.caseId, open: true, tier: event.data.tier };
+      return {
+        personRef: event.data.personRef,
+        caseId: event.data.caseId,
+        open: true,
+        tier: event.data.tier,
+      };
     case 'HardshipTierChanged':
-      return current && current.caseId === event.data.caseId ? { ...current, tier: event.data.toTier } : current;
+      return current && current.caseId === event.data.caseId
+        ? { ...current, tier: event.data.toTier }
+        : current;
     case 'HardshipCaseClosed':
       return current && current.caseId === event.data.caseId ? { ...current, open: false } : current;
     case 'HardshipCaseReopened':
-      return { personRef: event.data.personRef, caseId: event.data.caseId, open: true, tier: event.data.tier };
+      return {
+        personRef: event.data.personRef,
+        caseId: event.data.caseId,
+        open: true,
+        tier: event.data.tier,
+      };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

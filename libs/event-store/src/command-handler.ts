@@ -4,7 +4,6 @@ import { WrongExpectedVersionError } from './errors';
 import type { EventStore } from './event-store';
 import type { EventMetadata, StoredEvent } from './types';
 
-
 export interface CommandContext {
   streamId: string;
   streamType: string;
@@ -49,7 +48,12 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
     try {
       const result = await store.append(
         context.streamId,
-        decided.map((e) => ({ type: e.type, data: e.data, metadata: context.metadata, personRef: context.personRef })),
+        decided.map((e) => ({
+          type: e.type,
+          data: e.data,
+          metadata: context.metadata,
+          personRef: context.personRef,
+        })),
         {
           expectedVersion: version === 0 ? 'no_stream' : version,
           expectedHash: history[version - 1]?.hash ?? null,
@@ -60,7 +64,8 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
       state = decided.reduce((s, e) => decider.evolve(s, e), state);
       return { state, version: result.nextVersion, events: result.events };
     } catch (error) {
-      const retry = error instanceof WrongExpectedVersionError && context.ifMatch === undefined && attempt < attempts;
+      const retry =
+        error instanceof WrongExpectedVersionError && context.ifMatch === undefined && attempt < attempts;
       if (!retry) throw error;
     }
   }

@@ -20,7 +20,9 @@ describe('EventStore under concurrency (real PostgreSQL)', () => {
   it('lets exactly one of many writers expecting the same version win', async () => {
     await store.append('race-1', [{ type: 'Opened', data: {} }], { expectedVersion: 'no_stream' });
     const results = await Promise.allSettled(
-      Array.from({ length: 16 }, (_, i) => store.append('race-1', [{ type: 'Bumped', data: { i } }], { expectedVersion: 1 })),
+      Array.from({ length: 16 }, (_, i) =>
+        store.append('race-1', [{ type: 'Bumped', data: { i } }], { expectedVersion: 1 }),
+      ),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -32,12 +34,20 @@ describe('EventStore under concurrency (real PostgreSQL)', () => {
 
   it('never skips an event whose transaction commits after a later one', async () => {
     const before = await store.readAll(START, 10000);
-    const from = before.length ? { transactionId: before[before.length - 1].transactionId, globalPosition: before[before.length - 1].globalPosition } : START;
+    const from = before.length
+      ? {
+          transactionId: before[before.length - 1].transactionId,
+          globalPosition: before[before.length - 1].globalPosition,
+        }
+      : START;
     const slow = db.dataSource.createQueryRunner();
     await slow.connect();
     await slow.startTransaction();
     // The slow transaction takes the lower global position first…
-    await store.append('late-1', [{ type: 'Slow', data: {} }], { expectedVersion: 'no_stream', tx: slow.manager });
+    await store.append('late-1', [{ type: 'Slow', data: {} }], {
+      expectedVersion: 'no_stream',
+      tx: slow.manager,
+    });
     // …a fast one appends after it and commits first.
     await store.append('late-2', [{ type: 'Fast', data: {} }], { expectedVersion: 'no_stream' });
     const fastRow: { global_position: string }[] = await db.dataSource.query(

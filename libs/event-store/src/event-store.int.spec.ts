@@ -26,7 +26,9 @@ describe('EventStore on Postgres (PGlite)', () => {
   });
   afterAll(() => db.close());
   beforeEach(async () => {
-    await db.dataSource.query(`TRUNCATE events, checkpoints, inbox, idempotency, counter_summary RESTART IDENTITY`);
+    await db.dataSource.query(
+      `TRUNCATE events, checkpoints, inbox, idempotency, counter_summary RESTART IDENTITY`,
+    );
     store = new EventStore(db.dataSource, { projections: [counterSummaryProjection] });
   });
 
@@ -66,9 +68,10 @@ describe('EventStore on Postgres (PGlite)', () => {
     await plain.append('counter-3', [{ ...opened(), eventId }], { expectedVersion: 'any' });
     const again = await plain.append('counter-3', [{ ...opened(), eventId }], { expectedVersion: 'any' });
     expect(again.alreadyStored).toBe(true);
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM events WHERE event_id = $1`, [
-      eventId,
-    ]);
+    const [{ count }] = await db.dataSource.query(
+      `SELECT count(*)::int AS count FROM events WHERE event_id = $1`,
+      [eventId],
+    );
     expect(count).toBe(1);
   });
 
@@ -85,17 +88,26 @@ describe('EventStore on Postgres (PGlite)', () => {
     expect(await v({ fromVersion: 2 })).toEqual([2, 3, 4]);
     expect(await v({ toVersion: 2 })).toEqual([1, 2]);
     expect(await v({ asOf: new Date('2026-02-15T00:00:00.000Z') })).toEqual([1, 2, 3]);
-    expect((await timed.readStream('counter-4'))[3].recordedAt.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect((await timed.readStream('counter-4'))[3].recordedAt.toISOString()).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
   });
 
   it('reads all events in commit order from a checkpoint, and keeps checkpoints', async () => {
     await store.append('counter-5', [opened()], { expectedVersion: 'no_stream' });
     await store.append('counter-6', [opened(), bumped(1)], { expectedVersion: 'no_stream' });
     const all = await store.readAll(START);
-    expect(all.map((e) => `${e.streamId}@${e.version}`)).toEqual(['counter-5@1', 'counter-6@1', 'counter-6@2']);
+    expect(all.map((e) => `${e.streamId}@${e.version}`)).toEqual([
+      'counter-5@1',
+      'counter-6@1',
+      'counter-6@2',
+    ]);
     const checkpoints = new Checkpoints(db.dataSource);
     expect(await checkpoints.get('relay')).toEqual(START);
-    await checkpoints.set('relay', { transactionId: all[0].transactionId, globalPosition: all[0].globalPosition });
+    await checkpoints.set('relay', {
+      transactionId: all[0].transactionId,
+      globalPosition: all[0].globalPosition,
+    });
     const rest = await store.readAll(await checkpoints.get('relay'));
     expect(rest.map((e) => e.globalPosition)).toEqual([all[1].globalPosition, all[2].globalPosition]);
   });
@@ -105,7 +117,9 @@ describe('EventStore on Postgres (PGlite)', () => {
     await plain.append('counter-7', [{ type: 'CounterBumped', schemaVersion: 1, data: { amount: 5 } }], {
       expectedVersion: 'no_stream',
     });
-    const upcasters = new Upcasters().register('CounterBumped', 1, (d) => ({ by: (d as { amount: number }).amount }));
+    const upcasters = new Upcasters().register('CounterBumped', 1, (d) => ({
+      by: (d as { amount: number }).amount,
+    }));
     const upcasting = new EventStore(db.dataSource, { upcasters });
     const [event] = await upcasting.readStream('counter-7');
     expect(event).toMatchObject({ schemaVersion: 2, data: { by: 5 } });
@@ -151,16 +165,35 @@ describe('EventStore on Postgres (PGlite)', () => {
 
   it('rolls the append back when the projection fails', async () => {
     const failing = new EventStore(db.dataSource, {
-      projections: [{ name: 'broken', handles: ['CounterOpened'], tables: [], apply: () => Promise.reject(new Error('boom')) }],
+      projections: [
+        {
+          name: 'broken',
+          handles: ['CounterOpened'],
+          tables: [],
+          apply: () => Promise.reject(new Error('boom')),
+        },
+      ],
     });
-    await expect(failing.append('counter-12', [opened()], { expectedVersion: 'no_stream' })).rejects.toThrow('boom');
+    await expect(failing.append('counter-12', [opened()], { expectedVersion: 'no_stream' })).rejects.toThrow(
+      'boom',
+    );
     expect(await store.readStream('counter-12')).toEqual([]);
   });
 
   it('rebuilds a projection from the log with the same rows as the live one', async () => {
     for (let i = 0; i < 30; i++) {
-      await handleCommand(store, counterDecider, { kind: 'open', name: `n${i}` }, { streamId: `counter-r${i}`, streamType: 'counter', metadata: {} });
-      await handleCommand(store, counterDecider, { kind: 'bump', by: i }, { streamId: `counter-r${i}`, streamType: 'counter', metadata: {} });
+      await handleCommand(
+        store,
+        counterDecider,
+        { kind: 'open', name: `n${i}` },
+        { streamId: `counter-r${i}`, streamType: 'counter', metadata: {} },
+      );
+      await handleCommand(
+        store,
+        counterDecider,
+        { kind: 'bump', by: i },
+        { streamId: `counter-r${i}`, streamType: 'counter', metadata: {} },
+      );
     }
     const repo = db.dataSource.getRepository(CounterSummary);
     const live = await repo.find({ order: { id: 'ASC' } });
@@ -175,14 +208,18 @@ describe('EventStore on Postgres (PGlite)', () => {
   });
 
   it('handles commands: decides on the folded state, retries a stale read, honours If-Match', async () => {
-    const ctx = { streamId: 'counter-13', streamType: 'counter', metadata: { actor: 'u1', correlationId: 'c-1' } };
+    const ctx = {
+      streamId: 'counter-13',
+      streamType: 'counter',
+      metadata: { actor: 'u1', correlationId: 'c-1' },
+    };
     await handleCommand(store, counterDecider, { kind: 'open', name: 'x' }, ctx);
     const result = await handleCommand(store, counterDecider, { kind: 'bump', by: 4 }, ctx);
     expect(result).toMatchObject({ version: 2, state: { open: true, total: 4 } });
     expect(result.events[0].metadata).toEqual({ actor: 'u1', correlationId: 'c-1' });
-    await expect(handleCommand(store, counterDecider, { kind: 'bump', by: 1 }, { ...ctx, ifMatch: 1 })).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    );
+    await expect(
+      handleCommand(store, counterDecider, { kind: 'bump', by: 1 }, { ...ctx, ifMatch: 1 }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     // A writer that read version 2 and lost the race decides again on version 3.
     const racing = new EventStore(db.dataSource, { projections: [counterSummaryProjection] });
     const original = racing.readStream.bind(racing);
@@ -213,7 +250,10 @@ describe('EventStore on Postgres (PGlite)', () => {
     expect(await keys.claim('hardship', 'k1', hash)).toEqual({ kind: 'new' });
     expect(await keys.claim('hardship', 'k1', hash)).toEqual({ kind: 'in_progress' });
     await keys.complete('hardship', 'k1', { status: 201, body: { caseId: 'x' } });
-    expect(await keys.claim('hardship', 'k1', hash)).toEqual({ kind: 'replay', response: { status: 201, body: { caseId: 'x' } } });
+    expect(await keys.claim('hardship', 'k1', hash)).toEqual({
+      kind: 'replay',
+      response: { status: 201, body: { caseId: 'x' } },
+    });
     expect(await keys.claim('hardship', 'k1', requestHash({ other: true }))).toEqual({ kind: 'key_reused' });
     expect(await keys.claim('hardship', 'k2', hash)).toEqual({ kind: 'new' });
     await keys.release('hardship', 'k2');

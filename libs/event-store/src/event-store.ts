@@ -111,7 +111,9 @@ export class EventStore {
     });
     try {
       const columns = 12;
-      const values = rows.map((_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(', ')})`);
+      const values = rows.map(
+        (_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(', ')})`,
+      );
       const inserted: { global_position: string; transaction_id: string }[] = await m.query(
         `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
            recorded_at, person_ref, prev_hash, hash)
@@ -144,7 +146,11 @@ export class EventStore {
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (code !== UNIQUE_VIOLATION) throw error;
       if (constraint === 'events_stream_version_unique') {
-        throw new WrongExpectedVersionError(streamId, options.expectedVersion, inTransaction ? null : await this.version(m, streamId));
+        throw new WrongExpectedVersionError(
+          streamId,
+          options.expectedVersion,
+          inTransaction ? null : await this.version(m, streamId),
+        );
       }
       if (constraint === 'events_event_id_unique') {
         const ids = rows.map((r) => r.eventId);
@@ -204,7 +210,12 @@ export class EventStore {
        WHERE stream_id = $1 AND version >= $2 AND version <= $3
          AND ($4::timestamptz IS NULL OR recorded_at <= $4)
        ORDER BY version`,
-      [streamId, options.fromVersion ?? 1, options.toVersion ?? 2147483647, options.asOf?.toISOString() ?? null],
+      [
+        streamId,
+        options.fromVersion ?? 1,
+        options.toVersion ?? 2147483647,
+        options.asOf?.toISOString() ?? null,
+      ],
     );
     return rows.map((r) => toStoredEvent(r, this.upcasters));
   }

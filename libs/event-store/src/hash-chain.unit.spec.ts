@@ -36,12 +36,19 @@ describe('hash chain', () => {
     expect(checkStreamChain(chain())).toBeNull();
     const altered = chain();
     altered[1] = { ...altered[1], data: { n: 200 } };
-    expect(checkStreamChain(altered)).toMatchObject({ version: 2, globalPosition: 20, reason: expect.stringMatching(/altered/) });
+    expect(checkStreamChain(altered)).toMatchObject({
+      version: 2,
+      globalPosition: 20,
+      reason: expect.stringMatching(/altered/),
+    });
     const gap = chain().filter((l) => l.version !== 2);
     expect(checkStreamChain(gap)).toMatchObject({ version: 3, reason: expect.stringMatching(/missing/) });
     const rehashed = chain();
     rehashed[1] = link(2, rehashed[0].hash, { n: 200 });
-    expect(checkStreamChain(rehashed)).toMatchObject({ version: 3, reason: expect.stringMatching(/prev_hash/) });
+    expect(checkStreamChain(rehashed)).toMatchObject({
+      version: 3,
+      reason: expect.stringMatching(/prev_hash/),
+    });
   });
 });
 
@@ -52,7 +59,10 @@ describe('upcasters', () => {
       .register('CaseOpened', 2, (d) => ({ ...(d as object), v3: true }));
     expect(upcasters.currentVersion('CaseOpened')).toBe(3);
     expect(upcasters.currentVersion('Other')).toBe(1);
-    expect(upcasters.upcast('CaseOpened', 1, { a: 1 })).toEqual({ schemaVersion: 3, data: { a: 1, channel: 'walk_in', v3: true } });
+    expect(upcasters.upcast('CaseOpened', 1, { a: 1 })).toEqual({
+      schemaVersion: 3,
+      data: { a: 1, channel: 'walk_in', v3: true },
+    });
     expect(upcasters.upcast('CaseOpened', 3, { a: 1 })).toEqual({ schemaVersion: 3, data: { a: 1 } });
   });
 });

@@ -32,10 +32,11 @@ export class IdempotencyStore {
       [scope, key, hash],
     );
     if (inserted.length === 1) return { kind: 'new' };
-    const rows: { request_hash: string; status: number | null; response: unknown }[] = await this.dataSource.query(
-      `SELECT request_hash, status, response FROM idempotency WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
+    const rows: { request_hash: string; status: number | null; response: unknown }[] =
+      await this.dataSource.query(
+        `SELECT request_hash, status, response FROM idempotency WHERE scope = $1 AND key = $2`,
+        [scope, key],
+      );
     const row = rows[0];
     if (!row) return this.claim(scope, key, hash);
     if (row.request_hash !== hash) return { kind: 'key_reused' };
@@ -44,15 +45,16 @@ export class IdempotencyStore {
   }
 
   async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
-    await this.dataSource.query(`UPDATE idempotency SET status = $3, response = $4 WHERE scope = $1 AND key = $2`, [
-      scope,
-      key,
-      response.status,
-      JSON.stringify(response.body ?? null),
-    ]);
+    await this.dataSource.query(
+      `UPDATE idempotency SET status = $3, response = $4 WHERE scope = $1 AND key = $2`,
+      [scope, key, response.status, JSON.stringify(response.body ?? null)],
+    );
   }
 
   async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency WHERE scope = $1 AND key = $2 AND status IS NULL`, [scope, key]);
+    await this.dataSource.query(`DELETE FROM idempotency WHERE scope = $1 AND key = $2 AND status IS NULL`, [
+      scope,
+      key,
+    ]);
   }
 }

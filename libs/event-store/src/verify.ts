@@ -46,7 +46,12 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
         return {
           checked,
           valid: false,
-          firstInvalid: { globalPosition: event.globalPosition, streamId: event.streamId, version: event.version, reason },
+          firstInvalid: {
+            globalPosition: event.globalPosition,
+            streamId: event.streamId,
+            version: event.version,
+            reason,
+          },
         };
       }
       checked += 1;

@@ -37,9 +37,11 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
     { embedded },
   );
   const devLogin = c.AUTH_DEV_LOGIN ?? embedded;
-  if (!c.JWT_SECRET && !c.JWKS_URL) throw new Error('gateway: set JWT_SECRET or JWKS_URL (see .env.example).');
+  if (!c.JWT_SECRET && !c.JWKS_URL)
+    throw new Error('gateway: set JWT_SECRET or JWKS_URL (see .env.example).');
   if (!devLogin && c.JWT_SECRET) assertStrongSecret('JWT_SECRET', c.JWT_SECRET);
-  if (devLogin && !c.JWT_SECRET) throw new Error('gateway: AUTH_DEV_LOGIN=true needs JWT_SECRET to sign dev tokens.');
+  if (devLogin && !c.JWT_SECRET)
+    throw new Error('gateway: AUTH_DEV_LOGIN=true needs JWT_SECRET to sign dev tokens.');
   return {
     port: c.GATEWAY_PORT,
     upstreams: {

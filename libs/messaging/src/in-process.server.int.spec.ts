@@ -2,7 +2,7 @@ import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { HEADERS, TOPICS } from '@union/contracts';
-import { createTestDatabase, type TestDatabase } from '@union/testing';
+import { createTestDatabase, type TestDatabase } from '@union/event-store/testing';
 import { timer, map, type Observable } from 'rxjs';
 import { InProcessBus } from './in-process.bus';
 import { InProcessPublisher } from './in-process.publisher';

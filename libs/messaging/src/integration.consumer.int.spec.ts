@@ -1,5 +1,5 @@
 import { dlqTopic, HEADERS } from '@union/contracts';
-import { createTestDatabase, type TestDatabase } from '@union/testing';
+import { createTestDatabase, type TestDatabase } from '@union/event-store/testing';
 import type { EntityManager } from 'typeorm';
 import { InProcessBus } from './in-process.bus';
 import { InProcessPublisher } from './in-process.publisher';

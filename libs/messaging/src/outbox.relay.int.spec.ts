@@ -1,6 +1,6 @@
 import { HEADERS, TOPICS } from '@union/contracts';
 import { Checkpoints, EventStore, START, type StoredEvent } from '@union/event-store';
-import { createTestDatabase, type TestDatabase } from '@union/testing';
+import { createTestDatabase, type TestDatabase } from '@union/event-store/testing';
 import { integrationMessage } from './integration-message';
 import type { JsonLogEntry } from './json-log';
 import type { MessagePublisher, OutgoingMessage } from './messaging.port';

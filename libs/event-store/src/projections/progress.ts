@@ -14,7 +14,9 @@ export function progressReporter(
     if (stream.isTTY) {
       const width = 30;
       const filled = Math.round(ratio * width);
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}${ratio === 1 ? '\n' : ''}`);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}${ratio === 1 ? '\n' : ''}`,
+      );
       return;
     }
     const decile = Math.floor(ratio * 10);

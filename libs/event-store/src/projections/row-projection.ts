@@ -40,7 +40,8 @@ export function rowProjection<Row extends VersionedRow>(def: RowProjectionDefini
       const keys = [...new Set(events.map((e) => def.keyOf(e)).filter((k): k is string => k !== null))];
       if (keys.length === 0) return;
       const current = new Map<string, Row | null>();
-      for (const row of await repo.findBy({ [def.key]: In(keys) } as never)) current.set(String(row[def.key]), row);
+      for (const row of await repo.findBy({ [def.key]: In(keys) } as never))
+        current.set(String(row[def.key]), row);
       const touched = new Set<string>();
       for (const event of events) {
         const key = def.keyOf(event);
@@ -54,7 +55,7 @@ export function rowProjection<Row extends VersionedRow>(def: RowProjectionDefini
       const upserts = [...touched].map((k) => current.get(k)).filter((r): r is Row => !!r);
       const deletes = [...touched].filter((k) => current.get(k) === null);
       for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
-        await repo.upsert(upserts.slice(i, i + UPSERT_CHUNK) as never, [def.key]);
+        await repo.upsert(upserts.slice(i, i + UPSERT_CHUNK), [def.key]);
       }
       if (deletes.length > 0) await repo.delete({ [def.key]: In(deletes) } as never);
     },

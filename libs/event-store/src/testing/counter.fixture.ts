@@ -3,7 +3,8 @@ import { rowProjection } from '../projections/row-projection';
 import type { Decider, DomainEvent } from '@union/kernel';
 
 /** A tiny aggregate for the event store's own tests: a counter that can be opened and bumped. */
-export type CounterEvent = DomainEvent<'CounterOpened', { name: string }> | DomainEvent<'CounterBumped', { by: number }>;
+export type CounterEvent =
+  DomainEvent<'CounterOpened', { name: string }> | DomainEvent<'CounterBumped', { by: number }>;
 export interface CounterState {
   open: boolean;
   total: number;
@@ -25,7 +26,8 @@ export const counterDecider: Decider<CounterState, CounterCommand, CounterEvent>
     }
   },
   decide: (command, state) => {
-    if (command.kind === 'open') return state.open ? [] : [{ type: 'CounterOpened', data: { name: command.name } }];
+    if (command.kind === 'open')
+      return state.open ? [] : [{ type: 'CounterOpened', data: { name: command.name } }];
     if (!state.open) throw new Error('not open');
     return [{ type: 'CounterBumped', data: { by: command.by } }];
   },
@@ -58,7 +60,8 @@ export const counterSummaryProjection = rowProjection<CounterSummary>({
   keyOf: (e) => e.streamId,
   evolve: (row, e) => {
     const data = e.data as { name?: string; by?: number };
-    if (e.type === 'CounterOpened') return { id: e.streamId, name: data.name ?? '', total: 0, bumps: 0, version: e.version };
+    if (e.type === 'CounterOpened')
+      return { id: e.streamId, name: data.name ?? '', total: 0, bumps: 0, version: e.version };
     if (!row) return null;
     return { ...row, total: row.total + (data.by ?? 0), bumps: row.bumps + 1 };
   },

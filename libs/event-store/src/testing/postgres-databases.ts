@@ -6,7 +6,10 @@ export const adminDatabaseUrl = (): string =>
 
 /** Creates a uniquely named database on the real server and returns its URL. */
 export async function createDatabase(prefix: string): Promise<string> {
-  const name = `${prefix}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`.replace(/[^a-z0-9_]/g, '_');
+  const name = `${prefix}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`.replace(
+    /[^a-z0-9_]/g,
+    '_',
+  );
   await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminDatabaseUrl());
   url.pathname = `/${name}`;

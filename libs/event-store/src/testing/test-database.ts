@@ -13,7 +13,12 @@ export async function createTestDatabase(
   options: Omit<DatabaseOptions, 'poolMax' | 'url' | 'host' | 'port'> = {},
 ): Promise<TestDatabase> {
   const server = await startPgliteServer();
-  const dataSource = await openDatabase({ ...options, host: server.host, port: server.port, poolMax: PGLITE_POOL_MAX });
+  const dataSource = await openDatabase({
+    ...options,
+    host: server.host,
+    port: server.port,
+    poolMax: PGLITE_POOL_MAX,
+  });
   return {
     dataSource,
     async close() {

@@ -23,7 +23,11 @@ export class DevTokenController {
     if (!this.settings.devLogin || !this.settings.jwtSecret) {
       throw new ProblemException('NOT_FOUND', 'Development login is off (AUTH_DEV_LOGIN is not true).');
     }
-    const token = await signDevToken(this.settings.jwtSecret, { sub: body.sub, name: body.name ?? body.sub, roles: body.roles, units: body.units }, 8 * 3600);
+    const token = await signDevToken(
+      this.settings.jwtSecret,
+      { sub: body.sub, name: body.name ?? body.sub, roles: body.roles, units: body.units },
+      8 * 3600,
+    );
     return { token };
   }
 }

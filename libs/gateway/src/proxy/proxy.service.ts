@@ -15,7 +15,8 @@ export class ProxyService {
 
   async forward(upstream: UpstreamName, req: Request, res: Response): Promise<void> {
     // The gateway parsed the JSON already (bad JSON and oversized bodies are its own 400/413).
-    const body = req.body === undefined || ['GET', 'HEAD'].includes(req.method) ? undefined : JSON.stringify(req.body);
+    const body =
+      req.body === undefined || ['GET', 'HEAD'].includes(req.method) ? undefined : JSON.stringify(req.body);
     const headers = new Headers();
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
@@ -37,15 +38,26 @@ export class ProxyService {
   }
 
   /** GETs a service's JSON (for composed views and readiness); same timeout and 503 rules. */
-  async getJson(upstream: UpstreamName, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${path}`, { method: 'GET', headers });
+  async getJson(
+    upstream: UpstreamName,
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${path}`, {
+      method: 'GET',
+      headers,
+    });
     const text = await answer.text();
     return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
   private async call(upstream: UpstreamName, url: string, init: RequestInit): Promise<globalThis.Response> {
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.upstreamTimeoutMs), redirect: 'manual' });
+      return await fetch(url, {
+        ...init,
+        signal: AbortSignal.timeout(this.settings.upstreamTimeoutMs),
+        redirect: 'manual',
+      });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new ProblemException(

@@ -34,7 +34,9 @@ export async function runServiceProcess(
   const app = await createServiceApp(moduleFor(infra, settings), infra);
   const port = Number(config[`${name}_PORT`]);
   await app.listen(port, String(config.HOST));
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: definition.name, msg: `listening on ${await app.getUrl()}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: 'info', service: definition.name, msg: `listening on ${await app.getUrl()}` })}\n`,
+  );
   const stop = async () => {
     await app.close();
     await infra.close();

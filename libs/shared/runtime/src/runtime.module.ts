@@ -48,7 +48,10 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
     this.health.register('relay', async () => {
       const status = relay.status();
       const lag = await this.relayLag();
-      return { ok: status.running && !status.lastError, detail: { ...status, lag, transport: this.infra.messaging } };
+      return {
+        ok: status.running && !status.lastError,
+        detail: { ...status, lag, transport: this.infra.messaging },
+      };
     });
     relay.start();
   }

@@ -15,8 +15,10 @@ import {
 } from '@union/messaging';
 import type { ServiceDefinition } from './service-definition';
 
-export type DatabaseTarget = { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; host: string; port: number };
-export type MessagingTarget = { kind: 'kafka'; settings: KafkaSettings } | { kind: 'in-process'; bus: InProcessBus };
+export type DatabaseTarget =
+  { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; host: string; port: number };
+export type MessagingTarget =
+  { kind: 'kafka'; settings: KafkaSettings } | { kind: 'in-process'; bus: InProcessBus };
 
 /** Everything a running service holds outside Nest: database, event store, publisher, relay. */
 export interface ServiceInfra {
@@ -47,7 +49,10 @@ export async function openServiceInfra(
     migrations: definition.migrations,
     entities: definition.entities,
   });
-  const store = new EventStore(dataSource, { projections: definition.projections, upcasters: definition.upcasters });
+  const store = new EventStore(dataSource, {
+    projections: definition.projections,
+    upcasters: definition.upcasters,
+  });
   let publisher: MessagePublisher;
   let disconnect: () => Promise<void> = () => Promise.resolve();
   if (messaging.kind === 'kafka') {

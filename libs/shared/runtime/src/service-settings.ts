@@ -20,9 +20,19 @@ export function loadServiceSettings(
 ): ServiceSettings {
   const config = loadConfig(
     {
-      JWT_SECRET: { type: 'string', required: false, secret: true, devDefault: EMBEDDED_DEV_SECRETS.jwtSecret },
+      JWT_SECRET: {
+        type: 'string',
+        required: false,
+        secret: true,
+        devDefault: EMBEDDED_DEV_SECRETS.jwtSecret,
+      },
       JWKS_URL: { type: 'url', required: false },
-      PERSON_REF_SECRET: { type: 'string', required: true, secret: true, devDefault: EMBEDDED_DEV_SECRETS.personRefSecret },
+      PERSON_REF_SECRET: {
+        type: 'string',
+        required: true,
+        secret: true,
+        devDefault: EMBEDDED_DEV_SECRETS.personRefSecret,
+      },
     },
     env,
     { embedded },

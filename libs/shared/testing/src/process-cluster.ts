@@ -30,8 +30,12 @@ export async function startCluster(name: string): Promise<Cluster> {
   const databaseUrls = Object.fromEntries(
     await Promise.all(SERVICES.map(async (s) => [s, await createDatabase(`e2e_${s.replace(/-/g, '_')}`)])),
   ) as Cluster['databaseUrls'];
-  const ports = Object.fromEntries(await Promise.all([...SERVICES, 'gateway'].map(async (s) => [s, await freePort()])));
-  const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`])) as Cluster['serviceUrls'];
+  const ports: Record<string, number> = Object.fromEntries(
+    await Promise.all([...SERVICES, 'gateway'].map(async (s) => [s, await freePort()] as const)),
+  );
+  const serviceUrls = Object.fromEntries(
+    SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`]),
+  ) as Cluster['serviceUrls'];
   const common = {
     ...process.env,
     HOST: '127.0.0.1',
@@ -44,7 +48,11 @@ export async function startCluster(name: string): Promise<Cluster> {
   const children: ChildProcess[] = [];
   for (const s of SERVICES) {
     children.push(
-      launch(s, logDir, { ...common, [`DATABASE_URL_${envName(s)}`]: databaseUrls[s], [`${envName(s)}_PORT`]: String(ports[s]) }),
+      launch(s, logDir, {
+        ...common,
+        [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
+        [`${envName(s)}_PORT`]: String(ports[s]),
+      }),
     );
   }
   children.push(
@@ -69,7 +77,10 @@ export async function startCluster(name: string): Promise<Cluster> {
 }
 
 function launch(app: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${app}/src/main.ts`], { cwd: ROOT, env });
+  const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${app}/src/main.ts`], {
+    cwd: ROOT,
+    env,
+  });
   const log = createWriteStream(join(logDir, `${app}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

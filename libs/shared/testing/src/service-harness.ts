@@ -39,7 +39,11 @@ export async function startServiceHarness(
   bus: InProcessBus = new InProcessBus(),
 ): Promise<ServiceHarness> {
   const database: PgliteServer = await startPgliteServer();
-  const infra = await openServiceInfra(definition, { kind: 'pglite', ...database }, { kind: 'in-process', bus });
+  const infra = await openServiceInfra(
+    definition,
+    { kind: 'pglite', ...database },
+    { kind: 'in-process', bus },
+  );
   const settings: ServiceSettings = {
     service: definition.name,
     jwtSecret: TEST_JWT_SECRET,

@@ -1,12 +1,22 @@
 import { Controller, Inject, Logger, Optional } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { evolveEligibility, TOPICS, type HardshipEligibility, type HardshipIntegrationEvent } from '@union/contracts';
+import {
+  evolveEligibility,
+  TOPICS,
+  type HardshipEligibility,
+  type HardshipIntegrationEvent,
+} from '@union/contracts';
 import { IntegrationConsumer, readReceivedMessage } from '@union/messaging';
 import { HardshipEligibilityEntity } from './hardship-eligibility.entity';
 import { ELIGIBILITY_CONSUMER, ELIGIBILITY_LISTENER } from './hardship-eligibility.di-tokens';
 
-const KNOWN = new Set(['HardshipCaseOpened', 'HardshipTierChanged', 'HardshipCaseClosed', 'HardshipCaseReopened']);
+const KNOWN = new Set([
+  'HardshipCaseOpened',
+  'HardshipTierChanged',
+  'HardshipCaseClosed',
+  'HardshipCaseReopened',
+]);
 
 /** A service that must react when a person's eligibility changes (grants: applications on hold). */
 export interface EligibilityListener {
@@ -32,7 +42,9 @@ export class HardshipEligibilityConsumer {
   async onHardshipEvent(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     const message = readReceivedMessage(payload, context);
     if (!KNOWN.has(message.headers.eventType)) {
-      this.logger.warn(`Ignoring unknown event type ${message.headers.eventType} (${message.headers.eventId}).`);
+      this.logger.warn(
+        `Ignoring unknown event type ${message.headers.eventType} (${message.headers.eventId}).`,
+      );
       return;
     }
     const event = {

@@ -26,17 +26,17 @@ export class HardshipEligibilityModule {
 }
 
 const PROVIDERS = [
-    HardshipEligibilityReader,
-    {
-      provide: ELIGIBILITY_CONSUMER,
-      inject: [SERVICE_INFRA],
-      useFactory: (infra: ServiceInfra) =>
-        new IntegrationConsumer({
-          dataSource: infra.dataSource,
-          publisher: infra.publisher,
-          consumer: `${infra.definition.name}:hardship-eligibility`,
-        }),
-    },
+  HardshipEligibilityReader,
+  {
+    provide: ELIGIBILITY_CONSUMER,
+    inject: [SERVICE_INFRA],
+    useFactory: (infra: ServiceInfra) =>
+      new IntegrationConsumer({
+        dataSource: infra.dataSource,
+        publisher: infra.publisher,
+        consumer: `${infra.definition.name}:hardship-eligibility`,
+      }),
+  },
 ];
 
 /** The projection's schema, to add to the service definition's migrations and entities. */

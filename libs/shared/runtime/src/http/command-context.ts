@@ -13,7 +13,11 @@ export interface RequestFacts {
 }
 
 /** The facts of the current request, from the verified principal and the request context. */
-export function requestFacts(principal: Principal, extra: EventMetadata = {}, at: Date = new Date()): RequestFacts {
+export function requestFacts(
+  principal: Principal,
+  extra: EventMetadata = {},
+  at: Date = new Date(),
+): RequestFacts {
   return {
     actor: principal.sub,
     now: at.toISOString(),
@@ -30,9 +34,13 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '' || header === '*') return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
   if (!match) {
-    throw new DomainError('VALIDATION_FAILED', `If-Match must be a quoted version such as "3"; got ${header}.`, {
-      errors: [{ field: 'If-Match', message: 'must be a quoted version such as "3"' }],
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `If-Match must be a quoted version such as "3"; got ${header}.`,
+      {
+        errors: [{ field: 'If-Match', message: 'must be a quoted version such as "3"' }],
+      },
+    );
   }
   return Number(match[1]);
 }

@@ -1,4 +1,11 @@
-import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import { DomainError } from '@union/kernel';
 import { IdempotencyStore, requestHash } from '@union/event-store';
@@ -27,14 +34,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     // The same global interceptors wrap the @EventPattern consumers, which have no HTTP request.
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<PlatformRequest & { body?: unknown; originalUrl?: string }>();
+    const req = context
+      .switchToHttp()
+      .getRequest<PlatformRequest & { body?: unknown; originalUrl?: string }>();
     const res = context.switchToHttp().getResponse<ServerResponse>();
     const key = req.headers['idempotency-key'];
-    if (!['POST', 'PUT'].includes(req.method ?? '') || typeof key !== 'string' || key === '') return next.handle();
+    if (!['POST', 'PUT'].includes(req.method ?? '') || typeof key !== 'string' || key === '')
+      return next.handle();
     if (key.length > MAX_KEY_LENGTH) {
-      throw new DomainError('VALIDATION_FAILED', `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters.`, {
-        errors: [{ field: 'Idempotency-Key', message: `at most ${MAX_KEY_LENGTH} characters` }],
-      });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters.`,
+        {
+          errors: [{ field: 'Idempotency-Key', message: `at most ${MAX_KEY_LENGTH} characters` }],
+        },
+      );
     }
     // Nest writes the status after interceptors: the route's own status is what the client gets.
     const declared = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
@@ -50,7 +64,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     next: CallHandler,
   ): Promise<unknown> {
     const scope = `${this.infra.definition.name}:${req.principal?.sub ?? 'anonymous'}`;
-    const hash = requestHash({ method: req.method, path: req.originalUrl ?? req.url, body: req.body ?? null });
+    const hash = requestHash({
+      method: req.method,
+      path: req.originalUrl ?? req.url,
+      body: req.body ?? null,
+    });
     const claim = await this.keys.claim(scope, key, hash);
     switch (claim.kind) {
       case 'replay': {
@@ -60,12 +78,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return lastValueFrom(of(stored.body));
       }
       case 'key_reused':
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request.');
+        throw new DomainError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request.',
+        );
       case 'in_progress':
-        throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still being handled; retry shortly.');
+        throw new DomainError(
+          'CONFLICT',
+          'A request with this Idempotency-Key is still being handled; retry shortly.',
+        );
       case 'new':
         try {
-          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          const body: unknown = await lastValueFrom(next.handle() as Observable<unknown>, {
+            defaultValue: undefined,
+          });
           const etag = res.getHeader('ETag');
           await this.keys.complete(scope, key, {
             status,
