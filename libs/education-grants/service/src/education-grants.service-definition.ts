@@ -1,13 +1,30 @@
 import { TOPICS } from '@union/contracts';
+import type { StoredEvent } from '@union/event-store';
+import { integrationMessage } from '@union/messaging';
+import { toIntegrationEvent, type ApplicationEvent } from '@union/education-grants/domain';
 import { HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import { GrantApplicationEntity } from './read-models/grant-application.entity';
+import { grantApplicationProjection } from './read-models/grant-application.projection';
+import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
+import { grantCampaignProjection } from './read-models/grant-campaign.projection';
+import { GrantsReadModels1732300002000 } from './schema/1732300002000-grants-read-models.migration';
+
+/** Publishes what other programmes need of an application: only `GrantDisbursed` crosses the border. */
+function toMessage(event: StoredEvent) {
+  if (event.streamType !== 'application') return null;
+  const integration = toIntegrationEvent({ type: event.type, data: event.data } as ApplicationEvent);
+  return integration
+    ? integrationMessage(event, { topic: TOPICS.educationGrants, source: 'education-grants', ...integration })
+    : null;
+}
 
 /** The education-grants service's schema, read models and publications, for the runtime. */
 export const educationGrantsService: ServiceDefinition = {
   name: 'education-grants',
   publishes: TOPICS.educationGrants,
   consumes: [TOPICS.hardshipCases],
-  migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations],
-  entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities],
-  projections: [],
-  toMessage: () => null,
+  migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations, GrantsReadModels1732300002000],
+  entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
+  projections: [grantCampaignProjection, grantApplicationProjection],
+  toMessage,
 };

@@ -1,0 +1,186 @@
+import {
+  applicationBody,
+  countOf,
+  daysFromToday,
+  openHardshipCase,
+  person,
+  publishHardship,
+  today,
+} from '../../testing/grants-harness.fixture';
+import { APPLICATIONS, startGrantsKit, type GrantsKit } from '../../testing/grants-kit.fixture';
+
+describe('submitting an application (POST /applications)', () => {
+  let k: GrantsKit;
+  let campaignId: string;
+  const counts = async () => ({
+    events: await countOf(k.h.infra.dataSource, `SELECT count(*) AS n FROM events`),
+    rows: await countOf(k.h.infra.dataSource, `SELECT count(*) AS n FROM grant_application`),
+  });
+
+  beforeAll(async () => {
+    k = await startGrantsKit();
+    campaignId = await k.openCampaign();
+    for (const serial of [1, 2, 3, 4]) await openHardshipCase(k.h.bus, serial, 'deep');
+    await openHardshipCase(k.h.bus, 5, 'emergency');
+  });
+  afterAll(() => k.close());
+
+  it('submits an application for an eligible parent, at the campaign amount of the level, with an ETag', async () => {
+    const res = await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 1, 1))
+      .expect(201);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.body).toMatchObject({
+      version: 1,
+      campaignId,
+      status: 'submitted',
+      parent: { idNumberMasked: expect.stringMatching(/^110105\*{8}\d{3}[\dX]$/) },
+      student: { name: '王小明', level: 'undergraduate', school: '青海大学' },
+      unitId: 'u-1',
+      amountFen: 500_000,
+      recurring: false,
+      auto: false,
+      submittedBy: 'cw-1',
+    });
+    expect(JSON.stringify(res.body)).not.toContain(person('parent', 1).idNumber);
+    const [event] = await k.h.infra.store.readStream(`application-${res.body.applicationId}`);
+    expect(event).toMatchObject({ type: 'GrantApplicationSubmitted', personRef: person('parent', 1).ref });
+    expect(JSON.stringify(event.data)).not.toContain(person('student', 1).idNumber);
+  });
+
+  it('takes applications on the first and the last day of the window, and refuses them outside it', async () => {
+    const firstDay = await k.openCampaign({ opensOn: today(), closesOn: daysFromToday(3) });
+    const lastDay = await k.openCampaign({ opensOn: daysFromToday(-3), closesOn: today() });
+    const notYet = await k.openCampaign({ opensOn: daysFromToday(1), closesOn: daysFromToday(3) });
+    const over = await k.openCampaign({ opensOn: daysFromToday(-3), closesOn: daysFromToday(-1) });
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(firstDay, 2, 2))
+      .expect(201);
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(lastDay, 2, 2))
+      .expect(201);
+    const before = await counts();
+    for (const id of [notYet, over]) {
+      const res = await k.caseworker
+        .post(APPLICATIONS)
+        .send(applicationBody(id, 2, 2))
+        .expect(422);
+      expect(res.body).toMatchObject({ code: 'RULE_VIOLATION', today: today() });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a parent without an open case of an eligible tier (422 NOT_ELIGIBLE), from the projection only', async () => {
+    const before = await counts();
+    const none = await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 9, 9))
+      .expect(422);
+    expect(none.body.code).toBe('NOT_ELIGIBLE');
+    const emergency = await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 5, 5))
+      .expect(422);
+    expect(emergency.body).toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      tier: 'emergency',
+      eligibleTiers: ['deep', 'relative'],
+    });
+    const caseId = await openHardshipCase(k.h.bus, 6, 'relative');
+    await publishHardship(k.h.bus, 'HardshipCaseClosed', {
+      personRef: person('parent', 6).ref,
+      caseId,
+      reason: 'moved_away',
+    });
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 6, 6))
+      .expect(422);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps one live application per student per campaign (409 DUPLICATE), and allows one again after withdrawal', async () => {
+    const first = await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 3, 3))
+      .expect(201);
+    const before = await counts();
+    const dup = await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 4, 3))
+      .expect(409);
+    expect(dup.body).toMatchObject({ code: 'DUPLICATE', existingApplicationId: first.body.applicationId });
+    expect(await counts()).toEqual(before);
+    await k.caseworker
+      .post(`${APPLICATIONS}/${first.body.applicationId}/withdraw`)
+      .send({ reason: '重复申请' })
+      .expect(200);
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 4, 3))
+      .expect(201);
+  });
+
+  it('refuses a level the campaign does not fund (422), bad input (400) and other units (403), storing nothing', async () => {
+    const before = await counts();
+    const primary = applicationBody(campaignId, 4, 40, {});
+    const level = await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, student: { ...primary.student, level: 'primary' } })
+      .expect(422);
+    expect(level.body).toMatchObject({
+      code: 'RULE_VIOLATION',
+      level: 'primary',
+      fundedLevels: ['senior_high', 'undergraduate'],
+    });
+    const badId = await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, parentIdNumber: '110105198001010011' })
+      .expect(400);
+    expect(badId.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'parentIdNumber' }] });
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, student: { ...primary.student, level: 'phd' } })
+      .expect(400);
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, extra: 1 })
+      .expect(400);
+    const self = await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, student: { ...primary.student, idNumber: person('parent', 4).idNumber } })
+      .expect(400);
+    expect(self.body.errors).toEqual([expect.objectContaining({ field: 'student.idNumber' })]);
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, unitId: 'u-2' })
+      .expect(403);
+    const reviewer = k.reviewer;
+    await reviewer.post(APPLICATIONS).send(primary).expect(403);
+    await k.caseworker
+      .post(APPLICATIONS)
+      .send({ ...primary, campaignId: '6f1c0d1e-2b7a-4c52-9d0e-000000000000' })
+      .expect(404);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('replays an Idempotency-Key with the first answer, and refuses the key with another body', async () => {
+    const body = applicationBody(campaignId, 4, 41);
+    const first = await k.caseworker.post(APPLICATIONS).set('Idempotency-Key', 'k-41').send(body).expect(201);
+    const before = await counts();
+    const again = await k.caseworker.post(APPLICATIONS).set('Idempotency-Key', 'k-41').send(body).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe('"1"');
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await counts()).toEqual(before);
+    const other = await k.caseworker
+      .post(APPLICATIONS)
+      .set('Idempotency-Key', 'k-41')
+      .send(applicationBody(campaignId, 4, 42))
+      .expect(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import type { CampaignReport } from '@union/education-grants/domain';
+import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { etagOf, parseIfMatch } from '@union/runtime';
+import { GrantRecords } from '../read-models/grant-records.reader';
+import { CampaignReportHandler } from './campaign-report/campaign-report.handler';
+import { campaignView, type CampaignView } from './campaign.view';
+import { CloseCampaignHandler } from './close-campaign/close-campaign.handler';
+import { OpenCampaignDto } from './open-campaign/open-campaign.dto';
+import { OpenCampaignHandler } from './open-campaign/open-campaign.handler';
+
+/** Campaigns (API.md, "Education grants"): admins open and close them; everyone reads them. */
+@ApiTags('grants')
+@Controller('api/v1/grants/campaigns')
+export class CampaignsController {
+  constructor(
+    private readonly openCampaign: OpenCampaignHandler,
+    private readonly closeCampaign: CloseCampaignHandler,
+    private readonly report: CampaignReportHandler,
+    private readonly records: GrantRecords,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  async open(
+    @Body() dto: OpenCampaignDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CampaignView> {
+    const campaignId = await this.openCampaign.execute(dto, principal);
+    return this.answer(campaignId, res);
+  }
+
+  @Get(':campaignId')
+  @Roles('caseworker', 'reviewer', 'auditor', 'admin')
+  get(
+    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CampaignView> {
+    return this.answer(campaignId, res);
+  }
+
+  @Post(':campaignId/close')
+  @HttpCode(200)
+  @Roles('admin')
+  async close(
+    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CampaignView> {
+    await this.records.campaign(campaignId);
+    await this.closeCampaign.execute(campaignId, principal, parseIfMatch(ifMatch));
+    return this.answer(campaignId, res);
+  }
+
+  @Get(':campaignId/report')
+  @Roles('reviewer', 'auditor', 'admin')
+  getReport(
+    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+  ): Promise<CampaignReport & { version: number }> {
+    return this.report.execute(campaignId);
+  }
+
+  /** Read-your-writes: the campaign row was updated in the command's own transaction. */
+  private async answer(campaignId: string, res: ServerResponse): Promise<CampaignView> {
+    const row = await this.records.campaign(campaignId);
+    res.setHeader('ETag', etagOf(row.version));
+    return campaignView(row.data, row.version);
+  }
+}
