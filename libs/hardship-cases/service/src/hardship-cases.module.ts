@@ -1,18 +1,96 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { platformFor, RuntimeModule, type ServiceInfra, type ServiceSettings } from '@union/runtime';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { IntegrationConsumer } from '@union/messaging';
+import {
+  platformFor,
+  RuntimeModule,
+  SERVICE_INFRA,
+  type ServiceInfra,
+  type ServiceSettings,
+} from '@union/runtime';
+import { AssistanceController } from './assistance/assistance.controller';
 import { CaseCommands } from './cases/case-commands.service';
 import { CaseQueries } from './cases/case-queries.service';
 import { CasesController } from './cases/cases.controller';
+import { OpenCaseHandler } from './cases/open-case.service';
+import {
+  EXTERNAL_ASSISTANCE_CONSUMER,
+  HARDSHIP_SETTINGS,
+  REFERRAL_INTAKE_CONSUMER,
+} from './hardship-cases.di-tokens';
+import { loadHardshipSettings } from './hardship.settings';
+import { EducationGrantsConsumer } from './intake/education-grants.consumer';
+import { ExternalAssistanceIntake } from './intake/external-assistance-intake.service';
+import { MedicalAidClaimsConsumer } from './intake/medical-aid-claims.consumer';
+import { ReferralIntake } from './intake/referral-intake.service';
+import { PairingController } from './pairing/pairing.controller';
+import { PoliciesController } from './policies/policies.controller';
+import { RegionPolicies } from './policies/region-policies.service';
+import { ReassessmentsController } from './reassessments/reassessments.controller';
+import { ReferralsController } from './referrals/referrals.controller';
+import { Referrals } from './referrals/referrals.service';
+import { ReopenController } from './reopen/reopen.controller';
+import { StatsController } from './stats/stats.controller';
+import { HardshipStatsService } from './stats/stats.service';
+import { VisitsController } from './visits/visits.controller';
 
-/** The hardship-cases service: case files behind `/api/v1/hardship`, on the runtime's infrastructure. */
+export interface HardshipCasesOptions {
+  /** Where the service's own variables are read (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** An inbox-backed consumer: `consumer` names its inbox, stable across releases. */
+const consumer = (token: symbol, name: string): Provider => ({
+  provide: token,
+  inject: [SERVICE_INFRA],
+  useFactory: (infra: ServiceInfra) =>
+    new IntegrationConsumer({
+      dataSource: infra.dataSource,
+      publisher: infra.publisher,
+      consumer: `${infra.definition.name}:${name}`,
+    }),
+});
+
+/**
+ * The hardship-cases service: case files behind `/api/v1/hardship`, and the consumers of
+ * `medical-aid.claims.v1` and `education.grants.v1`, on the runtime's infrastructure.
+ */
 @Module({})
 export class HardshipCasesModule {
-  static register(infra: ServiceInfra, settings: ServiceSettings): DynamicModule {
+  static register(
+    infra: ServiceInfra,
+    settings: ServiceSettings,
+    options: HardshipCasesOptions = {},
+  ): DynamicModule {
     return {
       module: HardshipCasesModule,
       imports: [platformFor(settings), RuntimeModule.forRoot(infra, settings)],
-      controllers: [CasesController],
-      providers: [CaseCommands, CaseQueries],
+      controllers: [
+        CasesController,
+        VisitsController,
+        ReassessmentsController,
+        AssistanceController,
+        PairingController,
+        ReopenController,
+        ReferralsController,
+        StatsController,
+        PoliciesController,
+        MedicalAidClaimsConsumer,
+        EducationGrantsConsumer,
+      ],
+      providers: [
+        // Validated at boot: a bad limit stops the service with the variable named.
+        { provide: HARDSHIP_SETTINGS, useFactory: () => loadHardshipSettings(options.env ?? process.env) },
+        consumer(REFERRAL_INTAKE_CONSUMER, 'referrals'),
+        consumer(EXTERNAL_ASSISTANCE_CONSUMER, 'external-assistance'),
+        CaseCommands,
+        CaseQueries,
+        OpenCaseHandler,
+        RegionPolicies,
+        Referrals,
+        ReferralIntake,
+        ExternalAssistanceIntake,
+        HardshipStatsService,
+      ],
     };
   }
 }

@@ -3,26 +3,48 @@ import type { StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
 import { toIntegrationEvent, type CaseEvent } from '@union/hardship-cases/domain';
 import type { ServiceDefinition } from '@union/runtime';
-import { caseSummaryProjection } from './read-models/case-summary.projection';
-import { CaseSummaryEntity } from './read-models/case-summary.entity';
+import { assistanceProjection } from './read-models/assistance/assistance.projection';
+import { AssistanceEntity } from './read-models/assistance/assistance.entity';
+import { caseSummaryProjection } from './read-models/case-summary/case-summary.projection';
+import { CaseSummaryEntity } from './read-models/case-summary/case-summary.entity';
+import { externalAssistanceProjection } from './read-models/external-assistance/external-assistance.projection';
+import { ExternalAssistanceEntity } from './read-models/external-assistance/external-assistance.entity';
+import { referralProjection } from './read-models/referrals/referral.projection';
+import { ReferralEntity } from './read-models/referrals/referral.entity';
+import { visitProjection } from './read-models/visits/visit.projection';
+import { VisitEntity } from './read-models/visits/visit.entity';
 import { HardshipReadModels1732300001000 } from './schema/1732300001000-hardship-read-models.migration';
+import { HardshipCaseDetails1732300002000 } from './schema/1732300002000-hardship-case-details.migration';
 
 /** Publishes what other programmes need of a case: opened, tier changed, closed, reopened. */
 function toMessage(event: StoredEvent) {
   if (event.streamType !== 'case') return null;
   const integration = toIntegrationEvent({ type: event.type, data: event.data } as CaseEvent);
   return integration
-    ? integrationMessage<{ personRef: string }>(event, { topic: TOPICS.hardshipCases, source: 'hardship-cases', ...integration })
+    ? integrationMessage<{ personRef: string }>(event, {
+        topic: TOPICS.hardshipCases,
+        source: 'hardship-cases',
+        ...integration,
+      })
     : null;
 }
+
+/** Every read model of the service, updated inline and rebuildable from the log. */
+export const hardshipProjections = [
+  caseSummaryProjection,
+  assistanceProjection,
+  visitProjection,
+  externalAssistanceProjection,
+  referralProjection,
+];
 
 /** The hardship-cases service's schema, read models and publications, for the runtime. */
 export const hardshipCasesService: ServiceDefinition = {
   name: 'hardship-cases',
   publishes: TOPICS.hardshipCases,
   consumes: [TOPICS.educationGrants, TOPICS.medicalAidClaims],
-  migrations: [HardshipReadModels1732300001000],
-  entities: [CaseSummaryEntity],
-  projections: [caseSummaryProjection],
+  migrations: [HardshipReadModels1732300001000, HardshipCaseDetails1732300002000],
+  entities: [CaseSummaryEntity, AssistanceEntity, VisitEntity, ExternalAssistanceEntity, ReferralEntity],
+  projections: hardshipProjections,
   toMessage,
 };

@@ -1,36 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { chinaToday } from '@union/kernel';
-import { ALL_UNITS, type Principal } from '@union/platform';
-import { DATA_SOURCE } from '@union/runtime';
-import { CaseSummaryEntity } from '../read-models/case-summary.entity';
+import { chinaToday, DomainError } from '@union/kernel';
+import type { Principal } from '@union/platform';
+import type { EventStore } from '@union/event-store';
+import { caseStreamId } from '@union/hardship-cases/domain';
+import { DATA_SOURCE, EVENT_STORE } from '@union/runtime';
+import { assistanceView } from '../assistance/assistance.view';
+import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
+import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
+import { ExternalAssistanceEntity } from '../read-models/external-assistance/external-assistance.entity';
+import { ReferralEntity } from '../read-models/referrals/referral.entity';
+import { VisitEntity } from '../read-models/visits/visit.entity';
+import { referralView } from '../referrals/referral.view';
+import { unitFilter } from '../shared/read-scope';
+import type { Page } from '../shared/page';
+import { historySummary, type CaseDetailView } from './case-detail.view';
 import { caseView, type CaseView } from './case.view';
 import type { ListCasesQuery } from './list-cases.query';
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-/** Worklists over the case summary; a caseworker only ever sees the units in their token. */
+/** Worklists and the case file over the read models; a caseworker only ever sees their units. */
 @Injectable()
 export class CaseQueries {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async list(query: ListCasesQuery, principal: Principal): Promise<Page<CaseView>> {
     const today = chinaToday(new Date());
     const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c');
-    if (!principal.units.includes(ALL_UNITS) && !principal.roles.includes('auditor')) {
-      qb.andWhere('c.unit_id IN (:...units)', { units: principal.units.length ? principal.units : [''] });
-    }
+    const scope = unitFilter(principal, 'c.unit_id');
+    if (scope) qb.andWhere(scope.sql, scope.params);
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.tier) qb.andWhere('c.tier = :tier', { tier: query.tier });
     if (query.reviewDueBefore) qb.andWhere('c.next_review_due < :due', { due: query.reviewDueBefore });
     if (query.visitOverdue !== undefined) {
-      qb.andWhere(query.visitOverdue ? "c.status = 'open' AND c.visit_overdue_on <= :today" : "NOT (c.status = 'open' AND c.visit_overdue_on <= :today)", { today });
+      qb.andWhere(
+        query.visitOverdue
+          ? "c.status = 'open' AND c.visit_overdue_on <= :today"
+          : "NOT (c.status = 'open' AND c.visit_overdue_on <= :today)",
+        { today },
+      );
     }
     const [rows, total] = await qb
       .orderBy('c.opened_at', 'DESC')
@@ -38,6 +49,46 @@ export class CaseQueries {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map((r) => caseView(r.data, r.version, today)), page: query.page, pageSize: query.pageSize, total };
+    return {
+      items: rows.map((r) => caseView(r.data, r.version, today)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  /** The case as commands answer it (read-your-writes: its row was updated in their transaction). */
+  async current(caseId: string): Promise<{ version: number; view: CaseView }> {
+    const row = await this.dataSource.getRepository(CaseSummaryEntity).findOneBy({ caseId });
+    if (!row) throw new DomainError('NOT_FOUND', `There is no case ${caseId}.`);
+    return { version: row.version, view: caseView(row.data, row.version, chinaToday(new Date())) };
+  }
+
+  /** The case file of API.md: the summary with assistance, visits, other programmes, referrals, history. */
+  async detail(row: CaseSummaryEntity): Promise<CaseDetailView> {
+    const caseId = row.caseId;
+    const m = this.dataSource.manager;
+    const assistance = await m.find(AssistanceEntity, {
+      where: { caseId },
+      order: { recordedOn: 'ASC', assistanceId: 'ASC' },
+    });
+    const visits = await m.find(VisitEntity, {
+      where: { caseId },
+      order: { visitedOn: 'DESC', visitId: 'ASC' },
+    });
+    const external = await m.find(ExternalAssistanceEntity, {
+      where: { caseId },
+      order: { occurredOn: 'ASC', sourceEventId: 'ASC' },
+    });
+    const referrals = await m.find(ReferralEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });
+    const events = await this.store.readStream(caseStreamId(caseId));
+    return {
+      ...caseView(row.data, row.version, chinaToday(new Date())),
+      assistance: assistance.map((a) => assistanceView(a.data)),
+      visits: visits.map(({ data: { caseId: _c, ...visit } }) => visit),
+      externalAssistance: external.map(({ data: { caseId: _c, ...payment } }) => payment),
+      referrals: referrals.map((r) => referralView(r.data, r.version)),
+      history: historySummary(events),
+    };
   }
 }

@@ -1,44 +1,67 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { chinaToday } from '@union/kernel';
-import { assertUnit, CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf, parseIfMatch } from '@union/runtime';
+import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { parseIfMatch } from '@union/runtime';
+import { withEtag } from '../shared/etag';
+import { assertMayRead } from '../shared/read-scope';
+import type { CaseDetailView } from './case-detail.view';
 import { CaseCommands } from './case-commands.service';
 import { CaseQueries } from './case-queries.service';
-import { caseView, type CaseView } from './case.view';
-import { CloseCaseDto, OpenCaseDto } from './open-case.dto';
+import type { CaseView } from './case.view';
 import { ListCasesQuery } from './list-cases.query';
+import { OpenCaseHandler } from './open-case.service';
+import { CloseCaseDto, OpenCaseDto } from './open-case.dto';
 
-/** Case files (API.md, "Hardship cases"): thin shell over the case commands and read model. */
+/** Case files (API.md, "Hardship cases"): thin shell over the case commands and read models. */
 @ApiTags('hardship')
 @Controller('api/v1/hardship/cases')
 export class CasesController {
   constructor(
+    private readonly opening: OpenCaseHandler,
     private readonly commands: CaseCommands,
     private readonly queries: CaseQueries,
   ) {}
 
   @Post()
   @Roles('caseworker')
-  async open(@Body() dto: OpenCaseDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: ServerResponse): Promise<CaseView> {
-    const caseId = await this.commands.open(dto, principal);
+  async open(
+    @Body() dto: OpenCaseDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CaseView> {
+    const caseId = await this.opening.open(dto, principal);
     return this.answer(caseId, res);
   }
 
   @Get()
   @Roles('caseworker', 'reviewer', 'auditor')
   list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
-    if (query.unitId) assertUnit(principal, query.unitId);
+    if (query.unitId) assertMayRead(principal, query.unitId);
     return this.queries.list(query, principal);
   }
 
   @Get(':caseId')
   @Roles('caseworker', 'reviewer', 'auditor')
-  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: ServerResponse): Promise<CaseView> {
+  async get(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CaseDetailView> {
     const row = await this.commands.summary(caseId);
-    assertUnit(principal, row.unitId);
-    return this.answer(caseId, res);
+    assertMayRead(principal, row.unitId);
+    return withEtag(res, row.version, await this.queries.detail(row));
   }
 
   @Post(':caseId/close')
@@ -51,14 +74,17 @@ export class CasesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<CaseView> {
-    await this.commands.execute(caseId, { type: 'CloseCase', reason: dto.reason, note: dto.note }, principal, parseIfMatch(ifMatch));
+    await this.commands.execute(
+      caseId,
+      { type: 'CloseCase', reason: dto.reason, note: dto.note },
+      principal,
+      { ifMatch: parseIfMatch(ifMatch) },
+    );
     return this.answer(caseId, res);
   }
 
-  /** Read-your-writes: the summary was updated in the command's own transaction. */
   private async answer(caseId: string, res: ServerResponse): Promise<CaseView> {
-    const row = await this.commands.summary(caseId);
-    res.setHeader('ETag', etagOf(row.version));
-    return caseView(row.data, row.version, chinaToday(new Date()));
+    const { version, view } = await this.queries.current(caseId);
+    return withEtag(res, version, view);
   }
 }

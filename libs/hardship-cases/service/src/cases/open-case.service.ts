@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
+import { assertUnit, type Principal } from '@union/platform';
+import type { EventMetadata, EventStore } from '@union/event-store';
+import {
+  caseDecider,
+  caseStreamId,
+  referralDecider,
+  referralStreamId,
+  type OpenCase,
+} from '@union/hardship-cases/domain';
+import {
+  DATA_SOURCE,
+  EVENT_STORE,
+  SERVICE_SETTINGS,
+  requestFacts,
+  runCommand,
+  type RequestFacts,
+  type ServiceSettings,
+} from '@union/runtime';
+import { RegionPolicies } from '../policies/region-policies.service';
+import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
+import { ReferralEntity } from '../read-models/referrals/referral.entity';
+import type { OpenCaseDto } from './open-case.dto';
+
+/** Opening a case file (建档), alone or from a referral of the inbox. */
+@Injectable()
+export class OpenCaseHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    private readonly policies: RegionPolicies,
+  ) {}
+
+  /**
+   * Opens a case; 409 with the existing case id when the person already has an open one. With a
+   * `referralId` the referral is accepted in the same transaction (its person must be this one).
+   */
+  async open(dto: OpenCaseDto, principal: Principal): Promise<string> {
+    assertUnit(principal, dto.unitId);
+    const facts = requestFacts(principal);
+    const id = parseIdNumber(dto.person.idNumber, { field: 'person.idNumber', today: facts.today });
+    const ref = personRef(this.settings.personRefSecret, id);
+    if (dto.referralId) await this.assertReferralInScope(dto.referralId, principal);
+    const existing = await this.openCaseOf(ref);
+    const policy = await this.policies.inForce(dto.regionCode);
+    const caseId = randomUUID();
+    const { person, household, ...rest } = dto;
+    const command: OpenCase = {
+      ...rest,
+      type: 'OpenCase',
+      caseId,
+      personRef: ref,
+      idNumberMasked: maskIdNumber(id),
+      name: person.name,
+      phone: person.phone,
+      household: { size: household.size, monthlyIncomeFen: household.monthlyIncomeFen },
+      existingOpenCaseId: existing ?? undefined,
+      policy,
+      actor: facts.actor,
+      now: facts.now,
+      today: facts.today,
+    };
+    const metadata = { ...facts.metadata, policyVersion: policy.policyVersion };
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        if (dto.referralId) await this.acceptReferral(tx, dto.referralId, caseId, ref, facts, metadata);
+        await runCommand(this.store, caseDecider, command, {
+          streamId: caseStreamId(caseId),
+          streamType: 'case',
+          personRef: ref,
+          metadata,
+          tx,
+        });
+      });
+    } catch (error) {
+      // Two openings for one person raced: the unique index let one through.
+      if (
+        error instanceof QueryFailedError &&
+        (error as { constraint?: string }).constraint === 'case_summary_one_open_per_person'
+      ) {
+        const winner = await this.openCaseOf(ref);
+        throw new DomainError(
+          'CONFLICT',
+          'This person already has an open hardship case; add to that one instead.',
+          {
+            details: { existingCaseId: winner },
+          },
+        );
+      }
+      throw error;
+    }
+    return caseId;
+  }
+
+  /** The referral decider checks the person (VALIDATION_FAILED on `person.idNumber`) and its status. */
+  private async acceptReferral(
+    tx: EntityManager,
+    referralId: string,
+    caseId: string,
+    ref: string,
+    facts: RequestFacts,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    await runCommand(
+      this.store,
+      referralDecider,
+      { type: 'AcceptReferral', caseId, personRef: ref, actor: facts.actor, now: facts.now },
+      { streamId: referralStreamId(referralId), streamType: 'referral', personRef: ref, metadata, tx },
+    );
+  }
+
+  /** A caseworker takes only referrals of their units (API.md, "Authorisation"). */
+  private async assertReferralInScope(referralId: string, principal: Principal): Promise<void> {
+    const row = await this.dataSource.getRepository(ReferralEntity).findOneBy({ referralId });
+    if (!row) throw new DomainError('NOT_FOUND', `There is no referral ${referralId}.`);
+    assertUnit(principal, row.unitId);
+  }
+
+  private async openCaseOf(ref: string): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(CaseSummaryEntity)
+      .findOneBy({ personRef: ref, status: 'open' });
+    return row?.caseId ?? null;
+  }
+}

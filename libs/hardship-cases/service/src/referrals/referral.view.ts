@@ -1,0 +1,23 @@
+import type { ReferralRow } from '@union/hardship-cases/domain';
+
+/** API.md's referral, plus how it was settled. */
+export function referralView(row: ReferralRow, version: number) {
+  return {
+    referralId: row.referralId,
+    version,
+    status: row.status,
+    personRef: row.personRef,
+    unitId: row.unitId,
+    memberName: row.memberName,
+    remainingBurdenFen: row.remainingBurdenFen,
+    periodId: row.periodId,
+    claimIds: row.claimIds,
+    receivedAt: row.receivedAt,
+    caseId: row.caseId ?? undefined,
+    settledAt: row.settledAt ?? undefined,
+    settledBy: row.settledBy ?? undefined,
+    dismissedReason: row.dismissedReason ?? undefined,
+  };
+}
+
+export type ReferralView = ReturnType<typeof referralView>;

@@ -1,0 +1,62 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { parseIfMatch } from '@union/runtime';
+import { withEtag } from '../shared/etag';
+import { assertMayRead } from '../shared/read-scope';
+import { DismissReferralDto } from './dismiss-referral.dto';
+import { ListReferralsQuery } from './list-referrals.query';
+import { referralView, type ReferralView } from './referral.view';
+import { Referrals } from './referrals.service';
+
+/** The referral inbox (DOMAIN.md §1 "Referrals"): hardship risks reported by medical aid. */
+@ApiTags('hardship')
+@Controller('api/v1/hardship/referrals')
+export class ReferralsController {
+  constructor(private readonly referrals: Referrals) {}
+
+  @Get()
+  @Roles('caseworker', 'auditor')
+  list(@Query() query: ListReferralsQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.unitId) assertMayRead(principal, query.unitId);
+    return this.referrals.list(query, principal);
+  }
+
+  @Get(':referralId')
+  @Roles('caseworker', 'auditor')
+  async get(
+    @Param('referralId', ParseUUIDPipe) referralId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ReferralView> {
+    const row = await this.referrals.row(referralId);
+    assertMayRead(principal, row.unitId);
+    return withEtag(res, row.version, referralView(row.data, row.version));
+  }
+
+  @Post(':referralId/dismiss')
+  @HttpCode(200)
+  @Roles('caseworker')
+  async dismiss(
+    @Param('referralId', ParseUUIDPipe) referralId: string,
+    @Body() dto: DismissReferralDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ReferralView> {
+    const row = await this.referrals.dismiss(referralId, dto.reason, principal, parseIfMatch(ifMatch));
+    return withEtag(res, row.version, referralView(row.data, row.version));
+  }
+}

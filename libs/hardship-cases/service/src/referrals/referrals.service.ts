@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@union/kernel';
+import { assertUnit, type Principal } from '@union/platform';
+import type { EventStore } from '@union/event-store';
+import { referralDecider, referralStreamId } from '@union/hardship-cases/domain';
+import { DATA_SOURCE, EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
+import { ReferralEntity } from '../read-models/referrals/referral.entity';
+import type { Page } from '../shared/page';
+import { unitFilter } from '../shared/read-scope';
+import type { ListReferralsQuery } from './list-referrals.query';
+import { referralView, type ReferralView } from './referral.view';
+
+/** The referral inbox: reads over its read model, and a caseworker's dismissal. */
+@Injectable()
+export class Referrals {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: ListReferralsQuery, principal: Principal): Promise<Page<ReferralView>> {
+    const qb = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
+    const scope = unitFilter(principal, 'r.unit_id');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
+    const [rows, total] = await qb
+      .orderBy('r.received_at', 'DESC')
+      .addOrderBy('r.referral_id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((r) => referralView(r.data, r.version)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  /** The referral's row, or 404. */
+  async row(referralId: string): Promise<ReferralEntity> {
+    const row = await this.dataSource.getRepository(ReferralEntity).findOneBy({ referralId });
+    if (!row) throw new DomainError('NOT_FOUND', `There is no referral ${referralId}.`);
+    return row;
+  }
+
+  /** A caseworker of the referral's unit closes it without a case, saying why. */
+  async dismiss(
+    referralId: string,
+    reason: string,
+    principal: Principal,
+    ifMatch?: number,
+  ): Promise<ReferralEntity> {
+    const row = await this.row(referralId);
+    assertUnit(principal, row.unitId);
+    const facts = requestFacts(principal);
+    await runCommand(
+      this.store,
+      referralDecider,
+      { type: 'DismissReferral', reason, actor: facts.actor, now: facts.now },
+      {
+        streamId: referralStreamId(referralId),
+        streamType: 'referral',
+        personRef: row.personRef,
+        metadata: facts.metadata,
+        ifMatch,
+      },
+    );
+    return this.row(referralId);
+  }
+}

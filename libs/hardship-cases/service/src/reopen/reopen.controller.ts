@@ -1,0 +1,54 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { parseIfMatch } from '@union/runtime';
+import { CaseCommands } from '../cases/case-commands.service';
+import { CaseQueries } from '../cases/case-queries.service';
+import type { CaseView } from '../cases/case.view';
+import { RegionPolicies } from '../policies/region-policies.service';
+import { withEtag } from '../shared/etag';
+import { ReopenCaseDto } from './reopen-case.dto';
+
+/** Reopening a closed case: the tier is computed again under the region's policy in force now. */
+@ApiTags('hardship')
+@Controller('api/v1/hardship/cases/:caseId/reopen')
+export class ReopenController {
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly queries: CaseQueries,
+    private readonly policies: RegionPolicies,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('caseworker')
+  async reopen(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Body() dto: ReopenCaseDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CaseView> {
+    const row = await this.commands.summary(caseId);
+    const policy = await this.policies.inForce(row.data.regionCode);
+    const { reason, household, causes, emergencyExpenseFen, tierOverride, overrideReason } = dto;
+    await this.commands.execute(
+      caseId,
+      {
+        type: 'ReopenCase',
+        reason,
+        household: household && { size: household.size, monthlyIncomeFen: household.monthlyIncomeFen },
+        causes,
+        emergencyExpenseFen,
+        tierOverride,
+        overrideReason,
+        policy,
+      },
+      principal,
+      { ifMatch: parseIfMatch(ifMatch), policyVersion: policy.policyVersion },
+    );
+    const { version, view } = await this.queries.current(caseId);
+    return withEtag(res, version, view);
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from '@union/hardship-cases/domain';
+import type { Principal } from '@union/platform';
+import { DATA_SOURCE } from '@union/runtime';
+import { readableUnits } from '../shared/read-scope';
+import type { StatsQuery } from './stats.query';
+
+/** A count of assistance (人次) and its amount. */
+export interface Figure {
+  count: number;
+  amountFen: number;
+}
+
+/** The yearly figures of DOMAIN.md §1 ("per year: people assisted (人次), amounts by category and fund"). */
+export interface HardshipStats {
+  year: number;
+  unitId: string | null;
+  /** 人次: disbursed assistance in the year, a person helped twice counted twice. */
+  peopleAssisted: number;
+  /** Different people among them. */
+  distinctPeople: number;
+  totalFen: number;
+  byCategory: Record<AssistanceCategory, Figure>;
+  byFundSource: Record<string, Figure>;
+  /** Requests of the year still waiting for a reviewer (not in the figures above). */
+  pendingApproval: Figure;
+}
+
+interface GroupRow {
+  key: string;
+  n: number;
+  fen: string;
+}
+
+const figure = (row: GroupRow | undefined): Figure => ({
+  count: row?.n ?? 0,
+  amountFen: Number(row?.fen ?? 0),
+});
+
+/**
+ * Yearly figures over the assistance read model. An assistance counts in the year it was
+ * recorded, once it is disbursed (at once, or on approval); rejected ones never count.
+ */
+@Injectable()
+export class HardshipStatsService {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async figures(query: StatsQuery, principal: Principal): Promise<HardshipStats> {
+    const params: unknown[] = [query.year];
+    const where = ['a.year = $1'];
+    const units = readableUnits(principal);
+    if (units !== null) where.push(`c.unit_id = ANY($${params.push([...units])})`);
+    if (query.unitId) where.push(`c.unit_id = $${params.push(query.unitId)}`);
+    const from = `FROM case_assistance a JOIN case_summary c ON c.case_id = a.case_id WHERE ${where.join(' AND ')}`;
+    const sum = (status: string, key?: string): Promise<GroupRow[]> =>
+      this.dataSource.query<GroupRow[]>(
+        `SELECT ${key ?? "''"} AS key, count(*)::int AS n, coalesce(sum(a.amount_fen), 0)::text AS fen ${from}
+         AND a.status = '${status}'${key ? ` GROUP BY ${key}` : ''}`,
+        params,
+      );
+    const [[people], byCategory, byFund, [pending]] = await Promise.all([
+      this.dataSource.query<{ n: number }[]>(
+        `SELECT count(DISTINCT c.person_ref)::int AS n ${from} AND a.status = 'disbursed'`,
+        params,
+      ),
+      sum('disbursed', 'a.category'),
+      sum('disbursed', 'a.fund_source'),
+      sum('pending_approval'),
+    ]);
+    const categories = Object.fromEntries(
+      ASSISTANCE_CATEGORIES.map((c) => [c, figure(byCategory.find((r) => r.key === c))]),
+    ) as Record<AssistanceCategory, Figure>;
+    const total = Object.values(categories).reduce(
+      (sum, f) => ({ count: sum.count + f.count, amountFen: sum.amountFen + f.amountFen }),
+      { count: 0, amountFen: 0 },
+    );
+    return {
+      year: query.year,
+      unitId: query.unitId ?? null,
+      peopleAssisted: total.count,
+      distinctPeople: people?.n ?? 0,
+      totalFen: total.amountFen,
+      byCategory: categories,
+      byFundSource: Object.fromEntries(byFund.map((r) => [r.key, figure(r)])),
+      pendingApproval: figure(pending),
+    };
+  }
+}
