@@ -1,7 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger } from '@union/platform';
+import { buildOpenApiDocument } from './docs/openapi.document';
 import { GatewayModule } from './gateway.module';
 import type { GatewaySettings } from './gateway.settings';
 
@@ -11,6 +13,8 @@ export async function createGatewayApp(settings: GatewaySettings): Promise<INest
     logger: new JsonLogger('gateway', settings.logLevel),
   });
   app.useBodyParser('json', { limit: settings.bodyLimitBytes });
+  // Served by the HTTP adapter, outside the auth guard: the API's description is public.
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(), { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
   await app.init();
   return app;

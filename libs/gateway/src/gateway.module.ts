@@ -1,15 +1,27 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { PlatformModule } from '@union/platform';
 import { DevTokenController } from './auth/dev-token.controller';
 import { GATEWAY_SETTINGS } from './gateway.di-tokens';
 import type { GatewaySettings } from './gateway.settings';
 import { UpstreamHealth } from './health/upstream-health';
+import { PeopleController } from './people/people.controller';
+import { PersonViewService } from './people/person-view';
 import { ProxyController } from './proxy/proxy.controller';
 import { ProxyService } from './proxy/proxy.service';
+import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
-/** The single HTTP entry: auth, dev tokens, routing to the services, aggregated readiness. */
+/**
+ * The single HTTP entry: auth, the route table's roles, rate limits, dev tokens, routing to the
+ * services, the composed people view and aggregated readiness.
+ */
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements NestModule {
   static register(settings: GatewaySettings): DynamicModule {
     return {
       module: GatewayModule,
@@ -20,8 +32,18 @@ export class GatewayModule {
           logLevel: settings.logLevel,
         }),
       ],
-      controllers: [DevTokenController, ProxyController],
-      providers: [{ provide: GATEWAY_SETTINGS, useValue: settings }, ProxyService, UpstreamHealth],
+      controllers: [DevTokenController, PeopleController, ProxyController],
+      providers: [
+        { provide: GATEWAY_SETTINGS, useValue: settings },
+        ProxyService,
+        PersonViewService,
+        UpstreamHealth,
+        RateLimitMiddleware,
+      ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -11,6 +11,8 @@ export interface GatewaySettings {
   /** A service that has not answered by then gets a 503, never a hang. */
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
+  /** Requests one user (token `sub`, or IP without a valid token) may make per minute. */
+  rateLimitPerMinute: number;
   logLevel: LogLevel;
 }
 
@@ -32,6 +34,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
       AUTH_DEV_LOGIN: { type: 'bool' },
       UPSTREAM_TIMEOUT_MS: { type: 'int', default: 10000 },
       GATEWAY_BODY_LIMIT_BYTES: { type: 'int', default: 8 * 1024 * 1024 },
+      RATE_LIMIT_PER_MINUTE: { type: 'int', default: 600, min: 1 },
     },
     env,
     { embedded },
@@ -54,6 +57,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
     devLogin,
     upstreamTimeoutMs: c.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: c.GATEWAY_BODY_LIMIT_BYTES,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }

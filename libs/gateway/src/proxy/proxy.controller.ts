@@ -1,13 +1,15 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ProblemException } from '@union/platform';
+import { ProblemException, type PlatformRequest } from '@union/platform';
+import { authoriseRoute } from '../routing/route-authorisation';
+import { matchRoute } from '../routing/route-table';
 import { ProxyService } from './proxy.service';
-import { upstreamOf } from './routes';
 
 /**
- * Every `/api/v1/<programme>/…` route goes to its service with the caller's token: the global
- * auth guard has already refused a missing or bad token here, and the service verifies it again
- * (a service never trusts an identity it did not verify).
+ * Every `/api/v1/<programme>/…` route of the route table goes to its service with the caller's
+ * token: the global auth guard has already refused a missing or bad token here, the route table
+ * refuses a wrong role or a foreign unit, and the service verifies everything again (a service
+ * never trusts an identity it did not verify).
  */
 @Controller('api/v1')
 export class ProxyController {
@@ -15,8 +17,11 @@ export class ProxyController {
 
   @All(['hardship/*path', 'grants/*path', 'medical-aid/*path'])
   async forward(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const upstream = upstreamOf(req.path);
-    if (!upstream) throw new ProblemException('NOT_FOUND', `No route ${req.method} ${req.path}.`);
-    await this.proxy.forward(upstream, req, res);
+    const route = matchRoute(req.method, req.path);
+    if (!route) throw new ProblemException('NOT_FOUND', `There is no route ${req.method} ${req.path}.`);
+    const principal = (req as unknown as PlatformRequest).principal;
+    if (!principal) throw new ProblemException('UNAUTHENTICATED', 'The request has no verified token.');
+    authoriseRoute(route, principal, { body: req.body as unknown, query: req.query });
+    await this.proxy.forward(route.upstream, req, res);
   }
 }

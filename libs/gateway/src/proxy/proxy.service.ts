@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { currentCorrelationId, ProblemException } from '@union/platform';
+import { currentCorrelationId, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
 import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
@@ -11,7 +11,18 @@ import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes'
  */
 @Injectable()
 export class ProxyService {
-  constructor(@Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings) {}
+  private readonly failures: Counter;
+
+  constructor(
+    @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
+    metrics: MetricsRegistry,
+  ) {
+    this.failures = metrics.counter(
+      'gateway_upstream_failures_total',
+      'Calls to a service that failed or timed out (answered 503).',
+      ['service', 'reason'],
+    );
+  }
 
   async forward(upstream: UpstreamName, req: Request, res: Response): Promise<void> {
     // The gateway parsed the JSON already (bad JSON and oversized bodies are its own 400/413).
@@ -59,7 +70,9 @@ export class ProxyService {
         redirect: 'manual',
       });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // A DOMException, not always `instanceof Error` (another realm under jest): read the name.
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+      this.failures.inc({ service: upstream, reason: timedOut ? 'timeout' : 'unreachable' });
       throw new ProblemException(
         'SERVICE_UNAVAILABLE',
         timedOut

@@ -1,14 +1,4 @@
-import type { UpstreamName } from '../gateway.settings';
-
-/** Which service answers which part of `/api/v1` (API.md). Services serve the same paths. */
-export const ROUTES: readonly { prefix: string; upstream: UpstreamName }[] = [
-  { prefix: '/api/v1/hardship/', upstream: 'hardship-cases' },
-  { prefix: '/api/v1/grants/', upstream: 'education-grants' },
-  { prefix: '/api/v1/medical-aid/', upstream: 'medical-aid' },
-];
-
-export const upstreamOf = (path: string): UpstreamName | null =>
-  ROUTES.find((r) => path.startsWith(r.prefix))?.upstream ?? null;
+// Which service answers which route: see ../routing/route-table.ts.
 
 /** Request headers passed to the service; everything else stays at the gateway. */
 export const FORWARDED_REQUEST_HEADERS = [

@@ -1,0 +1,84 @@
+import { COMMON_ERRORS, ref, type Schema } from './openapi-parts';
+
+// The routes the gateway answers itself (not forwarded, so not in the route table).
+
+export const PEOPLE_PATH = '/api/v1/people/{idNumber}';
+
+export function peopleOperation(): Record<string, Schema> {
+  return {
+    get: {
+      summary: 'One person across the three programmes (identity number returned masked)',
+      description:
+        'Roles: caseworker, reviewer, auditor. A programme whose service fails is `{ available: false, detail }`.',
+      tags: ['people'],
+      operationId: 'getPerson',
+      'x-roles': ['caseworker', 'reviewer', 'auditor'],
+      parameters: [
+        {
+          name: 'idNumber',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', example: '630102198503120013' },
+        },
+      ],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: ref('PersonView') } } },
+        ...COMMON_ERRORS,
+      },
+    },
+  };
+}
+
+export function devTokenOperation(): Record<string, Schema> {
+  return {
+    post: {
+      summary: 'A development token (only when AUTH_DEV_LOGIN=true; 404 otherwise)',
+      tags: ['auth'],
+      operationId: 'postDevToken',
+      security: [],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('DevTokenRequest') } } },
+      responses: {
+        '200': {
+          description: 'OK',
+          content: {
+            'application/json': { schema: { type: 'object', properties: { token: { type: 'string' } } } },
+          },
+        },
+        '400': COMMON_ERRORS['400'],
+        '404': COMMON_ERRORS['404'],
+      },
+    },
+  };
+}
+
+const part: Schema = {
+  type: 'object',
+  properties: { available: { type: 'boolean' }, records: {}, detail: { type: 'string' } },
+  required: ['available'],
+};
+
+/** Schemas of the gateway's own routes. */
+export const GATEWAY_SCHEMAS: Readonly<Record<string, Schema>> = {
+  DevTokenRequest: {
+    type: 'object',
+    required: ['sub', 'roles', 'units'],
+    properties: {
+      sub: { type: 'string', example: 'wangjg' },
+      name: { type: 'string', example: '王建国' },
+      roles: {
+        type: 'array',
+        items: { type: 'string', enum: ['caseworker', 'reviewer', 'auditor', 'admin'] },
+      },
+      units: { type: 'array', items: { type: 'string' }, example: ['xn-union-01'] },
+    },
+  },
+  PersonView: {
+    type: 'object',
+    properties: {
+      idNumberMasked: { type: 'string', example: '630102********0013' },
+      hardship: part,
+      grants: part,
+      medicalAid: part,
+    },
+  },
+};

@@ -1,0 +1,24 @@
+/** Pieces of the OpenAPI document shared by the route-table operations and the gateway's own. */
+export type Schema = Record<string, unknown>;
+
+export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const PROBLEM_JSON = 'application/problem+json';
+
+const problem = (description: string): Schema => ({
+  description,
+  content: { [PROBLEM_JSON]: { schema: ref('Problem') } },
+});
+
+export const COMMON_ERRORS: Record<string, Schema> = {
+  '400': problem('VALIDATION_FAILED: malformed JSON, an unknown or invalid field'),
+  '401': problem('UNAUTHENTICATED: no token, or an expired or invalid one'),
+  '403': problem('FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR'),
+  '404': problem('NOT_FOUND'),
+  '429': problem('RATE_LIMITED; see the Retry-After header'),
+  '503': problem('SERVICE_UNAVAILABLE: the service is down or did not answer in time'),
+};
+export const WRITE_ERRORS: Record<string, Schema> = {
+  '409': problem('CONFLICT, VERSION_CONFLICT, DUPLICATE or BUDGET_EXHAUSTED'),
+  '413': problem('PAYLOAD_TOO_LARGE'),
+  '422': problem('NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED'),
+};

@@ -1,0 +1,127 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_CODES, statusOf } from '@union/kernel';
+import { ROUTE_TABLE, type GatewayRoute } from '../routing/route-table';
+import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
+import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
+import { REQUEST_BODIES } from './request-bodies';
+
+const header = (name: string, description: string): Schema => ({
+  name,
+  in: 'header',
+  required: false,
+  description,
+  schema: { type: 'string' },
+});
+
+function operation(route: GatewayRoute): Schema {
+  const params = [...route.path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const query = (route.query ?? []).map((name) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: { type: 'string' },
+  }));
+  const write = route.method !== 'GET';
+  const writeHeaders = write
+    ? [
+        header('Idempotency-Key', 'Replays the first response for the same key and body'),
+        header('If-Match', '"<version>"'),
+      ]
+    : [];
+  return {
+    summary: route.summary,
+    description: `Roles: ${route.roles.join(', ')}.`,
+    tags: [route.upstream],
+    operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    'x-roles': route.roles,
+    parameters: [...params, ...query, ...writeHeaders],
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } }
+      : {}),
+    responses: {
+      [String(route.status)]: {
+        description: route.status === 201 ? 'Created' : 'OK',
+        content: { 'application/json': { schema: ref(route.response) } },
+      },
+      ...COMMON_ERRORS,
+      ...(write ? WRITE_ERRORS : {}),
+    },
+  };
+}
+
+/** The gateway's OpenAPI document, built from the route table so the two cannot drift apart. */
+export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TABLE): OpenAPIObject {
+  const paths: Record<string, Record<string, Schema>> = {};
+  for (const route of routes) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  paths[PEOPLE_PATH] = peopleOperation();
+  paths['/api/v1/auth/dev-token'] = devTokenOperation();
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Union assistance gateway',
+      version: '1',
+      description: 'Hardship cases, education grants and medical mutual aid behind one gateway (API.md).',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        ...REQUEST_BODIES,
+        ...GATEWAY_SCHEMAS,
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: {
+            type: {
+              type: 'string',
+              format: 'uri',
+              example: 'https://errors.union-assistance.local/forbidden',
+            },
+            title: { type: 'string' },
+            status: { type: 'integer', example: 403 },
+            detail: { type: 'string', example: 'This action needs the role reviewer.' },
+            code: {
+              type: 'string',
+              enum: [...ERROR_CODES],
+              'x-status': Object.fromEntries(ERROR_CODES.map((c) => [c, statusOf(c)])),
+            },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+        Page: {
+          type: 'object',
+          properties: {
+            items: { type: 'array', items: {} },
+            page: { type: 'integer' },
+            pageSize: { type: 'integer' },
+            total: { type: 'integer' },
+          },
+        },
+        Result: { type: 'object', description: 'The record as API.md describes it' },
+        Case: {
+          type: 'object',
+          example: {
+            caseId: '3f2b8c1e-6d4a-4b7e-9c21-5a0d7e9f1b34',
+            status: 'open',
+            person: { idNumberMasked: '630102********0013', name: '王建国' },
+          },
+        },
+      },
+    },
+  } as OpenAPIObject;
+}

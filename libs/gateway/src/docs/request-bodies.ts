@@ -1,0 +1,144 @@
+/** OpenAPI schemas of the request bodies named in the route table, with realistic examples. */
+type Schema = Record<string, unknown>;
+
+const str = (example?: string): Schema => ({ type: 'string', ...(example ? { example } : {}) });
+const fen = (example: number): Schema => ({ type: 'integer', minimum: 0, description: 'fen', example });
+const date = (example: string): Schema => ({ type: 'string', format: 'date', example });
+const obj = (properties: Record<string, Schema>, required: string[] = []): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  ...(required.length > 0 ? { required } : {}),
+});
+const household = obj({ size: { type: 'integer', minimum: 1, example: 3 }, monthlyIncomeFen: fen(180000) }, [
+  'size',
+  'monthlyIncomeFen',
+]);
+const ID = str('630102198503120013');
+
+export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
+  OpenCase: obj(
+    {
+      person: obj({ idNumber: ID, name: str('王建国'), phone: str('13897001234') }, ['idNumber', 'name']),
+      unitId: str('xn-union-01'),
+      regionCode: str('630100'),
+      household,
+      causes: { type: 'array', items: str(), example: ['illness'] },
+      channel: str('visit'),
+      referralId: str(),
+      emergencyExpenseFen: fen(0),
+      tierOverride: str(),
+      overrideReason: str(),
+    },
+    ['person', 'unitId', 'regionCode', 'household', 'causes', 'channel'],
+  ),
+  RecordVisit: obj(
+    { visitedOn: date('2026-03-02'), visitor: str('李敏'), findings: str('家中老人住院，收入减少。') },
+    ['visitedOn', 'visitor', 'findings'],
+  ),
+  Reassess: obj({ household, causes: { type: 'array', items: str() }, emergencyExpenseFen: fen(0) }, [
+    'household',
+  ]),
+  GrantAssistance: obj(
+    {
+      kind: str('cash'),
+      category: str('medical'),
+      amountFen: fen(200000),
+      fundSource: str('帮扶专项资金'),
+      description: str('住院费用补助'),
+    },
+    ['kind', 'category', 'amountFen', 'fundSource', 'description'],
+  ),
+  Reason: obj({ reason: str('材料不全') }),
+  Pairing: obj({ helperName: str('张丽'), helperUnit: str('西宁市总工会') }, ['helperName', 'helperUnit']),
+  CloseCase: obj({ reason: str('income_recovered'), note: str('已稳定就业') }, ['reason']),
+  RegionPolicy: obj(
+    { minimumLivingStandardFen: fen(86000), relativeMultiplierBp: { type: 'integer', example: 15000 } },
+    ['minimumLivingStandardFen', 'relativeMultiplierBp'],
+  ),
+  CreateCampaign: obj(
+    {
+      year: { type: 'integer', example: 2026 },
+      name: str('2026年金秋助学'),
+      budgetFen: fen(50000000),
+      opensOn: date('2026-07-01'),
+      closesOn: date('2026-09-30'),
+      schoolStartOn: date('2026-09-01'),
+      amountsByLevelFen: {
+        type: 'object',
+        additionalProperties: { type: 'integer' },
+        example: { university: 500000 },
+      },
+      eligibleTiers: { type: 'array', items: str() },
+    },
+    ['year', 'name', 'budgetFen', 'opensOn', 'closesOn', 'schoolStartOn', 'amountsByLevelFen'],
+  ),
+  SubmitApplication: obj(
+    {
+      campaignId: { type: 'string', format: 'uuid' },
+      parentIdNumber: ID,
+      unitId: str('xn-union-01'),
+      student: obj(
+        {
+          idNumber: str('630102200801150026'),
+          name: str('王小梅'),
+          level: str('high_school'),
+          school: str('西宁市第一中学'),
+        },
+        ['idNumber', 'name', 'level', 'school'],
+      ),
+    },
+    ['campaignId', 'parentIdNumber', 'unitId', 'student'],
+  ),
+  Approve: obj({ recurring: { type: 'boolean', example: false } }),
+  Payment: obj({ paymentRef: str('PAY-2026-000123'), paidOn: date('2026-09-10') }, ['paymentRef', 'paidOn']),
+  CreatePeriod: obj(
+    {
+      name: str('2026年度职工医疗互助'),
+      coverageStart: date('2026-01-01'),
+      coverageEnd: date('2026-12-31'),
+      enrollmentOpensOn: date('2025-11-01'),
+      enrollmentClosesOn: date('2025-12-31'),
+      contributionFen: fen(3000),
+      waitingDays: { type: 'integer', example: 90 },
+      claimDeadlineDays: { type: 'integer', example: 180 },
+      rules: { type: 'object', description: 'inpatient, seriousIllness and hardshipRisk rules (DOMAIN.md)' },
+    },
+    ['name', 'coverageStart', 'coverageEnd', 'enrollmentOpensOn', 'enrollmentClosesOn', 'rules'],
+  ),
+  Enroll: obj(
+    {
+      unitId: str('xn-union-01'),
+      paymentRef: str('PAY-2025-1201'),
+      members: {
+        type: 'array',
+        items: obj({
+          idNumber: ID,
+          name: str('王建国'),
+          hasBasicMedicalInsurance: { type: 'boolean', example: true },
+        }),
+      },
+    },
+    ['unitId', 'paymentRef', 'members'],
+  ),
+  SubmitClaim: obj(
+    {
+      periodId: { type: 'string', format: 'uuid' },
+      idNumber: ID,
+      hospital: str('青海省人民医院'),
+      admittedOn: date('2026-04-03'),
+      dischargedOn: date('2026-04-15'),
+      diagnosisCode: str('I21.9'),
+      bill: obj({
+        totalFen: fen(4500000),
+        basicInsurancePaidFen: fen(2700000),
+        seriousIllnessInsurancePaidFen: fen(0),
+        medicalAssistancePaidFen: fen(0),
+        employerPaidFen: fen(0),
+        otherPaidFen: fen(0),
+      }),
+    },
+    ['periodId', 'idNumber', 'hospital', 'admittedOn', 'dischargedOn', 'diagnosisCode', 'bill'],
+  ),
+  ApproveClaim: obj({ eligibleFen: fen(1800000), reason: str() }),
+};

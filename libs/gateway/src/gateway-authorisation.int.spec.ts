@@ -1,0 +1,124 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { ROLES } from '@union/platform';
+import { bearer, startGateway, type TestGateway } from './gateway-test.fixture';
+import { ROUTE_TABLE, type GatewayRoute } from './routing/route-table';
+
+const concrete = (route: GatewayRoute): string => route.path.replace(/\{[A-Za-z]+\}/g, 'p-1');
+
+function send(gw: TestGateway, route: GatewayRoute, authorization?: string): request.Test {
+  const server = gw.app.getHttpServer() as App;
+  const path = concrete(route);
+  const req =
+    route.method === 'GET'
+      ? request(server).get(path)
+      : route.method === 'PUT'
+        ? request(server).put(path).send({ note: '王建国' })
+        : request(server).post(path).send({ note: '王建国' });
+  return authorization === undefined ? req : req.set('Authorization', authorization);
+}
+
+describe('gateway route table: who may call what', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway();
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
+
+  const stubOf = (route: GatewayRoute) =>
+    ({ 'hardship-cases': gw.hardship, 'education-grants': gw.grants, 'medical-aid': gw.medical })[
+      route.upstream
+    ];
+
+  it('no write route is open to auditors', () => {
+    expect(ROUTE_TABLE.filter((r) => r.method !== 'GET' && r.roles.includes('auditor'))).toEqual([]);
+  });
+
+  it.each(ROUTE_TABLE.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: 401 without a valid token, 403 for other roles, forwarded with the token otherwise',
+    async (_name, route) => {
+      const stub = stubOf(route);
+      const before = stub.received.length;
+      await send(gw, route).expect(401);
+      await send(gw, route, await bearer(['admin', 'caseworker', 'reviewer'], { ttlSeconds: -60 })).expect(
+        401,
+      );
+      await send(
+        gw,
+        route,
+        await bearer([...ROLES], { secret: 'another-secret-0123456789abcdefghijklmnop' }),
+      ).expect(401);
+      for (const role of ROLES) {
+        const authorization = await bearer([role]);
+        const res = await send(gw, route, authorization);
+        if (route.roles.includes(role)) {
+          expect(res.status).toBe(200);
+          const received = stub.received[stub.received.length - 1];
+          expect(received.headers.authorization).toBe(authorization);
+          expect(received.method).toBe(route.method);
+          expect(received.url).toBe(concrete(route));
+        } else {
+          expect(res.status).toBe(403);
+          expect(res.body).toMatchObject({ code: 'FORBIDDEN' });
+          expect((res.body as { detail: string }).detail).toContain(route.roles[0]);
+        }
+      }
+      expect(stub.received.length - before).toBe(route.roles.length);
+    },
+  );
+
+  it('answers 404 for an /api/v1 route that is not in the table, without calling a service', async () => {
+    const server = gw.app.getHttpServer() as App;
+    const before = gw.hardship.received.length;
+    const res = await request(server)
+      .delete('/api/v1/hardship/cases/p-1')
+      .set('Authorization', await bearer(['admin']));
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'NOT_FOUND' });
+    await request(server)
+      .get('/api/v1/hardship/nothing-here')
+      .set('Authorization', await bearer(['auditor']))
+      .expect(404);
+    const other = await request(server)
+      .get('/api/v1/nowhere')
+      .set('Authorization', await bearer(['admin']));
+    expect(other.status).toBe(404);
+    expect(other.body).toMatchObject({ code: 'NOT_FOUND' });
+    expect(gw.hardship.received.length).toBe(before);
+  });
+
+  it('refuses a caseworker a unitId outside their units, in the body or the query', async () => {
+    const server = gw.app.getHttpServer() as App;
+    const own = await bearer(['caseworker'], { units: ['u-1'] });
+    const body = await request(server)
+      .post('/api/v1/grants/applications')
+      .set('Authorization', own)
+      .send({ unitId: 'u-2', campaignId: 'c-1' });
+    expect(body.status).toBe(403);
+    expect((body.body as { detail: string }).detail).toContain('u-2');
+    await request(server).get('/api/v1/medical-aid/claims?unitId=u-2').set('Authorization', own).expect(403);
+    await request(server).get('/api/v1/medical-aid/claims?unitId=u-1').set('Authorization', own).expect(200);
+    await request(server)
+      .post('/api/v1/grants/applications')
+      .set('Authorization', own)
+      .send({ unitId: 'u-1' })
+      .expect(200);
+    // Reviewers and auditors read every unit; the services decide what they see.
+    const reviewer = await bearer(['reviewer'], { units: ['u-1'] });
+    await request(server)
+      .get('/api/v1/medical-aid/claims?unitId=u-2')
+      .set('Authorization', reviewer)
+      .expect(200);
+  });
+
+  it('lets an auditor who is also a caseworker write as the caseworker', async () => {
+    const server = gw.app.getHttpServer() as App;
+    await request(server)
+      .post('/api/v1/hardship/cases/p-1/visits')
+      .set('Authorization', await bearer(['auditor', 'caseworker']))
+      .send({ visitedOn: '2026-03-02' })
+      .expect(200);
+  });
+});

@@ -1,0 +1,53 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { JwtVerifier, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
+import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
+import type { GatewaySettings } from '../gateway.settings';
+import { FixedWindowLimiter } from './fixed-window.limiter';
+
+/**
+ * Limits each user to `RATE_LIMIT_PER_MINUTE` requests: keyed on the verified token's `sub`
+ * (an unverified one could be varied to dodge the limit), or the client IP without a valid
+ * token. Over the limit: 429 `RATE_LIMITED` with `Retry-After`. Health and metrics are exempt.
+ */
+@Injectable()
+export class RateLimitMiddleware implements NestMiddleware {
+  private readonly limiter: FixedWindowLimiter;
+  private readonly refused: Counter;
+
+  constructor(
+    @Inject(GATEWAY_SETTINGS) settings: GatewaySettings,
+    private readonly verifier: JwtVerifier,
+    metrics: MetricsRegistry,
+  ) {
+    this.limiter = new FixedWindowLimiter(settings.rateLimitPerMinute);
+    this.refused = metrics.counter(
+      'gateway_rate_limited_total',
+      'Requests refused with 429 by the rate limit.',
+    );
+  }
+
+  async use(req: Request, _res: Response, next: NextFunction): Promise<void> {
+    if (req.path.startsWith('/health/') || req.path === '/metrics') return next();
+    const decision = this.limiter.take(await this.keyOf(req));
+    if (decision.allowed) return next();
+    this.refused.inc();
+    throw new ProblemException(
+      'RATE_LIMITED',
+      `Too many requests; try again in ${decision.retryAfterSeconds} seconds.`,
+      { headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+    );
+  }
+
+  private async keyOf(req: Request): Promise<string> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (match) {
+      try {
+        return `sub:${(await this.verifier.verify(match[1])).sub}`;
+      } catch {
+        // An invalid token counts against the address; the auth guard answers 401 later.
+      }
+    }
+    return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  }
+}

@@ -1,0 +1,116 @@
+import { ROLES, type Role } from '@union/platform';
+import type { UpstreamName } from '../gateway.settings';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+/**
+ * One route of API.md as the gateway sees it: who may call it and which service answers. The
+ * single source for authorisation at the gateway and for the OpenAPI document (`/docs-json`).
+ */
+export interface GatewayRoute {
+  readonly method: HttpMethod;
+  /** Full path with `{param}` placeholders, e.g. `/api/v1/hardship/cases/{caseId}`. */
+  readonly path: string;
+  readonly upstream: UpstreamName;
+  readonly roles: readonly Role[];
+  readonly summary: string;
+  /** Name of the request body schema in the OpenAPI document, if the route takes a body. */
+  readonly body?: string;
+  /** Query parameters API.md names. */
+  readonly query?: readonly string[];
+  /** Success status and the response schema's name. */
+  readonly status: 200 | 201;
+  readonly response: string;
+}
+
+const ALL: readonly Role[] = ROLES;
+const READERS: readonly Role[] = ['caseworker', 'reviewer', 'auditor'];
+const LIST = ['page', 'pageSize'] as const;
+
+type Row = [
+  HttpMethod,
+  string,
+  readonly Role[],
+  string,
+  Partial<Omit<GatewayRoute, 'method' | 'path' | 'roles' | 'summary' | 'upstream'>>?,
+];
+
+function programme(upstream: UpstreamName, prefix: string, rows: readonly Row[]): GatewayRoute[] {
+  return rows.map(([method, path, roles, summary, more]) => ({
+    method,
+    path: `/api/v1/${prefix}${path}`,
+    upstream,
+    roles,
+    summary,
+    status: 200,
+    response: 'Result',
+    ...more,
+  }));
+}
+
+/**
+ * Every `/api/v1` route of the three programmes (API.md), with the roles it allows, plus the few
+ * read routes the services offer beyond API.md (marked so). A route not listed here is a 404 at
+ * the gateway. One line per route so it reads like the tables in API.md (hence prettier-ignore).
+ */
+// prettier-ignore
+export const ROUTE_TABLE: readonly GatewayRoute[] = [
+  ...programme('hardship-cases', 'hardship', [
+    ['POST', '/cases', ['caseworker'], 'Open a hardship case', { body: 'OpenCase', status: 201, response: 'Case' }],
+    ['GET', '/cases', READERS, 'List hardship cases', { query: ['unitId', 'status', 'tier', 'reviewDueBefore', 'visitOverdue', ...LIST], response: 'Page' }],
+    ['GET', '/cases/{caseId}', READERS, 'A case with assistance, visits and history', { response: 'Case' }],
+    ['POST', '/cases/{caseId}/visits', ['caseworker'], 'Record a home visit', { body: 'RecordVisit', status: 201 }],
+    ['POST', '/cases/{caseId}/reassessments', ['caseworker'], 'Reassess the household', { body: 'Reassess', response: 'Case' }],
+    ['POST', '/cases/{caseId}/assistance', ['caseworker'], 'Grant assistance', { body: 'GrantAssistance', status: 201 }],
+    ['POST', '/cases/{caseId}/assistance/{assistanceId}/approve', ['reviewer'], 'Approve pending assistance', { body: 'Reason' }],
+    ['POST', '/cases/{caseId}/assistance/{assistanceId}/reject', ['reviewer'], 'Reject pending assistance', { body: 'Reason' }],
+    ['PUT', '/cases/{caseId}/pairing', ['caseworker'], 'Pair the family with a helper', { body: 'Pairing' }],
+    ['POST', '/cases/{caseId}/close', ['caseworker'], 'Close the case', { body: 'CloseCase' }],
+    ['POST', '/cases/{caseId}/reopen', ['caseworker'], 'Reopen the case', { body: 'Reason' }],
+    ['GET', '/referrals', ['caseworker', 'auditor'], 'List referrals from medical aid', { query: ['status'], response: 'Page' }],
+    ['GET', '/referrals/{referralId}', ['caseworker', 'auditor'], 'A referral (beyond API.md, served by the service)'],
+    ['POST', '/referrals/{referralId}/dismiss', ['caseworker'], 'Dismiss a referral', { body: 'Reason' }],
+    ['GET', '/stats', ALL, 'Yearly figures', { query: ['year', 'unitId'] }],
+    ['GET', '/policies/regions/{regionCode}', ALL, "A region's policy (beyond API.md, served by the service)"],
+    ['PUT', '/policies/regions/{regionCode}', ['admin'], "Set a region's policy", { body: 'RegionPolicy' }],
+  ]),
+  ...programme('education-grants', 'grants', [
+    ['POST', '/campaigns', ['admin'], 'Create a grant campaign', { body: 'CreateCampaign', status: 201 }],
+    ['GET', '/campaigns/{campaignId}', ALL, 'A campaign with its budget figures'],
+    ['POST', '/campaigns/{campaignId}/close', ['admin'], 'Close a campaign'],
+    ['GET', '/campaigns/{campaignId}/report', ['reviewer', 'auditor', 'admin'], 'Campaign report'],
+    ['POST', '/applications', ['caseworker'], 'Submit a grant application', { body: 'SubmitApplication', status: 201 }],
+    ['GET', '/applications', READERS, 'List applications', { query: ['campaignId', 'status', 'unitId', ...LIST], response: 'Page' }],
+    ['GET', '/applications/{applicationId}', READERS, 'An application'],
+    ['POST', '/applications/{applicationId}/approve', ['reviewer'], 'Approve an application', { body: 'Approve' }],
+    ['POST', '/applications/{applicationId}/reject', ['reviewer'], 'Reject an application', { body: 'Reason' }],
+    ['POST', '/applications/{applicationId}/disburse', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
+    ['POST', '/applications/{applicationId}/withdraw', ['caseworker'], 'Withdraw an application', { body: 'Reason' }],
+    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as grants sees it (beyond API.md)'],
+  ]),
+  ...programme('medical-aid', 'medical-aid', [
+    ['POST', '/periods', ['admin'], 'Create a coverage period', { body: 'CreatePeriod', status: 201 }],
+    ['GET', '/periods/{periodId}', ALL, 'A coverage period'],
+    ['GET', '/periods/{periodId}/fund-report', ['reviewer', 'auditor', 'admin'], 'Fund report'],
+    ['POST', '/periods/{periodId}/enrollments', ['caseworker'], 'Enrol members', { body: 'Enroll' }],
+    ['GET', '/periods/{periodId}/members/{idNumber}', READERS, 'A membership with claims and totals'],
+    ['POST', '/claims', ['caseworker'], 'Submit a claim', { body: 'SubmitClaim', status: 201 }],
+    ['GET', '/claims', READERS, 'List claims', { query: ['periodId', 'status', 'unitId', ...LIST], response: 'Page' }],
+    ['GET', '/claims/{claimId}', READERS, 'A claim'],
+    ['POST', '/claims/{claimId}/approve', ['reviewer'], 'Approve a claim', { body: 'ApproveClaim' }],
+    ['POST', '/claims/{claimId}/reject', ['reviewer'], 'Reject a claim', { body: 'Reason' }],
+    ['POST', '/claims/{claimId}/pay', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
+    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)'],
+  ]),
+];
+
+const PARAM = /\{[A-Za-z]+\}/g;
+const compiled = ROUTE_TABLE.map((route) => ({
+  route,
+  regex: new RegExp(`^${route.path.replace(PARAM, '[^/]+')}/?$`),
+}));
+
+/** The route `method path` matches, or undefined (the gateway then answers 404). */
+export function matchRoute(method: string, path: string): GatewayRoute | undefined {
+  return compiled.find((c) => c.route.method === method && c.regex.test(path))?.route;
+}
