@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       '',
       `Union assistance platform (embedded) ready in ${Date.now() - started} ms`,
       `  API        ${url}/api/v1`,
+      `  Docs       ${url}/docs`,
       `  Ready      ${url}/health/ready`,
       `  Dev token  curl -s -X POST ${url}/api/v1/auth/dev-token -H 'content-type: application/json' \\`,
       `               -d '{"sub":"cw1","roles":["caseworker"],"units":["*"]}'`,
