@@ -1,13 +1,44 @@
 import { TOPICS } from '@union/contracts';
+import type { StoredEvent } from '@union/event-store';
+import { integrationMessage } from '@union/messaging';
+import { toIntegrationEvent, type MedicalAidDomainEvent } from '@union/medical-aid/domain';
 import { HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
+import { claimSummaryProjection } from './read-models/claim-summary.projection';
+import { MembershipSummaryEntity } from './read-models/membership-summary.entity';
+import { membershipSummaryProjection } from './read-models/membership-summary.projection';
+import { PeriodSummaryEntity } from './read-models/period-summary.entity';
+import { periodSummaryProjection } from './read-models/period-summary.projection';
+import { MedicalAidReadModels1732300003000 } from './schema/1732300003000-medical-aid-read-models.migration';
+
+/**
+ * Publishes what other programmes need: ClaimPaid (claim streams), SeriousIllnessAidGranted and
+ * HardshipRiskDetected (membership streams). Everything else stays in the service.
+ */
+function toMessage(event: StoredEvent) {
+  if (event.streamType !== 'claim' && event.streamType !== 'member') return null;
+  const integration = toIntegrationEvent({ type: event.type, data: event.data } as MedicalAidDomainEvent);
+  return integration
+    ? integrationMessage<{ personRef: string }>(event, {
+        topic: TOPICS.medicalAidClaims,
+        source: 'medical-aid',
+        ...integration,
+      })
+    : null;
+}
 
 /** The medical-aid service's schema, read models and publications, for the runtime. */
 export const medicalAidService: ServiceDefinition = {
   name: 'medical-aid',
   publishes: TOPICS.medicalAidClaims,
   consumes: [TOPICS.hardshipCases],
-  migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations],
-  entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities],
-  projections: [],
-  toMessage: () => null,
+  migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations, MedicalAidReadModels1732300003000],
+  entities: [
+    ...HARDSHIP_ELIGIBILITY_SCHEMA.entities,
+    PeriodSummaryEntity,
+    MembershipSummaryEntity,
+    ClaimSummaryEntity,
+  ],
+  projections: [periodSummaryProjection, membershipSummaryProjection, claimSummaryProjection],
+  toMessage,
 };

@@ -1,0 +1,90 @@
+import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
+import { signDevToken, type Role } from '@union/platform';
+import { startCluster, type Cluster } from '@union/testing';
+
+/**
+ * 防止因病致困 on real infrastructure (issues 3 and 4): a paid medical claim leaves a burden above
+ * the hardship-risk threshold, medical-aid publishes HardshipRiskDetected on Kafka, and the
+ * hardship service turns it into a referral waiting in the caseworkers' inbox.
+ */
+describe('medical hardship risk becomes a hardship referral (four processes, real PostgreSQL and Kafka)', () => {
+  let cluster: Cluster;
+  const as = (sub: string, roles: Role[]) => signDevToken(cluster.jwtSecret, { sub, roles, units: ['u-m'] }, 600);
+
+  beforeAll(async () => {
+    cluster = await startCluster('referral');
+  });
+  afterAll(() => cluster?.stop());
+
+  async function call(token: string, method: string, path: string, body?: unknown) {
+    const res = await fetch(`${cluster.gatewayUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  it('reports the risk once and files a pending referral with the member name', async () => {
+    const [admin, caseworker, reviewer] = await Promise.all([
+      as('admin-m', ['admin']),
+      as('cw-m', ['caseworker']),
+      as('rv-m', ['reviewer']),
+    ]);
+    const today = chinaToday(new Date());
+    const member = idNumberWithCheckChar(`63010219850101${String(Date.now()).slice(-3)}`);
+    const memberName = `马海燕${String(Date.now()).slice(-4)}`;
+
+    const period = await call(admin, 'POST', '/medical-aid/periods', {
+      name: '第3期 e2e',
+      coverageStart: addDays(today, -60),
+      coverageEnd: addDays(today, 300),
+      enrollmentOpensOn: addDays(today, -60),
+      enrollmentClosesOn: addDays(today, 30),
+      rules: {
+        inpatient: { deductibleFen: 100_000, bands: [{ uptoFen: 5_000_000, ratioBp: 5000 }, { uptoFen: null, ratioBp: 6000 }] },
+        seriousIllness: { bands: [{ uptoFen: 4_000_000, ratioBp: 5000 }, { uptoFen: null, ratioBp: 7000 }] },
+        hardshipRisk: { thresholdFen: 3_000_000 },
+      },
+    });
+    expect(period.status).toBe(201);
+    const periodId = String(period.body.periodId);
+    const enrolled = await call(caseworker, 'POST', `/medical-aid/periods/${periodId}/enrollments`, {
+      unitId: 'u-m',
+      paymentRef: 'PAY-E2E-1',
+      members: [{ idNumber: member, name: memberName, hasBasicMedicalInsurance: true }],
+    });
+    expect(enrolled.body).toMatchObject({ enrolled: 1 });
+
+    // Worked example 2 of DOMAIN.md §3: payout 114,400 yuan; burden left 72,800 yuan after aid.
+    const claim = await call(caseworker, 'POST', '/medical-aid/claims', {
+      periodId,
+      idNumber: member,
+      hospital: '青海省人民医院',
+      admittedOn: today,
+      dischargedOn: today,
+      diagnosisCode: 'C34.9',
+      bill: {
+        totalFen: 30_000_000,
+        basicInsurancePaidFen: 10_000_000,
+        seriousIllnessInsurancePaidFen: 0,
+        medicalAssistancePaidFen: 0,
+        employerPaidFen: 0,
+        otherPaidFen: 0,
+      },
+    });
+    expect(claim.body).toMatchObject({ quote: { payoutFen: 11_440_000 } });
+    const claimId = String(claim.body.claimId);
+    expect((await call(reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {})).status).toBe(200);
+    expect((await call(caseworker, 'POST', `/medical-aid/claims/${claimId}/pay`, { paymentRef: 'BANK-E2E-1', paidOn: today })).status).toBe(200);
+
+    const deadline = Date.now() + 30_000;
+    let referral: Record<string, unknown> | undefined;
+    while (!referral && Date.now() < deadline) {
+      const list = await call(caseworker, 'GET', '/hardship/referrals?status=pending&pageSize=500');
+      referral = (list.body.items as Record<string, unknown>[] | undefined)?.find((r) => r.memberName === memberName);
+      if (!referral) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(referral).toMatchObject({ status: 'pending', unitId: 'u-m', memberName, remainingBurdenFen: 7_280_000 });
+  });
+});

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@union/event-store';
+import { parseIdNumber, personRef } from '@union/kernel';
+import type { ClaimCommand, MembershipState, Period } from '@union/medical-aid/domain';
+import { assertUnit, type Principal } from '@union/platform';
+import {
+  EVENT_STORE,
+  requestFacts,
+  SERVICE_SETTINGS,
+  type RequestFacts,
+  type ServiceSettings,
+} from '@union/runtime';
+import { PeriodQueries } from '../periods/period-queries.service';
+import { runClaimFlow } from './claim-flow';
+import { ClaimQueries } from './claim-queries.service';
+import type { ApproveClaimDto, PayClaimDto, RejectClaimDto, SubmitClaimDto } from './submit-claim.dto';
+
+type Decide = (membership: MembershipState, period: Period, facts: RequestFacts) => ClaimCommand;
+
+/** Turns HTTP requests into claim commands: resolves the member, the period and the unit scope. */
+@Injectable()
+export class ClaimCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    private readonly periods: PeriodQueries,
+    private readonly claims: ClaimQueries,
+  ) {}
+
+  /** Submits and quotes a claim for an enrolled member of one of the caseworker's units. */
+  async submit(dto: SubmitClaimDto, principal: Principal): Promise<string> {
+    const facts = requestFacts(principal);
+    const id = parseIdNumber(dto.idNumber, { today: facts.today });
+    const period = await this.periods.period(dto.periodId);
+    const claimId = randomUUID();
+    const { periodId: _periodId, idNumber: _idNumber, bill, ...claim } = dto;
+    await runClaimFlow(this.store, {
+      claimId,
+      period,
+      personRef: personRef(this.settings.personRefSecret, id),
+      metadata: { ...facts.metadata, policyVersion: period.policyVersion },
+      command: (membership) => {
+        if (membership.member) assertUnit(principal, membership.member.unitId);
+        return {
+          type: 'SubmitClaim',
+          claimId,
+          period,
+          membership,
+          ...claim,
+          bill: { ...bill },
+          today: facts.today,
+          submittedBy: facts.actor,
+          submittedAt: facts.now,
+        };
+      },
+    });
+    return claimId;
+  }
+
+  approve(claimId: string, dto: ApproveClaimDto, principal: Principal, ifMatch?: number): Promise<void> {
+    return this.execute(claimId, principal, ifMatch, (membership, period, facts) => ({
+      type: 'ApproveClaim',
+      claimId,
+      period,
+      membership,
+      eligibleFen: dto.eligibleFen,
+      reason: dto.reason,
+      approvedBy: facts.actor,
+      approvedAt: facts.now,
+    }));
+  }
+
+  reject(claimId: string, dto: RejectClaimDto, principal: Principal, ifMatch?: number): Promise<void> {
+    return this.execute(claimId, principal, ifMatch, (_membership, _period, facts) => ({
+      type: 'RejectClaim',
+      claimId,
+      reason: dto.reason,
+      rejectedBy: facts.actor,
+      rejectedAt: facts.now,
+    }));
+  }
+
+  pay(claimId: string, dto: PayClaimDto, principal: Principal, ifMatch?: number): Promise<void> {
+    return this.execute(claimId, principal, ifMatch, (_membership, _period, facts) => ({
+      type: 'PayClaim',
+      claimId,
+      paymentRef: dto.paymentRef,
+      paidOn: dto.paidOn,
+      today: facts.today,
+      paidBy: facts.actor,
+      paidAt: facts.now,
+    }));
+  }
+
+  /** Runs a command on an existing claim of one of the principal's units. */
+  private async execute(
+    claimId: string,
+    principal: Principal,
+    ifMatch: number | undefined,
+    decide: Decide,
+  ): Promise<void> {
+    const row = await this.claims.row(claimId);
+    assertUnit(principal, row.unitId);
+    const facts = requestFacts(principal);
+    const period = await this.periods.period(row.periodId);
+    await runClaimFlow(this.store, {
+      claimId,
+      period,
+      personRef: row.personRef,
+      metadata: { ...facts.metadata, policyVersion: period.policyVersion },
+      ifMatch,
+      command: (membership) => decide(membership, period, facts),
+    });
+  }
+}

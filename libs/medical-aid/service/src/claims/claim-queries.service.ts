@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@union/kernel';
+import type { Principal } from '@union/platform';
+import { DATA_SOURCE } from '@union/runtime';
+import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
+import { readsEveryUnit, type Page } from '../shared/read-scope';
+import { claimView, type ClaimView } from './claim.view';
+import type { ListClaimsQuery } from './list-claims.query';
+
+/** Claim worklists and single claims, from the claim read model. */
+@Injectable()
+export class ClaimQueries {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** Newest first; a caseworker or reviewer only sees the units in their token. */
+  async list(query: ListClaimsQuery, principal: Principal): Promise<Page<ClaimView>> {
+    const qb = this.dataSource.getRepository(ClaimSummaryEntity).createQueryBuilder('c');
+    if (!readsEveryUnit(principal)) {
+      qb.andWhere('c.unit_id IN (:...units)', { units: principal.units.length ? principal.units : [''] });
+    }
+    if (query.periodId) qb.andWhere('c.period_id = :periodId', { periodId: query.periodId });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
+    const [rows, total] = await qb
+      .orderBy('c.submitted_at', 'DESC')
+      .addOrderBy('c.claim_id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((r) => claimView(r.data)), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async row(claimId: string): Promise<ClaimSummaryEntity> {
+    const row = await this.dataSource.getRepository(ClaimSummaryEntity).findOneBy({ claimId });
+    if (!row) throw new DomainError('NOT_FOUND', `There is no claim ${claimId}.`);
+    return row;
+  }
+}

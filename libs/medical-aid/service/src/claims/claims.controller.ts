@@ -1,0 +1,110 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { etagOf, parseIfMatch } from '@union/runtime';
+import { assertMayRead } from '../shared/read-scope';
+import { ClaimCommands } from './claim-commands.service';
+import { ClaimQueries } from './claim-queries.service';
+import { claimView, type ClaimView } from './claim.view';
+import { ListClaimsQuery } from './list-claims.query';
+import { ApproveClaimDto, PayClaimDto, RejectClaimDto, SubmitClaimDto } from './submit-claim.dto';
+
+/** Claims (API.md, "Medical mutual aid"): thin shell over the claim commands and read model. */
+@ApiTags('medical-aid')
+@Controller('api/v1/medical-aid/claims')
+export class ClaimsController {
+  constructor(
+    private readonly commands: ClaimCommands,
+    private readonly queries: ClaimQueries,
+  ) {}
+
+  @Post()
+  @Roles('caseworker')
+  async submit(
+    @Body() dto: SubmitClaimDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ClaimView> {
+    return this.answer(await this.commands.submit(dto, principal), res);
+  }
+
+  @Get()
+  @Roles('caseworker', 'reviewer', 'auditor')
+  list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.unitId) assertMayRead(principal, query.unitId);
+    return this.queries.list(query, principal);
+  }
+
+  @Get(':claimId')
+  @Roles('caseworker', 'reviewer', 'auditor')
+  async get(
+    @Param('claimId', ParseUUIDPipe) claimId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ClaimView> {
+    const row = await this.queries.row(claimId);
+    assertMayRead(principal, row.unitId);
+    return this.answer(claimId, res);
+  }
+
+  @Post(':claimId/approve')
+  @HttpCode(200)
+  @Roles('reviewer')
+  async approve(
+    @Param('claimId', ParseUUIDPipe) claimId: string,
+    @Body() dto: ApproveClaimDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ClaimView> {
+    await this.commands.approve(claimId, dto, principal, parseIfMatch(ifMatch));
+    return this.answer(claimId, res);
+  }
+
+  @Post(':claimId/reject')
+  @HttpCode(200)
+  @Roles('reviewer')
+  async reject(
+    @Param('claimId', ParseUUIDPipe) claimId: string,
+    @Body() dto: RejectClaimDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ClaimView> {
+    await this.commands.reject(claimId, dto, principal, parseIfMatch(ifMatch));
+    return this.answer(claimId, res);
+  }
+
+  @Post(':claimId/pay')
+  @HttpCode(200)
+  @Roles('caseworker', 'reviewer')
+  async pay(
+    @Param('claimId', ParseUUIDPipe) claimId: string,
+    @Body() dto: PayClaimDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<ClaimView> {
+    await this.commands.pay(claimId, dto, principal, parseIfMatch(ifMatch));
+    return this.answer(claimId, res);
+  }
+
+  /** Read-your-writes: the claim row was updated in the command's own transaction. */
+  private async answer(claimId: string, res: ServerResponse): Promise<ClaimView> {
+    const row = await this.queries.row(claimId);
+    res.setHeader('ETag', etagOf(row.version));
+    return claimView(row.data);
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { eventHash, type EventMetadata, type StoredEvent, type Upcasters } from '@union/event-store';
+
+/** The first event of a stream that does not exist yet. */
+export interface FirstEvent {
+  readonly streamId: string;
+  readonly streamType: string;
+  readonly personRef: string | null;
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/**
+ * A UUID whose first 48 bits are the time in ms (the UUIDv7 layout): ids of one batch, and of
+ * batches that follow, sort together, so the event-id index grows at its right edge instead of
+ * touching a random page for every event of a 10,000-member enrollment.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  const ms = now.toString(16).padStart(12, '0');
+  const random = randomUUID();
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${random.slice(15)}`;
+}
+
+const byStreamId = (a: FirstEvent, b: FirstEvent): number =>
+  a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
+
+/**
+ * Starts many streams at once: each gets its version-1 event in ONE multi-row insert, instead of
+ * one `EventStore.append` per stream. It writes exactly what `append(..., { expectedVersion:
+ * 'no_stream' })` would (hash = `eventHash(null, fields)`, so `verifyLog` passes), but a stream
+ * another transaction started meanwhile is skipped (`ON CONFLICT DO NOTHING`: it waits for that
+ * transaction, then keeps its event) rather than failing the whole batch. Rows go in stream-id
+ * order so two overlapping batches lock in the same order. Returns the events actually stored.
+ */
+export async function startStreams(
+  tx: EntityManager,
+  upcasters: Upcasters,
+  firsts: readonly FirstEvent[],
+  metadata: EventMetadata,
+): Promise<StoredEvent[]> {
+  if (firsts.length === 0) return [];
+  const now = new Date();
+  const recordedAt = now.toISOString();
+  const events = [...firsts].sort(byStreamId).map((f) => {
+    const fields = {
+      streamId: f.streamId,
+      streamType: f.streamType,
+      version: 1,
+      eventId: timeOrderedUuid(now.getTime()),
+      type: f.type,
+      schemaVersion: upcasters.currentVersion(f.type),
+      data: f.data,
+      metadata,
+      recordedAt,
+      personRef: f.personRef,
+    };
+    return { fields, hash: eventHash(null, fields) };
+  });
+  // One JSON parameter rather than one array per column: JSON.stringify is far cheaper than
+  // escaping thousands of array elements, and Postgres parses it once.
+  const json = JSON.stringify(
+    events.map(({ fields: f, hash }) => ({
+      s: f.streamId,
+      t: f.streamType,
+      e: f.eventId,
+      ty: f.type,
+      sv: f.schemaVersion,
+      d: f.data,
+      p: f.personRef,
+      h: hash,
+    })),
+  );
+  const inserted: { stream_id: string; global_position: string; transaction_id: string }[] = await tx.query(
+    `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
+       recorded_at, person_ref, prev_hash, hash)
+     SELECT r.s, r.t, 1, r.e, r.ty, r.sv, r.d, $2::jsonb, $3::timestamptz, r.p, NULL, r.h
+     FROM json_to_recordset($1::json) AS r(s text, t text, e uuid, ty text, sv int, d jsonb, p text, h text)
+     ON CONFLICT ON CONSTRAINT events_stream_version_unique DO NOTHING
+     RETURNING stream_id, global_position, transaction_id::text AS transaction_id`,
+    [json, JSON.stringify(metadata), recordedAt],
+  );
+  const byStream = new Map(events.map((e) => [e.fields.streamId, e]));
+  return inserted.map((row) => {
+    const { fields, hash } = byStream.get(row.stream_id) as (typeof events)[number];
+    const globalPosition = Number(row.global_position);
+    return {
+      ...fields,
+      recordedAt: now,
+      globalPosition,
+      transactionId: row.transaction_id,
+      prevHash: null,
+      hash,
+    };
+  });
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DomainError, personRef, type IdNumber } from '@union/kernel';
+import type { Principal } from '@union/platform';
+import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
+import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
+import { memberKeyOf, MembershipSummaryEntity } from '../read-models/membership-summary.entity';
+import { PeriodQueries } from '../periods/period-queries.service';
+import { assertMayRead } from '../shared/read-scope';
+import { membershipView, type MembershipView } from './membership.view';
+
+/** One member's membership in a period, with their claims, from the read models. */
+@Injectable()
+export class MembershipQueries {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    private readonly periods: PeriodQueries,
+  ) {}
+
+  async membership(periodId: string, id: IdNumber, principal: Principal): Promise<MembershipView> {
+    const period = await this.periods.period(periodId);
+    const ref = personRef(this.settings.personRefSecret, id);
+    const row = await this.dataSource
+      .getRepository(MembershipSummaryEntity)
+      .findOneBy({ memberKey: memberKeyOf(periodId, ref) });
+    if (!row) throw new DomainError('NOT_FOUND', `This person is not enrolled in ${period.name}.`);
+    assertMayRead(principal, row.unitId);
+    const claims = await this.dataSource
+      .getRepository(ClaimSummaryEntity)
+      .find({ where: { periodId, personRef: ref }, order: { submittedAt: 'ASC', claimId: 'ASC' } });
+    return membershipView(
+      row.data,
+      claims.map((c) => c.data),
+      period,
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { ALL_UNITS, assertUnit, type Principal } from '@union/platform';
+
+/** A page of a list (API.md, "Lists"). */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Auditors and admins read every unit; everyone else only the units in their token. */
+export const readsEveryUnit = (principal: Principal): boolean =>
+  principal.units.includes(ALL_UNITS) || principal.roles.some((r) => r === 'auditor' || r === 'admin');
+
+/** 403 FORBIDDEN unless the principal may read records of `unitId`. */
+export function assertMayRead(principal: Principal, unitId: string): void {
+  if (!readsEveryUnit(principal)) assertUnit(principal, unitId);
+}
