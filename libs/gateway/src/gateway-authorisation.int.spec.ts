@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ROLES } from '@union/platform';
 import { bearer, startGateway, type TestGateway } from './gateway-test.fixture';
-import { ROUTE_TABLE, type GatewayRoute } from './routing/route-table';
+import { ROUTE_TABLE, servicePathOf, type GatewayRoute } from './routing/route-table';
 
 const concrete = (route: GatewayRoute): string => route.path.replace(/\{[A-Za-z]+\}/g, 'p-1');
 
@@ -58,7 +58,7 @@ describe('gateway route table: who may call what', () => {
           const received = stub.received[stub.received.length - 1];
           expect(received.headers.authorization).toBe(authorization);
           expect(received.method).toBe(route.method);
-          expect(received.url).toBe(concrete(route));
+          expect(received.url).toBe(servicePathOf(route, concrete(route)));
         } else {
           expect(res.status).toBe(403);
           expect(res.body).toMatchObject({ code: 'FORBIDDEN' });

@@ -6,6 +6,8 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { PlatformModule } from '@union/platform';
+import { AuditTrail } from './audit/audit-trail';
+import { AuditController } from './audit/audit.controller';
 import { DevTokenController } from './auth/dev-token.controller';
 import { GATEWAY_SETTINGS } from './gateway.di-tokens';
 import type { GatewaySettings } from './gateway.settings';
@@ -18,7 +20,7 @@ import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /**
  * The single HTTP entry: auth, the route table's roles, rate limits, dev tokens, routing to the
- * services, the composed people view and aggregated readiness.
+ * services, the composed people view, the audit timeline and trace, and aggregated readiness.
  */
 @Module({})
 export class GatewayModule implements NestModule {
@@ -32,11 +34,13 @@ export class GatewayModule implements NestModule {
           logLevel: settings.logLevel,
         }),
       ],
-      controllers: [DevTokenController, PeopleController, ProxyController],
+      // AuditController before ProxyController: the proxy's `audit/*path` would shadow it.
+      controllers: [DevTokenController, PeopleController, AuditController, ProxyController],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,
         PersonViewService,
+        AuditTrail,
         UpstreamHealth,
         RateLimitMiddleware,
       ],

@@ -1,6 +1,13 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, statusOf } from '@union/kernel';
 import { ROUTE_TABLE, type GatewayRoute } from '../routing/route-table';
+import {
+  AUDIT_SCHEMAS,
+  TIMELINE_PATH,
+  timelineOperation,
+  TRACE_PATH,
+  traceOperation,
+} from './audit-operations';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
@@ -36,7 +43,7 @@ function operation(route: GatewayRoute): Schema {
   return {
     summary: route.summary,
     description: `Roles: ${route.roles.join(', ')}.`,
-    tags: [route.upstream],
+    tags: [route.path.startsWith('/api/v1/audit/') ? 'audit' : route.upstream],
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     'x-roles': route.roles,
     parameters: [...params, ...query, ...writeHeaders],
@@ -61,6 +68,8 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
   paths[PEOPLE_PATH] = peopleOperation();
+  paths[TIMELINE_PATH] = timelineOperation();
+  paths[TRACE_PATH] = traceOperation();
   paths['/api/v1/auth/dev-token'] = devTokenOperation();
   return {
     openapi: '3.0.3',
@@ -77,6 +86,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
       schemas: {
         ...REQUEST_BODIES,
         ...GATEWAY_SCHEMAS,
+        ...AUDIT_SCHEMAS,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail', 'code'],

@@ -24,7 +24,13 @@ export class ProxyService {
     );
   }
 
-  async forward(upstream: UpstreamName, req: Request, res: Response): Promise<void> {
+  /** `path`: the path and query on the service (the gateway's own unless the route renames it). */
+  async forward(
+    upstream: UpstreamName,
+    req: Request,
+    res: Response,
+    path: string = req.originalUrl,
+  ): Promise<void> {
     // The gateway parsed the JSON already (bad JSON and oversized bodies are its own 400/413).
     const body =
       req.body === undefined || ['GET', 'HEAD'].includes(req.method) ? undefined : JSON.stringify(req.body);
@@ -35,7 +41,7 @@ export class ProxyService {
     }
     const correlationId = currentCorrelationId();
     if (correlationId) headers.set('x-correlation-id', correlationId);
-    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${req.originalUrl}`, {
+    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${path}`, {
       method: req.method,
       headers,
       body,

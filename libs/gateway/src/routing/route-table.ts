@@ -21,9 +21,23 @@ export interface GatewayRoute {
   /** Success status and the response schema's name. */
   readonly status: 200 | 201;
   readonly response: string;
+  /**
+   * When the service serves the route under another prefix: the gateway's `from` prefix becomes
+   * `to` (the audit routes name the service in the gateway's path, e.g.
+   * `/api/v1/audit/medical-aid/verify` is the medical-aid service's `/api/v1/audit/verify`).
+   */
+  readonly servicePrefix?: { readonly from: string; readonly to: string };
 }
 
+/** The services that keep an audited event log; `{service}` in the audit routes is one of them. */
+export const AUDITED_SERVICES: readonly UpstreamName[] = [
+  'hardship-cases',
+  'education-grants',
+  'medical-aid',
+];
+
 const ALL: readonly Role[] = ROLES;
+const AUDITORS: readonly Role[] = ['auditor', 'admin'];
 const READERS: readonly Role[] = ['caseworker', 'reviewer', 'auditor'];
 const LIST = ['page', 'pageSize'] as const;
 
@@ -49,8 +63,26 @@ function programme(upstream: UpstreamName, prefix: string, rows: readonly Row[])
 }
 
 /**
+ * The forwarded audit routes of one service (API.md, "Audit"; admin only for rebuild-compare):
+ * `/api/v1/audit/<service>/…` at the gateway is `/api/v1/audit/…` on that service. An unknown
+ * `<service>` matches no route, hence 404. Timeline and trace fan out at the gateway instead
+ * (`../audit/`), so they are not in this table.
+ */
+function audit(upstream: UpstreamName): GatewayRoute[] {
+  const from = `/api/v1/audit/${upstream}`;
+  // prettier-ignore
+  return programme(upstream, `audit/${upstream}`, [
+    ['GET', '/streams/{streamId}/events', AUDITORS, 'Every event of a stream, with hashes (audit)', { query: ['fromVersion'], response: 'AuditStreamEvents' }],
+    ['GET', '/streams/{streamId}/state', AUDITORS, 'A record as it was at a version or an instant (audit)', { query: ['asOfVersion', 'asOf'], response: 'AuditState' }],
+    ['GET', '/verify', AUDITORS, 'Verify the hash chain and the seals of a range of the log (audit)', { query: ['fromPosition', 'toPosition'], response: 'AuditVerification' }],
+    ['POST', '/rebuild-compare', ['admin'], 'Rebuild every read model into a shadow copy and compare (audit)', { response: 'RebuildComparison' }],
+    ['GET', '/access-log', AUDITORS, "Auditors' recorded reads of this service (audit)", { query: ['actor', 'subject', ...LIST], response: 'AccessLogPage' }],
+  ]).map((route) => ({ ...route, servicePrefix: { from, to: '/api/v1/audit' } }));
+}
+
+/**
  * Every `/api/v1` route of the three programmes (API.md), with the roles it allows, plus the few
- * read routes the services offer beyond API.md (marked so). A route not listed here is a 404 at
+ * read routes the services offer beyond API.md (marked so), and the audit routes of each service. A route not listed here is a 404 at
  * the gateway. One line per route so it reads like the tables in API.md (hence prettier-ignore).
  */
 // prettier-ignore
@@ -102,6 +134,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/claims/{claimId}/pay', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
     ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)'],
   ]),
+  ...AUDITED_SERVICES.flatMap(audit),
 ];
 
 const PARAM = /\{[A-Za-z]+\}/g;
@@ -109,6 +142,13 @@ const compiled = ROUTE_TABLE.map((route) => ({
   route,
   regex: new RegExp(`^${route.path.replace(PARAM, '[^/]+')}/?$`),
 }));
+
+/** The path and query to ask the route's service for, given the gateway's `originalUrl`. */
+export function servicePathOf(route: GatewayRoute, originalUrl: string): string {
+  const prefix = route.servicePrefix;
+  if (!prefix || !originalUrl.startsWith(prefix.from)) return originalUrl;
+  return `${prefix.to}${originalUrl.slice(prefix.from.length)}`;
+}
 
 /** The route `method path` matches, or undefined (the gateway then answers 404). */
 export function matchRoute(method: string, path: string): GatewayRoute | undefined {

@@ -48,6 +48,7 @@ export {
   CorrelationMiddleware,
   CORRELATION_HEADER,
   correlationIdFrom,
+  isAcceptableCorrelationId,
 } from './observability/correlation.middleware';
 export { JsonLogger } from './observability/json.logger';
 export {

@@ -11,10 +11,15 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 // A caller's id is reused only when it is short and plain, so it cannot inject into logs or headers.
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Whether `value` could be a correlation id this platform uses (see {@link correlationIdFrom}). */
+export function isAcceptableCorrelationId(value: unknown): value is string {
+  return typeof value === 'string' && ACCEPTABLE_ID.test(value);
+}
+
 /** The caller's correlation id when acceptable, else a new UUID. */
 export function correlationIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  return value !== undefined && ACCEPTABLE_ID.test(value) ? value : randomUUID();
+  return isAcceptableCorrelationId(value) ? value : randomUUID();
 }
 
 /**

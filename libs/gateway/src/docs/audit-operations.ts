@@ -1,0 +1,160 @@
+import { COMMON_ERRORS, ref, type Schema } from './openapi-parts';
+
+// The audit answers the gateway composes itself (timeline, trace) and the schemas of every
+// audit answer, forwarded ones included (API.md, "Audit").
+
+export const TIMELINE_PATH = '/api/v1/audit/people/{idNumber}/timeline';
+export const TRACE_PATH = '/api/v1/audit/trace/{correlationId}';
+
+const AUDIT_ROLES = ['auditor', 'admin'];
+const pathParam = (name: string, example: string): Schema => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string', example },
+});
+
+function fanOut(
+  summary: string,
+  operationId: string,
+  param: Schema,
+  response: string,
+): Record<string, Schema> {
+  return {
+    get: {
+      summary,
+      description:
+        'Roles: auditor, admin. Asks the three services at once and merges their events oldest first ' +
+        '(recordedAt, then service, then globalPosition), each labelled with its `service`. A service ' +
+        'that is down or slow makes the whole answer a 503 naming it: an audit answer is never partial.',
+      tags: ['audit'],
+      operationId,
+      'x-roles': AUDIT_ROLES,
+      parameters: [param],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: ref(response) } } },
+        ...COMMON_ERRORS,
+      },
+    },
+  };
+}
+
+export const timelineOperation = (): Record<string, Schema> =>
+  fanOut(
+    "One person's events in all three services",
+    'getAuditPersonTimeline',
+    pathParam('idNumber', '630102198503120013'),
+    'PersonTimeline',
+  );
+
+export const traceOperation = (): Record<string, Schema> =>
+  fanOut(
+    'Every event of one correlation id (one chain of causes) in all three services',
+    'getAuditTrace',
+    pathParam('correlationId', '0b9f6c1e-3d2a-4f7b-8e5c-2a1d9c7e4b60'),
+    'CorrelationTrace',
+  );
+
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const events = { type: 'array', items: ref('AuditEvent') };
+const breakAt = (fields: Record<string, Schema>): Schema => ({ type: 'object', properties: fields });
+
+export const AUDIT_SCHEMAS: Readonly<Record<string, Schema>> = {
+  AuditEvent: {
+    type: 'object',
+    properties: {
+      service: { type: 'string', enum: ['hardship-cases', 'education-grants', 'medical-aid'] },
+      streamId: { type: 'string', example: 'case-3f2b8c1e-6d4a-4b7e-9c21-5a0d7e9f1b34' },
+      streamType: { type: 'string', example: 'case' },
+      version: int,
+      globalPosition: int,
+      eventId: { type: 'string', format: 'uuid' },
+      type: { type: 'string', example: 'HardshipCaseOpened' },
+      schemaVersion: int,
+      data: { type: 'object' },
+      metadata: {
+        type: 'object',
+        properties: { actor: str, correlationId: str, causationId: str, policyVersion: {} },
+      },
+      recordedAt: { type: 'string', format: 'date-time' },
+      hash: { type: 'string', description: 'sha256(prevHash || canonicalJson(event)), hex' },
+      prevHash: { type: 'string', nullable: true },
+    },
+  },
+  AuditStreamEvents: { type: 'object', properties: { service: str, streamId: str, events } },
+  AuditState: {
+    type: 'object',
+    properties: {
+      service: str,
+      streamId: str,
+      streamType: str,
+      version: int,
+      recordedAt: { type: 'string', format: 'date-time' },
+      state: { type: 'object' },
+    },
+  },
+  AuditVerification: {
+    type: 'object',
+    properties: {
+      service: str,
+      checked: int,
+      valid: { type: 'boolean' },
+      firstInvalid: breakAt({ globalPosition: int, streamId: str, version: int, reason: str }),
+      seals: {
+        type: 'object',
+        properties: {
+          checked: int,
+          valid: { type: 'boolean' },
+          firstInvalid: breakAt({ sealId: str, globalPosition: int, reason: str }),
+        },
+      },
+    },
+  },
+  RebuildComparison: {
+    type: 'object',
+    properties: {
+      service: str,
+      equal: { type: 'boolean' },
+      events: int,
+      seconds: { type: 'number' },
+      eventsPerSecond: { type: 'number' },
+      tables: {
+        type: 'array',
+        items: breakAt({
+          table: str,
+          liveRows: int,
+          rebuiltRows: int,
+          missing: int,
+          extra: int,
+          differing: int,
+          samples: { type: 'array', items: {} },
+        }),
+      },
+    },
+  },
+  AccessLogPage: {
+    type: 'object',
+    properties: {
+      items: {
+        type: 'array',
+        items: breakAt({
+          at: { type: 'string', format: 'date-time' },
+          actor: str,
+          roles: { type: 'array', items: str },
+          method: str,
+          path: str,
+          subject: str,
+        }),
+      },
+      page: int,
+      pageSize: int,
+      total: int,
+    },
+  },
+  PersonTimeline: {
+    type: 'object',
+    properties: { idNumberMasked: { type: 'string', example: '630102********0013' }, events },
+  },
+  CorrelationTrace: { type: 'object', properties: { correlationId: str, events } },
+};
