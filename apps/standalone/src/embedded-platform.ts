@@ -39,6 +39,8 @@ export interface EmbeddedPlatform {
   gateway: INestApplication;
   gatewayUrl: string;
   services: Record<string, { app: INestApplication; url: string; infra: ServiceInfra }>;
+  /** The in-process bus the services publish on (tests read integration messages from it). */
+  bus: InProcessBus;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     gateway,
     gatewayUrl: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
     services,
+    bus,
     async stop() {
       await gateway.close();
       for (const { app, infra } of Object.values(services)) {

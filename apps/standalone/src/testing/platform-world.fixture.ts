@@ -1,0 +1,271 @@
+// The records the authorisation matrix acts on, created through the gateway by "builder" users of
+// every unit: cases, assistance awaiting approval, campaigns, applications, a period with members,
+// claims in each state and referrals. `fresh` makes a new record per call so that a cell expected
+// to succeed never finds it already changed by an earlier cell.
+import type { EmbeddedPlatform } from '../embedded-platform';
+import { addDays, bearer, call, eventually, expectCall, newIdNumber, TODAY } from './platform-client.fixture';
+
+export type Unit = 'u1' | 'u2';
+
+/** Ids of the records in one unit. */
+export interface UnitRecords {
+  caseId: string;
+  parentIdNumber: string;
+  /** A pending assistance (over the approval threshold) and the case it belongs to. */
+  assistanceCaseId: string;
+  assistanceId: string;
+  applicationId: string;
+  memberIdNumber: string;
+  claimId: string;
+  referralId: string;
+}
+
+export interface World {
+  campaignId: string;
+  periodId: string;
+  units: Record<Unit, UnitRecords>;
+  /** New records for a cell that is expected to change them. */
+  fresh: {
+    caseId(unit: Unit, closed?: boolean): Promise<string>;
+    pendingAssistance(unit: Unit): Promise<{ caseId: string; assistanceId: string }>;
+    campaignId(): Promise<string>;
+    applicationId(unit: Unit, approved?: boolean): Promise<string>;
+    member(unit: Unit): Promise<string>;
+    claimId(unit: Unit, approved?: boolean): Promise<string>;
+    referralId(unit: Unit): Promise<string>;
+  };
+}
+
+/** A period whose rules refer a paid claim with a large remaining burden to the hardship inbox. */
+export const periodBody = () => ({
+  name: '2026年度第3期',
+  coverageStart: addDays(TODAY, -30),
+  coverageEnd: addDays(TODAY, 335),
+  enrollmentOpensOn: addDays(TODAY, -30),
+  enrollmentClosesOn: addDays(TODAY, 30),
+  rules: {
+    inpatient: {
+      deductibleFen: 100_000,
+      bands: [
+        { uptoFen: 5_000_000, ratioBp: 5000 },
+        { uptoFen: null, ratioBp: 6000 },
+      ],
+    },
+    seriousIllness: {
+      bands: [
+        { uptoFen: 4_000_000, ratioBp: 5000 },
+        { uptoFen: null, ratioBp: 7000 },
+      ],
+    },
+    hardshipRisk: { thresholdFen: 3_000_000 },
+  },
+});
+
+export const campaignBody = () => ({
+  year: Number(TODAY.slice(0, 4)),
+  name: '金秋助学',
+  budgetFen: 1_000_000_000,
+  opensOn: TODAY,
+  closesOn: addDays(TODAY, 14),
+  schoolStartOn: addDays(TODAY, 21),
+  amountsByLevelFen: { undergraduate: 500_000 },
+});
+
+export const caseBody = (unitId: string, idNumber = newIdNumber()) => ({
+  person: { idNumber, name: '王建国' },
+  unitId,
+  regionCode: '110105',
+  household: { size: 4, monthlyIncomeFen: 300_000 },
+  causes: ['illness'],
+  channel: 'walk_in',
+});
+
+export const bill = (totalFen: number, basicFen: number) => ({
+  totalFen,
+  basicInsurancePaidFen: basicFen,
+  seriousIllnessInsurancePaidFen: 0,
+  medicalAssistancePaidFen: 0,
+  employerPaidFen: 0,
+  otherPaidFen: 0,
+});
+
+let hospitals = 0;
+export const claimBody = (periodId: string, idNumber: string, total = 2_000_000, basic = 500_000) => ({
+  periodId,
+  idNumber,
+  hospital: `青海省人民医院${++hospitals}`,
+  admittedOn: TODAY,
+  dischargedOn: TODAY,
+  diagnosisCode: 'I21.9',
+  bill: bill(total, basic),
+});
+
+export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
+  const url = platform.gatewayUrl;
+  const admin = await bearer('builder-admin', ['admin'], ['*']);
+  const cw = await bearer('builder-cw', ['caseworker'], ['*']);
+  const rv = await bearer('builder-rv', ['reviewer'], ['*']);
+  const id = (body: Record<string, unknown>, key: string) => String(body[key]);
+
+  const openCase = async (unit: Unit, idNumber = newIdNumber()) =>
+    id(await expectCall(201, url, cw, 'POST', '/api/v1/hardship/cases', caseBody(unit, idNumber)), 'caseId');
+  const closedCase = async (unit: Unit) => {
+    const caseId = await openCase(unit);
+    await expectCall(200, url, cw, 'POST', `/api/v1/hardship/cases/${caseId}/close`, {
+      reason: 'moved_away',
+    });
+    return caseId;
+  };
+  const pendingAssistance = async (unit: Unit) => {
+    const caseId = await openCase(unit);
+    const body = {
+      kind: 'cash',
+      category: 'medical',
+      amountFen: 600_000,
+      fundSource: '工会帮扶专项资金',
+      description: '住院慰问',
+    };
+    const answer = await expectCall(
+      201,
+      url,
+      cw,
+      'POST',
+      `/api/v1/hardship/cases/${caseId}/assistance`,
+      body,
+    );
+    if (answer.status !== 'pending_approval')
+      throw new Error(`assistance not pending: ${JSON.stringify(answer)}`);
+    return { caseId, assistanceId: id(answer, 'assistanceId') };
+  };
+  const newCampaign = async () =>
+    id(await expectCall(201, url, admin, 'POST', '/api/v1/grants/campaigns', campaignBody()), 'campaignId');
+  const campaignId = await newCampaign();
+  // A parent per unit with an open hardship case, known to grants once the bus has delivered it.
+  const parents: Record<Unit, { idNumber: string; caseId: string }> = {} as never;
+  for (const unit of ['u1', 'u2'] as const) {
+    const idNumber = newIdNumber();
+    parents[unit] = { idNumber, caseId: await openCase(unit, idNumber) };
+  }
+  for (const unit of ['u1', 'u2'] as const) {
+    await eventually(`grants eligibility of the ${unit} parent`, async () => {
+      const e = await call(url, cw, 'GET', `/api/v1/grants/eligibility/${parents[unit].idNumber}`);
+      return e.body.hasOpenCase === true ? true : undefined;
+    });
+  }
+  const application = async (unit: Unit, approved = false) => {
+    const body = {
+      campaignId,
+      parentIdNumber: parents[unit].idNumber,
+      unitId: unit,
+      student: {
+        idNumber: newIdNumber('20080101'),
+        name: '王小明',
+        level: 'undergraduate',
+        school: '青海大学',
+      },
+    };
+    const applicationId = id(
+      await expectCall(201, url, cw, 'POST', '/api/v1/grants/applications', body),
+      'applicationId',
+    );
+    if (approved)
+      await expectCall(200, url, rv, 'POST', `/api/v1/grants/applications/${applicationId}/approve`, {});
+    return applicationId;
+  };
+
+  const periodId = id(
+    await expectCall(201, url, admin, 'POST', '/api/v1/medical-aid/periods', periodBody()),
+    'periodId',
+  );
+  const member = async (unit: Unit) => {
+    const idNumber = newIdNumber('19850101');
+    const members = [{ idNumber, name: '马海燕', hasBasicMedicalInsurance: true }];
+    const result = await expectCall(
+      200,
+      url,
+      cw,
+      'POST',
+      `/api/v1/medical-aid/periods/${periodId}/enrollments`,
+      { unitId: unit, paymentRef: `PAY-${unit}`, members },
+    );
+    if (result.enrolled !== 1) throw new Error(`not enrolled: ${JSON.stringify(result)}`);
+    return idNumber;
+  };
+  const claim = async (unit: Unit, approved = false, idNumber?: string) => {
+    const claimId = id(
+      await expectCall(
+        201,
+        url,
+        cw,
+        'POST',
+        '/api/v1/medical-aid/claims',
+        claimBody(periodId, idNumber ?? (await member(unit))),
+      ),
+      'claimId',
+    );
+    if (approved) await expectCall(200, url, rv, 'POST', `/api/v1/medical-aid/claims/${claimId}/approve`, {});
+    return claimId;
+  };
+  const referrals = new Set<string>();
+  const referral = async (unit: Unit) => {
+    const idNumber = await member(unit);
+    const claimId = id(
+      await expectCall(
+        201,
+        url,
+        cw,
+        'POST',
+        '/api/v1/medical-aid/claims',
+        claimBody(periodId, idNumber, 30_000_000, 10_000_000),
+      ),
+      'claimId',
+    );
+    await expectCall(200, url, rv, 'POST', `/api/v1/medical-aid/claims/${claimId}/approve`, {});
+    await expectCall(200, url, cw, 'POST', `/api/v1/medical-aid/claims/${claimId}/pay`, {
+      paymentRef: `BANK-${claimId}`,
+      paidOn: TODAY,
+    });
+    // The referral carries no identity number; a referral id not seen before is this one.
+    return eventually(`referral for ${unit}`, async () => {
+      const list = await call(
+        url,
+        cw,
+        'GET',
+        `/api/v1/hardship/referrals?status=pending&unitId=${unit}&pageSize=500`,
+      );
+      const items = (list.body.items ?? []) as { referralId: string }[];
+      const found = items.find((r) => !referrals.has(r.referralId))?.referralId;
+      if (found) referrals.add(found);
+      return found;
+    });
+  };
+  const units = {} as Record<Unit, UnitRecords>;
+  for (const unit of ['u1', 'u2'] as const) {
+    const pending = await pendingAssistance(unit);
+    const memberIdNumber = await member(unit);
+    units[unit] = {
+      caseId: parents[unit].caseId,
+      parentIdNumber: parents[unit].idNumber,
+      assistanceCaseId: pending.caseId,
+      assistanceId: pending.assistanceId,
+      applicationId: await application(unit),
+      memberIdNumber,
+      claimId: await claim(unit, false, memberIdNumber),
+      referralId: await referral(unit),
+    };
+  }
+  return {
+    campaignId,
+    periodId,
+    units,
+    fresh: {
+      caseId: (unit, closed = false) => (closed ? closedCase(unit) : openCase(unit)),
+      pendingAssistance,
+      campaignId: newCampaign,
+      applicationId: application,
+      member,
+      claimId: (unit, approved) => claim(unit, approved),
+      referralId: referral,
+    },
+  };
+}
