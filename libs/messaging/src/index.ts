@@ -13,5 +13,6 @@ export * from './in-process.bus';
 export * from './in-process.publisher';
 export * from './in-process.server';
 export * from './integration.consumer';
+export * from './consumed-message';
 export * from './outbox.relay';
 export * from './integration-message';

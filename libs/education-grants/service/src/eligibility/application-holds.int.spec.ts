@@ -79,7 +79,12 @@ describe('holds and releases from hardship events (ELIGIBILITY_LISTENER)', () =>
     const held = await h.infra.store.readStream(`application-${ids.approved}`);
     expect(held[2]).toMatchObject({
       type: 'GrantApplicationPutOnHold',
-      metadata: { actor: 'system' },
+      // The hold continues the hardship event's chain of causes (the fixture's random correlation id).
+      metadata: {
+        actor: 'system',
+        causationId: 'close-1',
+        correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
       personRef: parent,
     });
   });

@@ -9,6 +9,7 @@ import {
   type ApplicationStatus,
   type ApplicationUnderEligibility,
 } from '@union/education-grants/domain';
+import { causedBy, currentConsumedMessage } from '@union/messaging';
 import { EVENT_STORE, type EligibilityListener } from '@union/runtime';
 import { applicationStreamId } from '../grants.streams';
 
@@ -38,8 +39,14 @@ export class ApplicationHoldsListener implements EligibilityListener {
     const applications = await this.applicationsOf(tx, personRef);
     if (applications.length === 0) return;
     const effects = eligibilityEffects(event, applications, before, new Date().toISOString());
-    // The listener is not told the message's ids (a runtime limit); the event names the case instead.
-    const metadata = { actor: SYSTEM_ACTOR, cause: { type: event.type, caseId: event.data.caseId } };
+    // The listener is not told the message's ids (the runtime's interface), so they come from the
+    // consumer's context: the holds continue the hardship event's chain of causes.
+    const message = currentConsumedMessage();
+    const metadata = {
+      actor: SYSTEM_ACTOR,
+      ...(message ? causedBy(message) : {}),
+      cause: { type: event.type, caseId: event.data.caseId },
+    };
     for (const { applicationId, command } of effects) {
       await handleCommand(this.store, applicationDecider, command, {
         streamId: applicationStreamId(applicationId),

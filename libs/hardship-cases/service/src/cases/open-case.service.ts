@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
-import { assertUnit, type Principal } from '@union/platform';
+import { assertUnit, currentCorrelationId, type Principal } from '@union/platform';
 import type { EventMetadata, EventStore } from '@union/event-store';
 import {
   caseDecider,
@@ -45,7 +45,7 @@ export class OpenCaseHandler {
     const facts = requestFacts(principal);
     const id = parseIdNumber(dto.person.idNumber, { field: 'person.idNumber', today: facts.today });
     const ref = personRef(this.settings.personRefSecret, id);
-    if (dto.referralId) await this.assertReferralInScope(dto.referralId, principal);
+    const chain = dto.referralId ? await this.referralChain(dto.referralId, principal) : {};
     const existing = await this.openCaseOf(ref);
     const policy = await this.policies.inForce(dto.regionCode);
     const caseId = randomUUID();
@@ -65,7 +65,7 @@ export class OpenCaseHandler {
       now: facts.now,
       today: facts.today,
     };
-    const metadata = { ...facts.metadata, policyVersion: policy.policyVersion };
+    const metadata = { ...facts.metadata, ...chain, policyVersion: policy.policyVersion };
     try {
       await this.dataSource.transaction(async (tx) => {
         if (dto.referralId) await this.acceptReferral(tx, dto.referralId, caseId, ref, facts, metadata);
@@ -114,11 +114,23 @@ export class OpenCaseHandler {
     );
   }
 
-  /** A caseworker takes only referrals of their units (API.md, "Authorisation"). */
-  private async assertReferralInScope(referralId: string, principal: Principal): Promise<void> {
+  /**
+   * A caseworker takes only referrals of their units (API.md, "Authorisation"). The case opened
+   * from a referral continues the referral's chain of causes (apps/hardship-cases/README.md,
+   * "Correlation"): its events take the referral's correlation id, are caused by the event that
+   * filed the referral, and keep the request's own id as `requestCorrelationId` for the logs.
+   */
+  private async referralChain(referralId: string, principal: Principal): Promise<EventMetadata> {
     const row = await this.dataSource.getRepository(ReferralEntity).findOneBy({ referralId });
     if (!row) throw new DomainError('NOT_FOUND', `There is no referral ${referralId}.`);
     assertUnit(principal, row.unitId);
+    const [filed] = await this.store.readStream(referralStreamId(referralId), { toVersion: 1 });
+    if (!filed) return {};
+    return {
+      correlationId: filed.metadata.correlationId ?? filed.eventId,
+      causationId: filed.eventId,
+      requestCorrelationId: currentCorrelationId(),
+    };
   }
 
   private async openCaseOf(ref: string): Promise<string | null> {

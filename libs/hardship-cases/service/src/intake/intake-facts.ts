@@ -1,6 +1,6 @@
 import { chinaToday } from '@union/kernel';
 import type { EventMetadata } from '@union/event-store';
-import type { ReceivedMessage } from '@union/messaging';
+import { causedBy, type ReceivedMessage } from '@union/messaging';
 
 /** Who acts, when, and in which chain of causes, for a command a consumed event triggers. */
 export interface IntakeFacts {
@@ -17,16 +17,10 @@ export interface IntakeFacts {
  */
 export function intakeFacts(message: ReceivedMessage, source: string, at: Date = new Date()): IntakeFacts {
   const actor = `system:${source}`;
-  const { eventId, correlationId } = message.headers;
   return {
     actor,
     now: at.toISOString(),
     today: chinaToday(at),
-    metadata: {
-      actor,
-      correlationId: correlationId || eventId,
-      causationId: eventId,
-      sourceTopic: message.topic,
-    },
+    metadata: { actor, ...causedBy(message), sourceTopic: message.topic },
   };
 }

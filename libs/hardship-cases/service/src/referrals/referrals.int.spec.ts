@@ -65,7 +65,9 @@ describe('referrals from medical aid (in-process bus + HTTP)', () => {
   it('opens a case from a pending referral only for the referred person, accepting it in the same transaction', async () => {
     const ref = refOf(h, idNumberOf(2));
     const referralId = referralIdFor(
-      await h.publish(TOPICS.medicalAidClaims, 'HardshipRiskDetected', risk(ref)),
+      await h.publish(TOPICS.medicalAidClaims, 'HardshipRiskDetected', risk(ref), {
+        correlationId: 'claim-story-2',
+      }),
     );
     const before = await h.eventCount();
     const wrong = await cw
@@ -86,6 +88,17 @@ describe('referrals from medical aid (in-process bus + HTTP)', () => {
       .send(openCaseBody(idNumberOf(2), { referralId, channel: 'referral' }))
       .expect(201);
     const caseId = opened.body.caseId as string;
+    // The case continues the referral's chain of causes (apps/hardship-cases/README.md).
+    const [filed, accepted] = await h.infra.store.readStream(`referral-${referralId}`);
+    const [caseOpened] = await h.infra.store.readStream(`case-${caseId}`);
+    for (const event of [accepted, caseOpened]) {
+      expect(event.metadata).toMatchObject({
+        actor: 'cw-1',
+        correlationId: 'claim-story-2',
+        causationId: filed.eventId,
+        requestCorrelationId: opened.headers['x-correlation-id'],
+      });
+    }
     expect(await referral(referralId)).toMatchObject({
       status: 'accepted',
       caseId,
