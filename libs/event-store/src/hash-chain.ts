@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '@union/kernel';
 
 /** The fields of an event that its hash covers. Changing any of them breaks the chain. */
@@ -34,10 +34,8 @@ export function eventHash(prevHash: string | null, fields: HashedFields): string
     recordedAt: fields.recordedAt,
     personRef: fields.personRef,
   };
-  return createHash('sha256')
-    .update(prevHash ?? '')
-    .update(canonicalJson(content))
-    .digest('hex');
+  // One-shot hashing of the concatenation: the same bytes as updating with each part, faster.
+  return hash('sha256', (prevHash ?? '') + canonicalJson(content), 'hex');
 }
 
 export interface ChainLink extends HashedFields {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@union/kernel';
 import { checkStreamChain, eventHash, type ChainLink } from './hash-chain';
 import { Upcasters } from './upcasters';
 
@@ -24,6 +26,16 @@ const chain = (): ChainLink[] => {
 };
 
 describe('hash chain', () => {
+  it('is sha256(prev_hash || canonical JSON of the fields), as stored events were hashed', () => {
+    const { globalPosition: _p, prevHash: _ph, hash: _h, ...fields } = link(2, 'ab'.repeat(32), { n: [1, 'x'] });
+    const expected = createHash('sha256')
+      .update('ab'.repeat(32))
+      .update(canonicalJson(fields))
+      .digest('hex');
+    expect(eventHash('ab'.repeat(32), fields)).toBe(expected);
+    expect(eventHash(null, fields)).toBe(createHash('sha256').update(canonicalJson(fields)).digest('hex'));
+  });
+
   it('hashes the content only, whatever the key order and extra properties', () => {
     const a = link(1, null, { x: 1, y: [1, 2] });
     const reordered = { ...a, data: { y: [1, 2], x: 1 }, hash: 'ignored', globalPosition: 99 };

@@ -1,5 +1,6 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { EventStore1732300000000 } from '../schema/1732300000000-event-store.migration';
+import { EventSeals1732300000200 } from '../schema/1732300000200-seals.migration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationClass = Function;
@@ -18,7 +19,7 @@ export interface DatabaseOptions {
 }
 
 /** The event store's schema, to run before a service's own migrations. */
-export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [EventStore1732300000000];
+export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [EventStore1732300000000, EventSeals1732300000200];
 
 /**
  * Opens a TypeORM DataSource on `pg` and brings the schema up to date with migrations.

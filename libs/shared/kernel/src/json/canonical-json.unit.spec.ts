@@ -54,3 +54,26 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(cyclic)).toThrow('a cycle at $.self');
   });
 });
+
+describe('canonicalJson fast path', () => {
+  it('writes plain data, class instances and odd values exactly as the careful path defines', () => {
+    class Point {
+      constructor(
+        readonly x: number,
+        readonly y: number,
+      ) {}
+    }
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    expect(canonicalJson({ p: new Point(1, 2), n: Object.create(null) as object })).toBe(
+      '{"n":{},"p":{"x":1,"y":2}}',
+    );
+    expect(canonicalJson(sparse)).toBe('[1,,3]');
+    expect(canonicalJson(JSON.parse('{"b":-0,"a":[{"é":"\\u0000"}],"c":1e21}'))).toBe(
+      '{"a":[{"é":"\\u0000"}],"b":0,"c":1e+21}',
+    );
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100; i++) deep = { d: deep };
+    expect(canonicalJson(deep)).toBe(`${'{"d":'.repeat(100)}"leaf"${'}'.repeat(100)}`);
+    expect(() => canonicalJson({ a: [{ b: Number.NaN }] })).toThrow('NaN at $.a[0].b');
+  });
+});
