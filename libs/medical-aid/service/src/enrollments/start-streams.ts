@@ -25,24 +25,41 @@ export function timeOrderedUuid(now = Date.now()): string {
 const byStreamId = (a: FirstEvent, b: FirstEvent): number =>
   a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
 
+/** Anything that runs SQL: the data source (one statement, its own transaction) or a transaction. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * Read-model rows written in the same statement as the events, for the streams it actually
+ * started: `insert` reads them as `started_rows(d jsonb)`.
+ */
+export interface StartedRows {
+  readonly insert: string;
+  /** The row a started stream's first event gives (its version is 1). */
+  rowOf(first: FirstEvent): unknown;
+}
+
 /**
  * Starts many streams at once: each gets its version-1 event in ONE multi-row insert, instead of
  * one `EventStore.append` per stream. It writes exactly what `append(..., { expectedVersion:
  * 'no_stream' })` would (hash = `eventHash(null, fields)`, so `verifyLog` passes), but a stream
  * another transaction started meanwhile is skipped (`ON CONFLICT DO NOTHING`: it waits for that
  * transaction, then keeps its event) rather than failing the whole batch. Rows go in stream-id
- * order so two overlapping batches lock in the same order. Returns the events actually stored.
+ * order so two overlapping batches lock in the same order. With `rows`, the read-model rows of
+ * the started streams go in the same statement (a data-modifying CTE): one round trip, and
+ * atomic without a transaction around it. Returns the events actually stored.
  */
 export async function startStreams(
-  tx: EntityManager,
+  db: Queryable,
   upcasters: Upcasters,
   firsts: readonly FirstEvent[],
   metadata: EventMetadata,
+  rows?: StartedRows,
 ): Promise<StoredEvent[]> {
   if (firsts.length === 0) return [];
   const now = new Date();
   const recordedAt = now.toISOString();
-  const events = [...firsts].sort(byStreamId).map((f) => {
+  const sorted = [...firsts].sort(byStreamId);
+  const events = sorted.map((f) => {
     const fields = {
       streamId: f.streamId,
       streamType: f.streamType,
@@ -71,23 +88,34 @@ export async function startStreams(
       h: hash,
     })),
   );
-  const inserted: { stream_id: string; global_position: string; transaction_id: string }[] = await tx.query(
-    `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
-       recorded_at, person_ref, prev_hash, hash)
+  const insertEvents = (
+    returning: string,
+  ) => `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data,
+       metadata, recorded_at, person_ref, prev_hash, hash)
      SELECT r.s, r.t, 1, r.e, r.ty, r.sv, r.d, $2::jsonb, $3::timestamptz, r.p, NULL, r.h
      FROM json_to_recordset($1::json) AS r(s text, t text, e uuid, ty text, sv int, d jsonb, p text, h text)
      ON CONFLICT ON CONSTRAINT events_stream_version_unique DO NOTHING
-     RETURNING stream_id, global_position, transaction_id::text AS transaction_id`,
-    [json, JSON.stringify(metadata), recordedAt],
+     RETURNING ${returning}`;
+  const params = [json, JSON.stringify(metadata), recordedAt];
+  const sql = rows
+    ? `WITH started AS (${insertEvents('stream_id, global_position, transaction_id')}),
+       started_rows AS (
+         SELECT r.d FROM jsonb_to_recordset($4::jsonb) AS r(s text, d jsonb) JOIN started ON started.stream_id = r.s),
+       written AS (${rows.insert})
+       SELECT stream_id, global_position, transaction_id::text AS transaction_id FROM started`
+    : insertEvents('stream_id, global_position, transaction_id::text AS transaction_id');
+  if (rows) params.push(JSON.stringify(sorted.map((f) => ({ s: f.streamId, d: rows.rowOf(f) }))));
+  const inserted: { stream_id: string; global_position: string; transaction_id: string }[] = await db.query(
+    sql,
+    params,
   );
   const byStream = new Map(events.map((e) => [e.fields.streamId, e]));
   return inserted.map((row) => {
     const { fields, hash } = byStream.get(row.stream_id) as (typeof events)[number];
-    const globalPosition = Number(row.global_position);
     return {
       ...fields,
       recordedAt: now,
-      globalPosition,
+      globalPosition: Number(row.global_position),
       transactionId: row.transaction_id,
       prevHash: null,
       hash,
