@@ -16,5 +16,6 @@ export type { SealBreak, SealsReport } from './seals/seal-checker';
 export * from './command-handler';
 export * from './projections/row-projection';
 export * from './projections/rebuild';
+export * from './projections/rebuild-compare';
 export * from './projections/progress';
 export { eventColumns, toStoredEvent, type EventRow } from './rows';
