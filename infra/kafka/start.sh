@@ -10,14 +10,14 @@
 #                          (default infra/kafka/.cache/data)
 #   KAFKA_LOGS_DIR         log dir (default: "logs" next to the data dir)
 #   KAFKA_HEAP_OPTS        default "-Xms256m -Xmx512m"
-#   KAFKA_START_TIMEOUT    seconds to wait for readiness (default 60)
+#   KAFKA_START_TIMEOUT    seconds to wait for readiness (default 120)
 set -euo pipefail
 
 KAFKA_HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 source "$KAFKA_HOME_DIR/common.sh"
 
-START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
 HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 
 show_logs() {
