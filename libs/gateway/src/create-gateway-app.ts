@@ -11,6 +11,8 @@ import type { GatewaySettings } from './gateway.settings';
 export async function createGatewayApp(settings: GatewaySettings): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(settings), {
     logger: new JsonLogger('gateway', settings.logLevel),
+    // Keeps the body's bytes (req.rawBody) so the proxy forwards them as sent.
+    rawBody: true,
   });
   app.useBodyParser('json', { limit: settings.bodyLimitBytes });
   // Served by the HTTP adapter, outside the auth guard: the API's description is public.

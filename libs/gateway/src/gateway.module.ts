@@ -17,6 +17,7 @@ import { PersonViewService } from './people/person-view';
 import { ProxyController } from './proxy/proxy.controller';
 import { ProxyService } from './proxy/proxy.service';
 import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
+import { RouteLabelMiddleware } from './routing/route-label.middleware';
 
 /**
  * The single HTTP entry: auth, the route table's roles, rate limits, dev tokens, routing to the
@@ -48,6 +49,8 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer
+      .apply(RouteLabelMiddleware, RateLimitMiddleware)
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -31,9 +31,7 @@ export class ProxyService {
     res: Response,
     path: string = req.originalUrl,
   ): Promise<void> {
-    // The gateway parsed the JSON already (bad JSON and oversized bodies are its own 400/413).
-    const body =
-      req.body === undefined || ['GET', 'HEAD'].includes(req.method) ? undefined : JSON.stringify(req.body);
+    const body = ['GET', 'HEAD'].includes(req.method) ? undefined : jsonBodyOf(req);
     const headers = new Headers();
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
@@ -88,4 +86,24 @@ export class ProxyService {
       );
     }
   }
+}
+
+/**
+ * The bytes of the client's JSON body, passed on as sent. The gateway has parsed them already
+ * (bad JSON and oversized bodies are its own 400/413); re-serialising the parsed value would be
+ * slower and would change the request (`1e309` becomes `null`). A body that is not JSON never
+ * reaches a service: the API speaks JSON only.
+ */
+function jsonBodyOf(req: Request): Uint8Array | undefined {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return undefined;
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new ProblemException(
+      'VALIDATION_FAILED',
+      'Send the request body as JSON (Content-Type: application/json).',
+    );
+  }
+  return (req as Request & { rawBody?: Buffer }).rawBody;
 }

@@ -12,6 +12,11 @@ export interface PlatformRequest extends IncomingMessage {
   route?: { path?: unknown };
   /** Set by {@link AuthGuard} on authenticated requests. */
   principal?: Principal;
+  /**
+   * The route's pattern when a catch-all handler knows it better than the router (the gateway's
+   * proxy serves every route on one wildcard); preferred by {@link routePatternOf}.
+   */
+  routeLabel?: string;
 }
 
 /** The response as the platform's middleware sees it (plain Node response is enough). */
@@ -30,6 +35,7 @@ export function pathOf(req: PlatformRequest): string {
  * set on unmatched requests too; a pattern with `*` is such a binding, not a controller route.
  */
 export function routePatternOf(req: PlatformRequest): string | undefined {
+  if (req.routeLabel !== undefined) return req.routeLabel;
   const path = req.route?.path;
   if (typeof path !== 'string' || path.includes('*')) return undefined;
   return (req.baseUrl ?? '') + path;

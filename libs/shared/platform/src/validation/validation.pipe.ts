@@ -1,6 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@union/kernel';
 import { ProblemException } from '../problem/problem.exception';
+import { unsafeInputIn } from './unsafe-input';
 
 /**
  * Flattens class-validator's error tree into `{ field, message }` pairs. Nested objects give
@@ -27,21 +28,37 @@ export function fieldErrorsOf(errors: readonly ValidationError[], parentPath = '
  * are a 400"). Failures are a `VALIDATION_FAILED` problem listing each field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = fieldErrorsOf(errors);
-      const detail =
-        fieldErrors.length === 1
-          ? `${fieldErrors[0].field === '' ? 'The request' : fieldErrors[0].field}: ${fieldErrors[0].message}`
-          : `The request has ${fieldErrors.length} problems; see errors.`;
-      return new ProblemException('VALIDATION_FAILED', detail, { errors: fieldErrors });
-    },
+    exceptionFactory: (errors) => validationFailed(fieldErrorsOf(errors)),
   });
+}
+
+/**
+ * Refuses what no DTO can accept ({@link unsafeInputIn}: text that cannot be stored, prototype
+ * keys, absurd nesting) in the body, query and path before the DTO checks, so it is a 400 naming
+ * the field rather than a 500 from the database or the stack, whatever a DTO says about the field.
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const unsafe = unsafeInputIn(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (unsafe.length > 0) throw validationFailed(unsafe);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
+function validationFailed(fieldErrors: FieldError[]): ProblemException {
+  const detail =
+    fieldErrors.length === 1
+      ? `${fieldErrors[0].field === '' ? 'The request' : fieldErrors[0].field}: ${fieldErrors[0].message}`
+      : `The request has ${fieldErrors.length} problems; see errors.`;
+  return new ProblemException('VALIDATION_FAILED', detail, { errors: fieldErrors });
 }
 
 function joinPath(parent: string, property: string): string {
