@@ -1,17 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { currentCorrelationId, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
 import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
+import { UpstreamFailure, UpstreamHttp, type UpstreamAnswer } from './upstream-http';
 
 /**
  * Forwards a request to its service and passes the answer back. A service that is down or
  * slow becomes a 503 problem naming it, never a hang: every call has a timeout.
  */
 @Injectable()
-export class ProxyService {
+export class ProxyService implements OnModuleDestroy {
   private readonly failures: Counter;
+  private readonly http = new UpstreamHttp();
 
   constructor(
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
@@ -32,24 +34,31 @@ export class ProxyService {
     path: string = req.originalUrl,
   ): Promise<void> {
     const body = ['GET', 'HEAD'].includes(req.method) ? undefined : jsonBodyOf(req);
-    const headers = new Headers();
+    const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
-      if (typeof value === 'string') headers.set(name, value);
+      if (typeof value === 'string') headers[name] = value;
     }
     const correlationId = currentCorrelationId();
-    if (correlationId) headers.set('x-correlation-id', correlationId);
-    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${path}`, {
-      method: req.method,
-      headers,
-      body,
-    });
+    if (correlationId) headers['x-correlation-id'] = correlationId;
+    let answer: UpstreamAnswer;
+    try {
+      answer = await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
+        method: req.method,
+        headers,
+        body,
+        timeoutMs: this.settings.upstreamTimeoutMs,
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamFailure)) throw error;
+      throw this.unavailable(upstream, error.reason === 'timeout');
+    }
     res.status(answer.status);
     for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = answer.headers.get(name);
-      if (value !== null) res.setHeader(name, value);
+      const value = answer.headers[name];
+      if (typeof value === 'string') res.setHeader(name, value);
     }
-    res.end(Buffer.from(await answer.arrayBuffer()));
+    res.end(answer.body);
   }
 
   /** GETs a service's JSON (for composed views and readiness); same timeout and 503 rules. */
@@ -66,6 +75,22 @@ export class ProxyService {
     return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
+  onModuleDestroy(): void {
+    this.http.close();
+  }
+
+  /** A 503 naming the service, counted by reason. */
+  private unavailable(upstream: UpstreamName, timedOut: boolean): ProblemException {
+    this.failures.inc({ service: upstream, reason: timedOut ? 'timeout' : 'unreachable' });
+    return new ProblemException(
+      'SERVICE_UNAVAILABLE',
+      timedOut
+        ? `The ${upstream} service did not answer within ${this.settings.upstreamTimeoutMs} ms. Try again shortly.`
+        : `The ${upstream} service is unavailable. Try again shortly.`,
+      { extra: { service: upstream } },
+    );
+  }
+
   private async call(upstream: UpstreamName, url: string, init: RequestInit): Promise<globalThis.Response> {
     try {
       return await fetch(url, {
@@ -75,15 +100,7 @@ export class ProxyService {
       });
     } catch (error) {
       // A DOMException, not always `instanceof Error` (another realm under jest): read the name.
-      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
-      this.failures.inc({ service: upstream, reason: timedOut ? 'timeout' : 'unreachable' });
-      throw new ProblemException(
-        'SERVICE_UNAVAILABLE',
-        timedOut
-          ? `The ${upstream} service did not answer within ${this.settings.upstreamTimeoutMs} ms. Try again shortly.`
-          : `The ${upstream} service is unavailable. Try again shortly.`,
-        { extra: { service: upstream } },
-      );
+      throw this.unavailable(upstream, (error as { name?: unknown } | null)?.name === 'TimeoutError');
     }
   }
 }

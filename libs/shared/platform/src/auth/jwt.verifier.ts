@@ -7,6 +7,9 @@ import { isRole, type Principal } from './principal';
 // Asymmetric algorithms an identity provider may use; HS256 is accepted only with a shared secret.
 const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
 /** A 401 problem; `WWW-Authenticate` tells clients which scheme to use (RFC 6750). */
 export function unauthenticated(detail: string): ProblemException {
   return new ProblemException('UNAUTHENTICATED', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
@@ -18,6 +21,7 @@ export function unauthenticated(detail: string): ProblemException {
  */
 @Injectable()
 export class JwtVerifier {
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
@@ -36,6 +40,25 @@ export class JwtVerifier {
 
   /** The principal of a valid token. @throws ProblemException 401 (503 if the JWKS is unreachable). */
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached !== undefined && cached.until > Date.now()) return cached.principal;
+    const { principal, exp } = await this.verifyAfresh(token);
+    this.remember(token, principal, exp);
+    return principal;
+  }
+
+  /**
+   * A token already verified is taken from a small cache until it expires, at most a minute: the
+   * gateway verifies each request's token twice (rate limit, then auth) and a client sends the same
+   * token for many requests. The minute bounds how long a key the provider withdrew still counts.
+   */
+  private remember(token: string, principal: Principal, exp: number | undefined): void {
+    const until = Math.min((exp ?? 0) * 1000, Date.now() + VERIFIED_TTL_MS);
+    if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, until });
+  }
+
+  private async verifyAfresh(token: string): Promise<{ principal: Principal; exp?: number }> {
     let payload: JWTPayload;
     try {
       const options = {
@@ -53,7 +76,7 @@ export class JwtVerifier {
     } catch (error) {
       throw refusal(error);
     }
-    return principalOf(payload);
+    return { principal: principalOf(payload), exp: payload.exp };
   }
 }
 

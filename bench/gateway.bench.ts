@@ -1,0 +1,229 @@
+// What the gateway costs (issue 6): requests/s and p50/p99 of a read (GET /cases/{id}) and a write
+// (POST /cases/{id}/visits) at concurrency 32, through the gateway and straight to the service, in
+// one run. As in production: the hardship-cases service on a fresh database of the real PostgreSQL
+// server (TEST_DATABASE_URL or the local one), the gateway and the load generator each in a process
+// of their own. Target: through the gateway at least 75% of the direct throughput, p99 + < 5 ms.
+//   node -r ./tools/register.js bench/gateway.bench.ts   (BENCH_SECONDS=8 per measurement)
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { writeBenchmarkSection } from './benchmarks-md';
+import { runLoad, type LoadJob, type LoadResult } from './gateway-load';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? '8');
+const CONCURRENCY = 32;
+const CASES = 256;
+const ROLE = process.env.BENCH_GATEWAY_ROLE;
+
+/** Starts this file again in a child with `role`, and resolves with the first message it sends. */
+function child<T>(role: string, env: Record<string, string>): { process: ChildProcess; ready: Promise<T> } {
+  const proc = fork(__filename, [], {
+    env: { ...process.env, ...env, BENCH_GATEWAY_ROLE: role },
+    execArgv: ['-r', join(__dirname, '../tools/register.js')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<T>((resolve, reject) => {
+    proc.once('message', (m: T) => resolve(m));
+    proc.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
+  return { process: proc, ready };
+}
+
+/** The hardship-cases service alone (in-process bus: nothing consumes its messages here). */
+async function service(): Promise<string> {
+  const { InProcessBus } = await import('@union/messaging');
+  const { createServiceApp, loadServiceSettings, openServiceInfra } = await import('@union/runtime');
+  const { HardshipCasesModule, hardshipCasesService } = await import('@union/hardship-cases/service');
+  const settings = loadServiceSettings('hardship-cases');
+  const infra = await openServiceInfra(
+    hardshipCasesService,
+    { kind: 'postgres', url: String(process.env.BENCH_DATABASE_URL) },
+    { kind: 'in-process', bus: new InProcessBus() },
+  );
+  const app = await createServiceApp(HardshipCasesModule.register(infra, settings), infra, {
+    logLevel: settings.logLevel,
+  });
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+/** The gateway as apps/gateway runs it. */
+async function gateway(): Promise<string> {
+  const { createGatewayApp, loadGatewaySettings } = await import('@union/gateway');
+  const app = await createGatewayApp(loadGatewaySettings());
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+const ms = (x: number) => Math.round(x * 100) / 100;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const figures = (r: LoadResult) => ({
+  requests: r.requests,
+  requestsPerSecond: Math.round(r.requests / r.seconds),
+  p50Ms: ms(quantile(r.latencies, 0.5)),
+  p99Ms: ms(quantile(r.latencies, 0.99)),
+  errors: r.errors,
+});
+
+async function main(): Promise<void> {
+  const { createDatabase, dropDatabase } = await import('@union/event-store/testing');
+  const { signDevToken } = await import('@union/platform');
+  const { idNumberWithCheckChar } = await import('@union/kernel');
+  const databaseUrl = await createDatabase('bench_gateway');
+  const jwtSecret = randomBytes(32).toString('hex');
+  const env = {
+    JWT_SECRET: jwtSecret,
+    PERSON_REF_SECRET: randomBytes(32).toString('hex'),
+    AUTH_DEV_LOGIN: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    BENCH_DATABASE_URL: databaseUrl,
+    // One bench user sends thousands of requests a minute; the limiter still runs on each.
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+  };
+  const children: ChildProcess[] = [];
+  try {
+    const svc = child<string>('service', env);
+    children.push(svc.process);
+    const serviceUrl = await svc.ready;
+    const unused = 'http://127.0.0.1:9';
+    const gw = child<string>('gateway', {
+      ...env,
+      HARDSHIP_CASES_URL: serviceUrl,
+      EDUCATION_GRANTS_URL: unused,
+      MEDICAL_AID_URL: unused,
+    });
+    children.push(gw.process);
+    const gatewayUrl = await gw.ready;
+    const auth = `Bearer ${await signDevToken(jwtSecret, { sub: 'bench-cw', roles: ['caseworker'], units: ['*'] }, 3600)}`;
+    const caseIds: string[] = [];
+    for (let n = 0; n < 2 * CASES; n++) {
+      const person = {
+        idNumber: idNumberWithCheckChar(`63010219800101${String(n).padStart(3, '0')}`.slice(0, 17)),
+        name: '王建国',
+      };
+      const body = {
+        person,
+        unitId: `unit-${n % 8}`,
+        regionCode: '630102',
+        household: { size: 4, monthlyIncomeFen: 300_000 },
+        causes: ['illness'],
+        channel: 'walk_in',
+      };
+      const res = await fetch(`${serviceUrl}/api/v1/hardship/cases`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`opening a case: ${res.status} ${await res.text()}`);
+      caseIds.push(((await res.json()) as { caseId: string }).caseId);
+    }
+    const load = async (base: string, kind: 'read' | 'write') => {
+      const job: LoadJob = {
+        base,
+        auth,
+        kind,
+        caseIds: kind === 'read' ? caseIds.slice(0, CASES) : caseIds.slice(CASES),
+        concurrency: CONCURRENCY,
+        seconds: SECONDS / 2,
+        warmupSeconds: 1,
+      };
+      const generator = child<LoadResult>('load', { BENCH_LOAD_JOB: JSON.stringify(job) });
+      return generator.ready;
+    };
+    const merge = (a: LoadResult, b: LoadResult): LoadResult => ({
+      requests: a.requests + b.requests,
+      seconds: a.seconds + b.seconds,
+      latencies: [...a.latencies, ...b.latencies].sort((x, y) => x - y),
+      errors: a.errors + b.errors,
+      firstError: a.firstError ?? b.firstError,
+    });
+    const load0 = loadavg()[0];
+    const results: Record<string, Record<string, ReturnType<typeof figures>>> = {};
+    for (const kind of ['read', 'write'] as const) {
+      // ABBA: direct, gateway, gateway, direct, so drift in the machine's load hits both alike.
+      const d1 = await load(serviceUrl, kind);
+      const g1 = await load(gatewayUrl, kind);
+      const g2 = await load(gatewayUrl, kind);
+      const d2 = await load(serviceUrl, kind);
+      const [direct, through] = [merge(d1, d2), merge(g1, g2)];
+      if (direct.errors + through.errors > 0)
+        throw new Error(`${kind}: ${direct.firstError ?? through.firstError}`);
+      results[kind] = { direct: figures(direct), gateway: figures(through) };
+    }
+    const verdict = (kind: string) => {
+      const { direct, gateway: g } = results[kind];
+      const cost = 1 - g.requestsPerSecond / direct.requestsPerSecond;
+      const addedP99 = g.p99Ms - direct.p99Ms;
+      return {
+        throughputCostPct: Math.round(cost * 1000) / 10,
+        addedP99Ms: ms(addedP99),
+        met: cost < 0.25 && addedP99 < 5,
+      };
+    };
+    const report = {
+      when: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model,
+        loadAverage1m: { before: load0, after: loadavg()[0] },
+      },
+      concurrency: CONCURRENCY,
+      secondsPerSide: SECONDS,
+      read: { request: 'GET /api/v1/hardship/cases/{caseId}', ...results.read, ...verdict('read') },
+      write: {
+        request: 'POST /api/v1/hardship/cases/{caseId}/visits',
+        ...results.write,
+        ...verdict('write'),
+      },
+    };
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    writeFileSync(join(__dirname, 'results', 'gateway.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const row = (name: string, r: ReturnType<typeof figures>) =>
+      `| ${name} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} |`;
+    const md = [
+      `Concurrency ${CONCURRENCY}, ${SECONDS} s per side (two halves, interleaved), hardship-cases on PostgreSQL, gateway and load generator each in its own process; ${report.machine.cpus} CPUs, load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work was running).`,
+      '',
+      '| request | req/s | p50 ms | p99 ms |',
+      '|---|---|---|---|',
+      row('read direct', results.read.direct),
+      row('read via gateway', results.read.gateway),
+      row('write direct', results.write.direct),
+      row('write via gateway', results.write.gateway),
+      '',
+      `Gateway cost: read ${report.read.throughputCostPct}% of throughput, +${report.read.addedP99Ms} ms p99; write ${report.write.throughputCostPct}%, +${report.write.addedP99Ms} ms p99. Target (< 25%, < 5 ms): ${report.read.met && report.write.met ? 'met' : 'missed'}.`,
+    ].join('\n');
+    writeBenchmarkSection('gateway', 'npm run bench:gateway', md, join(__dirname, '..', 'BENCHMARKS.md'));
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await dropDatabase(databaseUrl);
+  }
+}
+
+const roles: Record<string, () => Promise<unknown>> = {
+  service,
+  gateway,
+  load: () => runLoad(JSON.parse(String(process.env.BENCH_LOAD_JOB)) as LoadJob),
+};
+if (ROLE === undefined) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+} else {
+  roles[ROLE]().then(
+    (answer) => process.send?.(answer, () => ROLE === 'load' && process.exit(0)),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
