@@ -130,7 +130,11 @@ describe('EventStore on Postgres (PGlite)', () => {
   it('verify reports the first altered or missing event by position', async () => {
     await store.append('counter-8', [opened(), bumped(1), bumped(2)], { expectedVersion: 'no_stream' });
     await store.append('counter-9', [opened(), bumped(5)], { expectedVersion: 'no_stream' });
-    expect(await verifyLog(db.dataSource)).toEqual({ checked: 5, valid: true, seals: { checked: 0, valid: true } });
+    expect(await verifyLog(db.dataSource)).toEqual({
+      checked: 5,
+      valid: true,
+      seals: { checked: 0, valid: true },
+    });
     await db.dataSource.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
     await db.dataSource.query(
       `UPDATE events SET data = '{"by": 500}' WHERE stream_id = 'counter-9' AND version = 2`,

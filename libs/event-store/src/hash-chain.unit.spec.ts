@@ -27,11 +27,13 @@ const chain = (): ChainLink[] => {
 
 describe('hash chain', () => {
   it('is sha256(prev_hash || canonical JSON of the fields), as stored events were hashed', () => {
-    const { globalPosition: _p, prevHash: _ph, hash: _h, ...fields } = link(2, 'ab'.repeat(32), { n: [1, 'x'] });
-    const expected = createHash('sha256')
-      .update('ab'.repeat(32))
-      .update(canonicalJson(fields))
-      .digest('hex');
+    const {
+      globalPosition: _p,
+      prevHash: _ph,
+      hash: _h,
+      ...fields
+    } = link(2, 'ab'.repeat(32), { n: [1, 'x'] });
+    const expected = createHash('sha256').update('ab'.repeat(32)).update(canonicalJson(fields)).digest('hex');
     expect(eventHash('ab'.repeat(32), fields)).toBe(expected);
     expect(eventHash(null, fields)).toBe(createHash('sha256').update(canonicalJson(fields)).digest('hex'));
   });

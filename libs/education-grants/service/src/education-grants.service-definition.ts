@@ -1,8 +1,13 @@
 import { TOPICS } from '@union/contracts';
 import type { StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
-import { toIntegrationEvent, type ApplicationEvent } from '@union/education-grants/domain';
-import { HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import {
+  applicationDecider,
+  campaignDecider,
+  toIntegrationEvent,
+  type ApplicationEvent,
+} from '@union/education-grants/domain';
+import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
 import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
@@ -26,5 +31,6 @@ export const educationGrantsService: ServiceDefinition = {
   migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations, GrantsReadModels1732300002000],
   entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
   projections: [grantCampaignProjection, grantApplicationProjection],
+  auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
   toMessage,
 };

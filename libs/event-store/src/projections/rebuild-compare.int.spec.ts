@@ -1,6 +1,10 @@
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { EventStore } from '../event-store';
-import { CounterSummary, CounterSummary1732300000001, counterSummaryProjection } from '../testing/counter.fixture';
+import {
+  CounterSummary,
+  CounterSummary1732300000001,
+  counterSummaryProjection,
+} from '../testing/counter.fixture';
 import { rebuildAndCompare } from './rebuild-compare';
 
 describe('rebuild and compare (PGlite)', () => {
@@ -8,7 +12,10 @@ describe('rebuild and compare (PGlite)', () => {
   let store: EventStore;
   const sql = (text: string) => db.dataSource.query(text);
   const compare = (onProgress?: (done: number) => void) =>
-    rebuildAndCompare(db.dataSource, store.upcasters, [counterSummaryProjection], { batchSize: 4, onProgress });
+    rebuildAndCompare(db.dataSource, store.upcasters, [counterSummaryProjection], {
+      batchSize: 4,
+      onProgress,
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrations: [CounterSummary1732300000001], entities: [CounterSummary] });
@@ -32,7 +39,17 @@ describe('rebuild and compare (PGlite)', () => {
     expect(report).toMatchObject({
       equal: true,
       events: 10,
-      tables: [{ table: 'counter_summary', liveRows: 5, rebuiltRows: 5, missing: 0, extra: 0, differing: 0, samples: [] }],
+      tables: [
+        {
+          table: 'counter_summary',
+          liveRows: 5,
+          rebuiltRows: 5,
+          missing: 0,
+          extra: 0,
+          differing: 0,
+          samples: [],
+        },
+      ],
     });
     expect(progress).toEqual([4, 8, 10]);
     expect(await sql(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild_shadow%'`)).toEqual([]);
@@ -45,7 +62,13 @@ describe('rebuild and compare (PGlite)', () => {
     const before = await sql(`SELECT * FROM counter_summary ORDER BY id`);
     const report = await compare();
     expect(report.equal).toBe(false);
-    expect(report.tables[0]).toMatchObject({ liveRows: 5, rebuiltRows: 5, missing: 1, extra: 1, differing: 1 });
+    expect(report.tables[0]).toMatchObject({
+      liveRows: 5,
+      rebuiltRows: 5,
+      missing: 1,
+      extra: 1,
+      differing: 1,
+    });
     expect(report.tables[0].samples).toEqual([
       {
         kind: 'differing',
@@ -53,8 +76,18 @@ describe('rebuild and compare (PGlite)', () => {
         live: { id: 'counter-2', name: 'n2', total: 999, bumps: 1, version: 2 },
         rebuilt: { id: 'counter-2', name: 'n2', total: 2, bumps: 1, version: 2 },
       },
-      { kind: 'missing', key: { id: 'counter-4' }, live: null, rebuilt: expect.objectContaining({ total: 4 }) },
-      { kind: 'extra', key: { id: 'counter-x' }, live: expect.objectContaining({ name: 'x' }), rebuilt: null },
+      {
+        kind: 'missing',
+        key: { id: 'counter-4' },
+        live: null,
+        rebuilt: expect.objectContaining({ total: 4 }),
+      },
+      {
+        kind: 'extra',
+        key: { id: 'counter-x' },
+        live: expect.objectContaining({ name: 'x' }),
+        rebuilt: null,
+      },
     ]);
     // Live rows are left exactly as they were.
     expect(await sql(`SELECT * FROM counter_summary ORDER BY id`)).toEqual(before);

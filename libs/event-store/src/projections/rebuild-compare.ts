@@ -61,7 +61,9 @@ export async function rebuildAndCompare(
     const events = await replay(tx, upcasters, projections, options);
     const comparisons: TableComparison[] = [];
     for (const table of tables) {
-      comparisons.push(await compareTable(tx, live.get(table) ?? table, `${shadow}."${table}"`, table, options));
+      comparisons.push(
+        await compareTable(tx, live.get(table) ?? table, `${shadow}."${table}"`, table, options),
+      );
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
@@ -78,7 +80,11 @@ export async function rebuildAndCompare(
 }
 
 /** Creates the shadow schema and tables, puts it first on the path; returns the live names. */
-async function shadowTables(tx: EntityManager, shadow: string, tables: string[]): Promise<Map<string, string>> {
+async function shadowTables(
+  tx: EntityManager,
+  shadow: string,
+  tables: string[],
+): Promise<Map<string, string>> {
   const [{ path }]: { path: string[] | string }[] = await tx.query(`SELECT current_schemas(false) AS path`);
   await tx.query(`CREATE SCHEMA ${shadow}`);
   const live = new Map<string, string>();

@@ -96,7 +96,9 @@ export async function sealLog(dataSource: DataSource, clock: Clock = systemClock
       `SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`,
     );
     if (!locked) return null;
-    const lastRows: SealRow[] = await tx.query(`SELECT ${SEAL_COLUMNS} FROM seals ORDER BY seal_id DESC LIMIT 1`);
+    const lastRows: SealRow[] = await tx.query(
+      `SELECT ${SEAL_COLUMNS} FROM seals ORDER BY seal_id DESC LIMIT 1`,
+    );
     const last = lastRows[0] ? toSeal(lastRows[0]) : null;
     const [{ horizon }]: { horizon: string }[] = await tx.query(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`,

@@ -35,7 +35,12 @@ describe('seals and verify: tampering is named by position (PGlite)', () => {
         });
       }
     }
-    expect(await sealLog(db.dataSource)).toMatchObject({ sealId: 1, events: 9, eventCount: 9, upToPosition: 9 });
+    expect(await sealLog(db.dataSource)).toMatchObject({
+      sealId: 1,
+      events: 9,
+      eventCount: 9,
+      upToPosition: 9,
+    });
   }
 
   it('seals what committed since the last seal, chaining seals, and nothing when idle', async () => {
@@ -43,7 +48,13 @@ describe('seals and verify: tampering is named by position (PGlite)', () => {
     expect(await sealLog(db.dataSource)).toBeNull();
     await store.append('thing-d', [{ type: 'Happened', data: {} }], { expectedVersion: 'no_stream' });
     const second = await sealLog(db.dataSource);
-    expect(second).toMatchObject({ sealId: 2, fromPosition: 10, upToPosition: 10, events: 1, eventCount: 10 });
+    expect(second).toMatchObject({
+      sealId: 2,
+      fromPosition: 10,
+      upToPosition: 10,
+      events: 1,
+      eventCount: 10,
+    });
     const [first] = await readSeals(db.dataSource);
     expect(second).toMatchObject({ prevSealId: 1, prevHash: first.hash });
     expect(await verifyLog(db.dataSource)).toEqual({
@@ -121,7 +132,9 @@ describe('seals and verify: tampering is named by position (PGlite)', () => {
     await sql(`ALTER TABLE seals DISABLE TRIGGER seals_append_only`);
     await sql(`UPDATE seals SET events = 8, event_count = 8`);
     expect((await verifyLog(db.dataSource)).seals.firstInvalid?.reason).toMatch(/seal hash/);
-    await tamper(`UPDATE events SET recorded_at = recorded_at + interval '1 microsecond' WHERE global_position = 4`);
+    await tamper(
+      `UPDATE events SET recorded_at = recorded_at + interval '1 microsecond' WHERE global_position = 4`,
+    );
     expect((await verifyLog(db.dataSource)).firstInvalid).toMatchObject({ globalPosition: 4 });
   });
 

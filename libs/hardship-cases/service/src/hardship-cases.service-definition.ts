@@ -1,8 +1,14 @@
 import { TOPICS } from '@union/contracts';
 import type { StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
-import { toIntegrationEvent, type CaseEvent } from '@union/hardship-cases/domain';
-import type { ServiceDefinition } from '@union/runtime';
+import {
+  caseDecider,
+  referralDecider,
+  regionPolicyDecider,
+  toIntegrationEvent,
+  type CaseEvent,
+} from '@union/hardship-cases/domain';
+import { auditState, type ServiceDefinition } from '@union/runtime';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
 import { caseSummaryProjection } from './read-models/case-summary/case-summary.projection';
@@ -46,5 +52,10 @@ export const hardshipCasesService: ServiceDefinition = {
   migrations: [HardshipReadModels1732300001000, HardshipCaseDetails1732300002000],
   entities: [CaseSummaryEntity, AssistanceEntity, VisitEntity, ExternalAssistanceEntity, ReferralEntity],
   projections: hardshipProjections,
+  auditStates: {
+    case: auditState(caseDecider),
+    referral: auditState(referralDecider),
+    policy: auditState(regionPolicyDecider),
+  },
   toMessage,
 };

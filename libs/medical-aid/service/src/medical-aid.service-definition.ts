@@ -1,8 +1,14 @@
 import { TOPICS } from '@union/contracts';
 import type { StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
-import { toIntegrationEvent, type MedicalAidDomainEvent } from '@union/medical-aid/domain';
-import { HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import {
+  claimDecider,
+  membershipDecider,
+  periodDecider,
+  toIntegrationEvent,
+  type MedicalAidDomainEvent,
+} from '@union/medical-aid/domain';
+import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
 import { claimSummaryProjection } from './read-models/claim-summary.projection';
 import { MembershipSummaryEntity } from './read-models/membership-summary.entity';
@@ -40,5 +46,10 @@ export const medicalAidService: ServiceDefinition = {
     ClaimSummaryEntity,
   ],
   projections: [periodSummaryProjection, membershipSummaryProjection, claimSummaryProjection],
+  auditStates: {
+    period: auditState(periodDecider),
+    member: auditState(membershipDecider),
+    claim: auditState(claimDecider),
+  },
   toMessage,
 };

@@ -11,3 +11,8 @@ export * from './eligibility/hardship-eligibility.module';
 export * from './eligibility/hardship-eligibility.di-tokens';
 export * from './run-service-process';
 export * from './http';
+export * from './audit/audit-state';
+export * from './audit/audit-event';
+export * from './audit/access-log';
+export { NotRecorded } from './audit/access-log.interceptor';
+export { AuditAccessLog1732300000300 } from './audit/access-log.migration';

@@ -7,23 +7,33 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Sealer } from '@union/event-store';
 import { HealthRegistry, PlatformModule } from '@union/platform';
+import { AccessLogInterceptor } from './audit/access-log.interceptor';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { DATA_SOURCE, EVENT_STORE, SERVICE_INFRA, SERVICE_SETTINGS } from './runtime.di-tokens';
 import type { ServiceSettings } from './service-definition';
 import type { ServiceInfra } from './service-infra';
 
 /**
- * Hands the service's infrastructure to Nest (tokens), registers its readiness checks and runs
- * the outbox relay for the life of the app.
+ * Hands the service's infrastructure to Nest (tokens), registers its readiness checks, serves
+ * the audit routes (recording auditors' reads), and runs the outbox relay and the log's sealer
+ * for the life of the app.
  */
 @Global()
 @Module({})
 export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly sealer: Sealer;
+
   constructor(
     @Inject(SERVICE_INFRA) private readonly infra: ServiceInfra,
+    @Inject(SERVICE_SETTINGS) settings: ServiceSettings,
     private readonly health: HealthRegistry,
-  ) {}
+  ) {
+    this.sealer = new Sealer(infra.dataSource, { intervalMs: settings.sealIntervalMs ?? 30_000 });
+  }
 
   static forRoot(infra: ServiceInfra, settings: ServiceSettings): DynamicModule {
     return {
@@ -34,7 +44,10 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         { provide: DATA_SOURCE, useValue: infra.dataSource },
         { provide: EVENT_STORE, useValue: infra.store },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+        AuditService,
       ],
+      controllers: [AuditController],
       exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE],
     };
   }
@@ -53,11 +66,19 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         detail: { ...status, lag, transport: this.infra.messaging },
       };
     });
+    this.health.register('seals', () => {
+      const status = this.sealer.status();
+      // Informative only: a failed seal is retried next interval, and the service keeps serving.
+      return Promise.resolve({ ok: true, detail: status });
+    });
     relay.start();
+    this.sealer.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.infra.relay.stop();
+    // Seals what committed since the last seal, so a clean stop leaves no unsealed tail.
+    await this.sealer.stop();
   }
 
   /** Events committed but not yet published: what the relay still has to do. */

@@ -3,6 +3,7 @@ import type { ServiceName, Topic } from '@union/contracts';
 import type { InlineProjection, StoredEvent, Upcasters } from '@union/event-store';
 import type { OutgoingMessage } from '@union/messaging';
 import type { LogLevel } from '@union/platform';
+import type { AuditStateModel } from './audit/audit-state';
 
 /** What a service contributes to the runtime: its schema, read models and what it publishes. */
 export interface ServiceDefinition {
@@ -17,6 +18,8 @@ export interface ServiceDefinition {
   entities: MixedList<Function | string | EntitySchema>;
   projections: InlineProjection[];
   upcasters?: Upcasters;
+  /** Per stream type (`case`, `claim`…), the decider the audit folds a record's state with. */
+  auditStates: Readonly<Record<string, AuditStateModel>>;
   /** Maps a stored domain event to the integration message the relay publishes, or null. */
   toMessage(event: StoredEvent): OutgoingMessage | null;
 }
@@ -28,4 +31,6 @@ export interface ServiceSettings {
   jwksUrl?: string;
   personRefSecret: string;
   logLevel: LogLevel;
+  /** How often the log is sealed (`SEAL_INTERVAL_MS`, default 30000; 0: only on shutdown). */
+  sealIntervalMs?: number;
 }

@@ -27,6 +27,13 @@ export function loadServiceSettings(
         devDefault: EMBEDDED_DEV_SECRETS.jwtSecret,
       },
       JWKS_URL: { type: 'url', required: false },
+      SEAL_INTERVAL_MS: {
+        type: 'int',
+        default: '30000',
+        min: 0,
+        max: 86_400_000,
+        description: 'how often the event log is sealed, in milliseconds (0: only on shutdown)',
+      },
       PERSON_REF_SECRET: {
         type: 'string',
         required: true,
@@ -50,5 +57,6 @@ export function loadServiceSettings(
     jwksUrl: config.JWKS_URL,
     personRefSecret: config.PERSON_REF_SECRET,
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    sealIntervalMs: config.SEAL_INTERVAL_MS,
   };
 }

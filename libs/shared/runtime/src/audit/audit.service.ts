@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EventStore,
+  eventColumns,
+  rebuildAndCompare,
+  toStoredEvent,
+  Upcasters,
+  verifyLog,
+  type EventRow,
+} from '@union/event-store';
+import { DomainError, parseIdNumber, personRef } from '@union/kernel';
+import { SERVICE_INFRA, SERVICE_SETTINGS } from '../runtime.di-tokens';
+import type { ServiceSettings } from '../service-definition';
+import type { ServiceInfra } from '../service-infra';
+import { toAuditEvent, type AuditEvent } from './audit-event';
+
+/** The audit's reads of the service's own log (the contract of notes/audit-contract.md). */
+@Injectable()
+export class AuditService {
+  /** Reads events as stored: no upcasters, so data and schemaVersion are what the hash covers. */
+  private readonly raw: EventStore;
+  private readonly service: string;
+
+  constructor(
+    @Inject(SERVICE_INFRA) private readonly infra: ServiceInfra,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+  ) {
+    this.raw = new EventStore(infra.dataSource);
+    this.service = infra.definition.name;
+  }
+
+  async history(streamId: string, fromVersion = 1) {
+    if ((await this.raw.version(undefined, streamId)) === 0)
+      throw notFound(`The stream ${streamId} has no events.`);
+    const events = await this.raw.readStream(streamId, { fromVersion });
+    return { service: this.service, streamId, events: events.map((e) => toAuditEvent(this.service, e)) };
+  }
+
+  /** The record's state folded up to a version or an instant, upcast, with the live evolve. */
+  async state(streamId: string, asOf: { version?: number; instant?: Date }) {
+    const events = await this.infra.store.readStream(streamId, {
+      toVersion: asOf.version,
+      asOf: asOf.instant,
+    });
+    const last = events[events.length - 1];
+    if (!last) throw notFound(`The stream ${streamId} had no events by then.`);
+    const model = this.infra.definition.auditStates[last.streamType];
+    if (!model) throw notFound(`${this.service} keeps no state model for ${last.streamType} streams.`);
+    return {
+      service: this.service,
+      streamId,
+      streamType: last.streamType,
+      version: last.version,
+      recordedAt: last.recordedAt.toISOString(),
+      state: events.reduce((state, e) => model.evolve(state, e), model.initialState()),
+    };
+  }
+
+  async verify(range: { fromPosition?: number; toPosition?: number }) {
+    return { service: this.service, ...(await verifyLog(this.infra.dataSource, range)) };
+  }
+
+  /** Every event about the person (by the ref of their identity number), oldest first. */
+  async person(idNumber: string) {
+    const ref = personRef(this.settings.personRefSecret, parseIdNumber(idNumber, { field: 'idNumber' }));
+    return { service: this.service, events: await this.where(`person_ref = $1`, ref) };
+  }
+
+  async correlation(correlationId: string) {
+    return {
+      service: this.service,
+      events: await this.where(`metadata->>'correlationId' = $1`, correlationId),
+    };
+  }
+
+  async rebuildCompare() {
+    const { definition, dataSource } = this.infra;
+    const report = await rebuildAndCompare(
+      dataSource,
+      definition.upcasters ?? new Upcasters(),
+      definition.projections,
+    );
+    return { service: this.service, ...report };
+  }
+
+  private async where(condition: string, value: string): Promise<AuditEvent[]> {
+    const rows: EventRow[] = await this.infra.dataSource.query(
+      `SELECT ${eventColumns()} FROM events WHERE ${condition} ORDER BY global_position`,
+      [value],
+    );
+    const none = new Upcasters();
+    return rows.map((r) => toAuditEvent(this.service, toStoredEvent(r, none)));
+  }
+}
+
+const notFound = (detail: string) => new DomainError('NOT_FOUND', detail);
