@@ -12,8 +12,10 @@ export interface VerifyRange {
   toPosition?: number;
   batchSize?: number;
   onProgress?: (checked: number) => void;
-  /** Hashing threads beside the main one; default: one per spare core on long ranges, else none. */
+  /** Hashing threads beside the main one; default: on long ranges, one per core beyond two. */
   workers?: number;
+  /** Batches requested ahead of the one being checked (default 2). */
+  readAhead?: number;
 }
 
 export interface VerifyReport {
@@ -56,7 +58,7 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
     range.onProgress?.(chain.checked);
   };
   try {
-    for await (const rows of readBatches(dataSource, from, to, batchSize)) {
+    for await (const rows of readBatches(dataSource, from, to, batchSize, range.readAhead ?? 2)) {
       const hashes = hasher.hash(rows);
       hashes.catch(() => undefined); // awaited in settle; this only keeps it from being "unhandled"
       inFlight.push({ rows, hashes });
@@ -76,31 +78,50 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
   };
 }
 
-/** Keyset batches in global-position order, the next one requested before this one is used. */
+/**
+ * Batches of `size` positions in order, `ahead` of them requested before the current one is used
+ * (each on its own pooled connection, so Postgres reads while Node hashes). Position ranges, not
+ * keyset LIMITs, so a batch can be asked for before the previous one arrives; gaps left by
+ * rolled-back appends only make a batch smaller. Ends at the highest position at the start.
+ */
 async function* readBatches(
   dataSource: DataSource,
   from: number,
   to: number,
   size: number,
+  ahead: number,
 ): AsyncGenerator<RawRow[]> {
-  const fetch = (after: number): Promise<RawRow[]> =>
-    dataSource.query(
+  const [{ last }]: { last: string | null }[] = await dataSource.query(
+    `SELECT max(global_position) AS last FROM events`,
+  );
+  const end = Math.min(to, Number(last ?? 0));
+  const fetch = (start: number): Promise<RawRow[]> => {
+    const rows: Promise<RawRow[]> = dataSource.query(
       `SELECT ${RAW_COLUMNS} FROM events
-       WHERE global_position > $1 AND global_position <= $2
-       ORDER BY global_position LIMIT ${size}`,
-      [after, to],
+       WHERE global_position >= $1 AND global_position <= $2 ORDER BY global_position`,
+      [start, Math.min(start + size - 1, end)],
     );
-  let next: Promise<RawRow[]> | null = fetch(from - 1);
-  while (next) {
-    const rows: RawRow[] = await next;
-    next = rows.length === size ? fetch(Number(rows[rows.length - 1].global_position)) : null;
-    next?.catch(() => undefined); // awaited next turn; unless the consumer stopped early
+    rows.catch(() => undefined); // awaited in turn; unless the consumer stopped early
+    return rows;
+  };
+  const queue: Promise<RawRow[]>[] = [];
+  let next = from;
+  for (;;) {
+    while (queue.length <= ahead && next <= end) {
+      queue.push(fetch(next));
+      next += size;
+    }
+    const batch = queue.shift();
+    if (!batch) return;
+    const rows = await batch;
     if (rows.length > 0) yield rows;
   }
 }
 
 async function defaultWorkers(dataSource: DataSource, from: number, to: number): Promise<number> {
-  const spare = Math.min(availableParallelism() - 1, 3);
+  // One core for Postgres, one for fetching and checking; hashing threads only beyond those two
+  // (on a busy 2-core machine a worker only adds copying: measured slower, see BENCHMARKS.md).
+  const spare = Math.min(availableParallelism() - 2, 3);
   if (spare < 1) return 0;
   const [{ last }]: { last: string | null }[] = await dataSource.query(
     `SELECT max(global_position) AS last FROM events`,

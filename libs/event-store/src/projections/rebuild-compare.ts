@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows';
 import type { Upcasters } from '../upcasters';
 import type { InlineProjection } from './inline-projection';
-import type { RebuildOptions } from './rebuild';
+import { replayLog, type RebuildOptions } from './rebuild';
 
 export interface RowDifference {
   kind: 'missing' | 'extra' | 'differing';
@@ -58,7 +57,7 @@ export async function rebuildAndCompare(
     const tables = [...new Set(projections.flatMap((p) => p.tables))];
     const shadow = `rebuild_shadow_${process.pid}_${Date.now()}`;
     const live = await shadowTables(tx, shadow, tables);
-    const events = await replay(tx, upcasters, projections, options);
+    const events = await replayLog(dataSource, tx, upcasters, projections, options);
     const comparisons: TableComparison[] = [];
     for (const table of tables) {
       comparisons.push(
@@ -100,42 +99,6 @@ async function shadowTables(
   const schemas = (Array.isArray(path) ? path : path.replace(/[{}]/g, '').split(',')).map((s) => `"${s}"`);
   await tx.query(`SET LOCAL search_path TO ${[shadow, ...schemas].join(', ')}`);
   return live;
-}
-
-/**
- * The log through the projections, as `rebuildProjections` does it, but on the caller's
- * transaction (which that one cannot take: it truncates and commits the live tables).
- */
-async function replay(
-  tx: EntityManager,
-  upcasters: Upcasters,
-  projections: readonly InlineProjection[],
-  options: RebuildOptions,
-): Promise<number> {
-  const batchSize = options.batchSize ?? 5000;
-  const types = [...new Set(projections.flatMap((p) => p.handles))];
-  const [{ total }]: { total: string }[] = await tx.query(
-    `SELECT count(*) AS total FROM events WHERE type = ANY($1)`,
-    [types],
-  );
-  let done = 0;
-  let after = 0;
-  for (;;) {
-    const rows: EventRow[] = await tx.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND type = ANY($2)
-       ORDER BY global_position LIMIT $3`,
-      [after, types, batchSize],
-    );
-    if (rows.length === 0) return done;
-    const events = rows.map((r) => toStoredEvent(r, upcasters));
-    for (const projection of projections) {
-      const mine = events.filter((e) => projection.handles.includes(e.type));
-      if (mine.length > 0) await projection.apply(mine, tx);
-    }
-    after = events[events.length - 1].globalPosition;
-    done += events.length;
-    options.onProgress?.(done, Number(total));
-  }
 }
 
 /** Live against rebuilt, joined on the primary key (the whole row where there is none). */

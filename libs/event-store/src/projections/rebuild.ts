@@ -33,48 +33,13 @@ export async function rebuildProjections(
   projections: readonly InlineProjection[],
   options: RebuildOptions = {},
 ): Promise<RebuildReport> {
-  const batchSize = options.batchSize ?? 5000;
-  const types = [...new Set(projections.flatMap((p) => p.handles))];
   const started = process.hrtime.bigint();
   let done = 0;
   await dataSource.transaction('REPEATABLE READ', async (tx) => {
-    const reader = await snapshotReader(dataSource, tx);
-    try {
-      const read = <T>(sql: string, params: unknown[]): Promise<T[]> =>
-        (reader ? reader.query(sql, params) : tx.query(sql, params)) as Promise<T[]>;
-      const fetch: FetchBatch = (after) =>
-        read<EventRow>(
-          `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND type = ANY($2)
-           ORDER BY global_position LIMIT $3`,
-          [after, types, batchSize],
-        );
+    done = await replayLog(dataSource, tx, upcasters, projections, options, async () => {
       const tables = [...new Set(projections.flatMap((p) => p.tables))];
       await tx.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')}`);
-      const counted = await read<{ total: string }>(
-        `SELECT count(*) AS total FROM events WHERE type = ANY($1)`,
-        [types],
-      );
-      const total = Number(counted[0].total);
-      let next = fetch(0);
-      for (;;) {
-        const rows = await next;
-        if (rows.length === 0) break;
-        const after = Number(rows[rows.length - 1].global_position);
-        // With a reader of its own, the next batch is on its way while this one is applied.
-        if (reader) next = fetch(after);
-        const events = rows.map((r) => toStoredEvent(r, upcasters));
-        for (const projection of projections) {
-          const mine = events.filter((e) => projection.handles.includes(e.type));
-          if (mine.length > 0) await projection.apply(mine, tx);
-        }
-        if (!reader) next = fetch(after);
-        done += events.length;
-        options.onProgress?.(done, total);
-      }
-    } finally {
-      await reader?.query('COMMIT');
-      await reader?.release();
-    }
+    });
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
@@ -83,6 +48,61 @@ export async function rebuildProjections(
     seconds,
     eventsPerSecond: Math.round(done / Math.max(seconds, 1e-9)),
   };
+}
+
+/**
+ * Replays the events the projections handle through them on `tx` (a repeatable-read transaction;
+ * wherever its table names resolve), reading ahead on a second connection with `tx`'s snapshot
+ * where the pool allows. `prepare` runs on `tx` once the reader is set up. Returns the count.
+ */
+export async function replayLog(
+  dataSource: DataSource,
+  tx: EntityManager,
+  upcasters: Upcasters,
+  projections: readonly InlineProjection[],
+  options: RebuildOptions = {},
+  prepare: () => Promise<void> = () => Promise.resolve(),
+): Promise<number> {
+  const batchSize = options.batchSize ?? 5000;
+  const types = [...new Set(projections.flatMap((p) => p.handles))];
+  let done = 0;
+  const reader = await snapshotReader(dataSource, tx);
+  try {
+    const read = <T>(sql: string, params: unknown[]): Promise<T[]> =>
+      (reader ? reader.query(sql, params) : tx.query(sql, params)) as Promise<T[]>;
+    const fetch: FetchBatch = (after) =>
+      read<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND type = ANY($2)
+         ORDER BY global_position LIMIT $3`,
+        [after, types, batchSize],
+      );
+    await prepare();
+    const counted = await read<{ total: string }>(
+      `SELECT count(*) AS total FROM events WHERE type = ANY($1)`,
+      [types],
+    );
+    const total = Number(counted[0].total);
+    let next = fetch(0);
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) break;
+      const after = Number(rows[rows.length - 1].global_position);
+      // With a reader of its own, the next batch is on its way while this one is applied.
+      if (reader) next = fetch(after);
+      const events = rows.map((r) => toStoredEvent(r, upcasters));
+      for (const projection of projections) {
+        const mine = events.filter((e) => projection.handles.includes(e.type));
+        if (mine.length > 0) await projection.apply(mine, tx);
+      }
+      if (!reader) next = fetch(after);
+      done += events.length;
+      options.onProgress?.(done, total);
+    }
+  } finally {
+    await reader?.query('COMMIT');
+    await reader?.release();
+  }
+  return done;
 }
 
 /** A second connection seeing exactly what `tx` sees, or null where the pool has one connection. */
