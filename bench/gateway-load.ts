@@ -16,7 +16,9 @@ export interface LoadJob {
 }
 
 export interface LoadResult {
+  /** Requests after the warm-up (the figures); `sent` counts the warm-up too (for CPU per request). */
   requests: number;
+  sent: number;
   seconds: number;
   /** Sorted latencies in ms. */
   latencies: number[];
@@ -63,7 +65,7 @@ function once(agent: Agent, job: LoadJob, caseId: string): Promise<{ status: num
 export async function runLoad(job: LoadJob): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
   const expected = job.kind === 'write' ? 201 : 200;
-  const result: LoadResult = { requests: 0, seconds: 0, latencies: [], errors: 0 };
+  const result: LoadResult = { requests: 0, sent: 0, seconds: 0, latencies: [], errors: 0 };
   const warmupEnds = performance.now() + job.warmupSeconds * 1000;
   const ends = warmupEnds + job.seconds * 1000;
   const worker = async (w: number) => {
@@ -71,6 +73,7 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
     for (let i = 0; performance.now() < ends; i++) {
       const started = performance.now();
       const answer = await once(agent, job, mine[i % mine.length]);
+      result.sent += 1;
       if (started < warmupEnds) continue;
       result.requests += 1;
       result.latencies.push(performance.now() - started);

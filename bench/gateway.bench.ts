@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchmarkSection } from './benchmarks-md';
@@ -22,7 +22,14 @@ const ROLE = process.env.BENCH_GATEWAY_ROLE;
 function child<T>(role: string, env: Record<string, string>): { process: ChildProcess; ready: Promise<T> } {
   const proc = fork(__filename, [], {
     env: { ...process.env, ...env, BENCH_GATEWAY_ROLE: role },
-    execArgv: ['-r', join(__dirname, '../tools/register.js')],
+    // BENCH_PROFILE=gateway (or service) writes a CPU profile of that process to tmp/profiles.
+    execArgv: [
+      '-r',
+      join(__dirname, '../tools/register.js'),
+      ...(process.env.BENCH_PROFILE === role
+        ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '../tmp/profiles')}`]
+        : []),
+    ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = new Promise<T>((resolve, reject) => {
@@ -56,6 +63,16 @@ async function gateway(): Promise<string> {
   const app = await createGatewayApp(loadGatewaySettings());
   await app.listen(0, '127.0.0.1');
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
@@ -131,28 +148,58 @@ async function main(): Promise<void> {
         seconds: SECONDS / 2,
         warmupSeconds: 1,
       };
-      const generator = child<LoadResult>('load', { BENCH_LOAD_JOB: JSON.stringify(job) });
-      return generator.ready;
+      const before = { gateway: cpuSeconds(gw.process.pid), service: cpuSeconds(svc.process.pid) };
+      const result = await child<LoadResult>('load', { BENCH_LOAD_JOB: JSON.stringify(job) }).ready;
+      cpu.gateway += cpuSeconds(gw.process.pid) - before.gateway;
+      cpu.service += cpuSeconds(svc.process.pid) - before.service;
+      return result;
+    };
+    const cpu = { gateway: 0, service: 0 };
+    /** CPU ms per request of the gateway and the service over the loads run since the last call. */
+    const cpuPerRequest = (sent: number) => {
+      const answer = {
+        gatewayCpuMs: ms((cpu.gateway * 1000) / sent),
+        serviceCpuMs: ms((cpu.service * 1000) / sent),
+      };
+      [cpu.gateway, cpu.service] = [0, 0];
+      return answer;
     };
     const merge = (a: LoadResult, b: LoadResult): LoadResult => ({
       requests: a.requests + b.requests,
+      sent: a.sent + b.sent,
       seconds: a.seconds + b.seconds,
       latencies: [...a.latencies, ...b.latencies].sort((x, y) => x - y),
       errors: a.errors + b.errors,
       firstError: a.firstError ?? b.firstError,
     });
     const load0 = loadavg()[0];
-    const results: Record<string, Record<string, ReturnType<typeof figures>>> = {};
+    const results: Record<string, Record<string, ReturnType<typeof figures> & Record<string, number>>> = {};
     for (const kind of ['read', 'write'] as const) {
       // ABBA: direct, gateway, gateway, direct, so drift in the machine's load hits both alike.
       const d1 = await load(serviceUrl, kind);
+      const cpuD1 = cpuPerRequest(d1.sent);
       const g1 = await load(gatewayUrl, kind);
+      const cpuG1 = cpuPerRequest(g1.sent);
       const g2 = await load(gatewayUrl, kind);
+      const cpuG2 = cpuPerRequest(g2.sent);
       const d2 = await load(serviceUrl, kind);
+      const cpuD2 = cpuPerRequest(d2.sent);
       const [direct, through] = [merge(d1, d2), merge(g1, g2)];
       if (direct.errors + through.errors > 0)
         throw new Error(`${kind}: ${direct.firstError ?? through.firstError}`);
-      results[kind] = { direct: figures(direct), gateway: figures(through) };
+      const mean = (a: number, b: number) => ms((a + b) / 2);
+      results[kind] = {
+        direct: {
+          ...figures(direct),
+          serviceCpuMs: mean(cpuD1.serviceCpuMs, cpuD2.serviceCpuMs),
+          gatewayCpuMs: 0,
+        },
+        gateway: {
+          ...figures(through),
+          serviceCpuMs: mean(cpuG1.serviceCpuMs, cpuG2.serviceCpuMs),
+          gatewayCpuMs: mean(cpuG1.gatewayCpuMs, cpuG2.gatewayCpuMs),
+        },
+      };
     }
     const verdict = (kind: string) => {
       const { direct, gateway: g } = results[kind];
@@ -182,13 +229,13 @@ async function main(): Promise<void> {
     };
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     writeFileSync(join(__dirname, 'results', 'gateway.json'), `${JSON.stringify(report, null, 2)}\n`);
-    const row = (name: string, r: ReturnType<typeof figures>) =>
-      `| ${name} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} |`;
+    const row = (name: string, r: ReturnType<typeof figures> & Record<string, number>) =>
+      `| ${name} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.serviceCpuMs} | ${r.gatewayCpuMs || '–'} |`;
     const md = [
       `Concurrency ${CONCURRENCY}, ${SECONDS} s per side (two halves, interleaved), hardship-cases on PostgreSQL, gateway and load generator each in its own process; ${report.machine.cpus} CPUs, load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work was running).`,
       '',
-      '| request | req/s | p50 ms | p99 ms |',
-      '|---|---|---|---|',
+      '| request | req/s | p50 ms | p99 ms | service CPU ms/req | gateway CPU ms/req |',
+      '|---|---|---|---|---|---|',
       row('read direct', results.read.direct),
       row('read via gateway', results.read.gateway),
       row('write direct', results.write.direct),
@@ -219,6 +266,8 @@ if (ROLE === undefined) {
     },
   );
 } else {
+  // A clean exit on SIGTERM, so a CPU profile (BENCH_PROFILE) gets written.
+  process.once('SIGTERM', () => process.exit(0));
   roles[ROLE]().then(
     (answer) => process.send?.(answer, () => ROLE === 'load' && process.exit(0)),
     (error: unknown) => {
