@@ -26,7 +26,8 @@ import { writeBenchmarkSection } from './benchmarks-md';
  * `npm run bench:audit` on the local PostgreSQL (TEST_DATABASE_URL): a fresh database with
  * 1,000,000 correctly hashed events (100,000 streams of 10, interleaved as a busy log is), sealed;
  * then verify (hash chain + seals) and rebuild-and-compare (counter summary into a shadow copy),
- * each beside a plain keyset SELECT of the same rows in the same run.
+ * each beside a plain keyset SELECT of the same rows in the same run. BENCH_AUDIT_EVENTS changes the
+ * size; BENCH_KEEP=1 keeps the database (its URL is printed) for profiling.
  */
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const PER_STREAM = 10;
