@@ -86,18 +86,18 @@ export class EnrollmentCommands {
         data: event.data,
       };
     });
-    const stored = await startStreams(
+    const started = await startStreams(
       this.dataSource,
       this.store.upcasters,
       firsts,
       metadata,
       startedMemberships,
     );
-    const waived = stored.filter((e) => (e.data as { waived: boolean }).waived).length;
+    const waived = started.filter((e) => (e.data as { waived: boolean }).waived).length;
     return {
-      enrolled: stored.length,
+      enrolled: started.length,
       // Members enrolled before, or by a request that ran at the same time, are duplicates too.
-      duplicates: plan.duplicates + (firsts.length - stored.length),
+      duplicates: plan.duplicates + (firsts.length - started.length),
       waived,
       rejected: [...plan.rejected],
     };

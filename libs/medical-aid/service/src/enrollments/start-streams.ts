@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { eventHash, type EventMetadata, type StoredEvent, type Upcasters } from '@union/event-store';
+import { eventHash, type EventMetadata, type Upcasters } from '@union/event-store';
 
 /** The first event of a stream that does not exist yet. */
 export interface FirstEvent {
@@ -46,7 +46,8 @@ export interface StartedRows {
  * transaction, then keeps its event) rather than failing the whole batch. Rows go in stream-id
  * order so two overlapping batches lock in the same order. With `rows`, the read-model rows of
  * the started streams go in the same statement (a data-modifying CTE): one round trip, and
- * atomic without a transaction around it. Returns the events actually stored.
+ * atomic without a transaction around it. Returns the first events actually stored (only their
+ * stream ids come back: a 10,000-row answer of full events cost more to parse than it told).
  */
 export async function startStreams(
   db: Queryable,
@@ -54,7 +55,7 @@ export async function startStreams(
   firsts: readonly FirstEvent[],
   metadata: EventMetadata,
   rows?: StartedRows,
-): Promise<StoredEvent[]> {
+): Promise<FirstEvent[]> {
   if (firsts.length === 0) return [];
   const now = new Date();
   const recordedAt = now.toISOString();
@@ -88,37 +89,22 @@ export async function startStreams(
       h: hash,
     })),
   );
-  const insertEvents = (
-    returning: string,
-  ) => `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data,
+  const insertEvents = `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data,
        metadata, recorded_at, person_ref, prev_hash, hash)
      SELECT r.s, r.t, 1, r.e, r.ty, r.sv, r.d, $2::jsonb, $3::timestamptz, r.p, NULL, r.h
      FROM json_to_recordset($1::json) AS r(s text, t text, e uuid, ty text, sv int, d jsonb, p text, h text)
      ON CONFLICT ON CONSTRAINT events_stream_version_unique DO NOTHING
-     RETURNING ${returning}`;
+     RETURNING stream_id`;
   const params = [json, JSON.stringify(metadata), recordedAt];
   const sql = rows
-    ? `WITH started AS (${insertEvents('stream_id, global_position, transaction_id')}),
+    ? `WITH started AS (${insertEvents}),
        started_rows AS (
          SELECT r.d FROM jsonb_to_recordset($4::jsonb) AS r(s text, d jsonb) JOIN started ON started.stream_id = r.s),
        written AS (${rows.insert})
-       SELECT stream_id, global_position, transaction_id::text AS transaction_id FROM started`
-    : insertEvents('stream_id, global_position, transaction_id::text AS transaction_id');
+       SELECT stream_id FROM started`
+    : insertEvents;
   if (rows) params.push(JSON.stringify(sorted.map((f) => ({ s: f.streamId, d: rows.rowOf(f) }))));
-  const inserted: { stream_id: string; global_position: string; transaction_id: string }[] = await db.query(
-    sql,
-    params,
-  );
-  const byStream = new Map(events.map((e) => [e.fields.streamId, e]));
-  return inserted.map((row) => {
-    const { fields, hash } = byStream.get(row.stream_id) as (typeof events)[number];
-    return {
-      ...fields,
-      recordedAt: now,
-      globalPosition: Number(row.global_position),
-      transactionId: row.transaction_id,
-      prevHash: null,
-      hash,
-    };
-  });
+  const inserted: { stream_id: string }[] = await db.query(sql, params);
+  const byStream = new Map(sorted.map((f) => [f.streamId, f]));
+  return inserted.map((row) => byStream.get(row.stream_id) as FirstEvent);
 }
