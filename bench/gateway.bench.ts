@@ -243,7 +243,7 @@ async function main(): Promise<void> {
       '',
       `Gateway cost: read ${report.read.throughputCostPct}% of throughput, +${report.read.addedP99Ms} ms p99; write ${report.write.throughputCostPct}%, +${report.write.addedP99Ms} ms p99. Target (< 25%, < 5 ms): ${report.read.met && report.write.met ? 'met' : 'missed'}.`,
       '',
-      'All four processes (service, PostgreSQL, gateway, load generator) share the CPUs, so on a saturated machine every millisecond of gateway CPU is taken from the service and shows up as queueing at p99; the CPU ms per request (from /proc) is the part that does not depend on the machine's load.',
+      'All four processes (service, PostgreSQL, gateway, load generator) share the CPUs, so on a saturated machine every millisecond of gateway CPU is taken from the service and shows up as queueing at p99; the CPU ms per request (from /proc) is the part that does not depend on the load of the machine.',
     ].join('\n');
     writeBenchmarkSection('gateway', 'npm run bench:gateway', md, join(__dirname, '..', 'BENCHMARKS.md'));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
