@@ -26,6 +26,50 @@ const chain = (): ChainLink[] => {
 };
 
 describe('hash chain', () => {
+  it('writes the envelope exactly as canonical JSON would, and falls back on odd fields', () => {
+    const definition = (prev: string | null, f: Record<string, unknown>) => {
+      const {
+        streamId,
+        streamType,
+        version,
+        eventId,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+        personRef,
+      } = f;
+      const content = {
+        streamId,
+        streamType,
+        version,
+        eventId,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        recordedAt,
+        personRef,
+      };
+      return createHash('sha256')
+        .update(prev ?? '')
+        .update(canonicalJson(content))
+        .digest('hex');
+    };
+    const base = link(1, null, { z: 'é"\\\n', a: [1.5, -0, null, { b: true }] });
+    const odd = [
+      { ...base, personRef: 'p\u2028"x' },
+      { ...base, streamId: 'case-中文', type: 'Ü', version: 2 ** 40 },
+      { ...base, personRef: undefined },
+      { ...base, version: 1.5 },
+      { ...base, metadata: undefined },
+    ];
+    for (const fields of [base, ...odd]) {
+      expect(eventHash('ab', fields as never)).toBe(definition('ab', fields));
+    }
+  });
+
   it('is sha256(prev_hash || canonical JSON of the fields), as stored events were hashed', () => {
     const {
       globalPosition: _p,
