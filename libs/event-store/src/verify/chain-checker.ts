@@ -48,9 +48,9 @@ export class ChainChecker {
     const seen = new Set<string>();
     for (const row of rows) {
       // Only a stream's first row in the batch can need it; later rows follow that one.
-      if (seen.has(row.stream_id)) continue;
+      if (this.heads.has(row.stream_id) || seen.has(row.stream_id)) continue;
       seen.add(row.stream_id);
-      if (row.version > 1 && !this.heads.has(row.stream_id)) wanted.set(row.stream_id, row.version - 1);
+      if (row.version > 1) wanted.set(row.stream_id, row.version - 1);
     }
     const found = new Map<string, Link>();
     if (wanted.size === 0) return found;
