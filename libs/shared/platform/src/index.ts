@@ -77,3 +77,5 @@ export {
   type Readiness,
 } from './health/health.registry';
 export type { PlatformRequest } from './http/http-types';
+
+export { PageQuery, type Page } from './http/page';

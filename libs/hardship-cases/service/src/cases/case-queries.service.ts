@@ -13,7 +13,7 @@ import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import { VisitEntity } from '../read-models/visits/visit.entity';
 import { referralView } from '../referrals/referral.view';
 import { unitFilter } from '../shared/read-scope';
-import type { Page } from '../shared/page';
+import type { Page } from '@union/platform';
 import { historySummary, type CaseDetailView } from './case-detail.view';
 import { caseView, type CaseView } from './case.view';
 import type { ListCasesQuery } from './list-cases.query';

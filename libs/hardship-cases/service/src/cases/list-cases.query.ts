@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { HARDSHIP_TIERS, type HardshipTier } from '@union/contracts';
 import { IsIsoDate } from '@union/platform';
-import { PageQuery } from '../shared/page';
+import { PageQuery } from '@union/platform';
 
 /** `GET /api/v1/hardship/cases` filters (API.md) and paging. */
 export class ListCasesQuery extends PageQuery {

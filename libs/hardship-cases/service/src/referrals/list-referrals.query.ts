@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { ReferralStatus } from '@union/hardship-cases/domain';
-import { PageQuery } from '../shared/page';
+import { PageQuery } from '@union/platform';
 
 export const REFERRAL_STATUSES: readonly ReferralStatus[] = ['pending', 'accepted', 'dismissed', 'attached'];
 

@@ -6,7 +6,7 @@ import type { EventStore } from '@union/event-store';
 import { referralDecider, referralStreamId } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
-import type { Page } from '../shared/page';
+import type { Page } from '@union/platform';
 import { unitFilter } from '../shared/read-scope';
 import type { ListReferralsQuery } from './list-referrals.query';
 import { referralView, type ReferralView } from './referral.view';

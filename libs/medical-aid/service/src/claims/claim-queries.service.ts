@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@union/kernel';
-import type { Principal } from '@union/platform';
+import type { Page, Principal } from '@union/platform';
 import { DATA_SOURCE } from '@union/runtime';
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
-import { readsEveryUnit, type Page } from '../shared/read-scope';
+import { readsEveryUnit } from '../shared/read-scope';
 import { claimView, type ClaimView } from './claim.view';
 import type { ListClaimsQuery } from './list-claims.query';
 

@@ -1,13 +1,5 @@
 import { ALL_UNITS, assertUnit, type Principal } from '@union/platform';
 
-/** A page of a list (API.md, "Lists"). */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 /** Auditors and admins read every unit; everyone else only the units in their token. */
 export const readsEveryUnit = (principal: Principal): boolean =>
   principal.units.includes(ALL_UNITS) || principal.roles.some((r) => r === 'auditor' || r === 'admin');

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Page } from '@union/platform';
 
 export interface AccessLogEntry {
   at: string;
@@ -9,12 +10,7 @@ export interface AccessLogEntry {
   subject: string | null;
 }
 
-export interface AccessLogPage {
-  items: AccessLogEntry[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type AccessLogPage = Page<AccessLogEntry>;
 
 export interface AccessLogFilter {
   actor?: string;

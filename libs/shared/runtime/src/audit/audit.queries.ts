@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '@union/platform';
 
 const MAX_INT = 2_147_483_647;
 
@@ -46,10 +47,15 @@ export class VerifyQuery {
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   readonly toPosition?: number;
+  @ApiPropertyOptional({ description: 'widen the range to whole seals (paged verification)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  readonly wholeSeals?: boolean;
 }
 
 /** Filters and paging of the access log. */
-export class AccessLogQuery {
+export class AccessLogQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -60,18 +66,4 @@ export class AccessLogQuery {
   @IsString()
   @Length(1, 200)
   readonly subject?: string;
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  readonly page: number = 1;
-  @ApiProperty({ default: 50, maximum: 500, required: false })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  readonly pageSize: number = 50;
 }

@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ALL_UNITS, assertUnit, type Principal } from '@union/platform';
+import { ALL_UNITS, assertUnit, type Page, type Principal } from '@union/platform';
 import { DATA_SOURCE } from '@union/runtime';
 import { GrantApplicationEntity } from '../../read-models/grant-application.entity';
 import { applicationView, type ApplicationView } from '../application.view';
 import type { ListApplicationsQuery } from './list-applications.query';
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 /** True when the principal sees every unit's applications: auditors, and tokens with `*`. */
 export const seesAllUnits = (principal: Principal): boolean =>
