@@ -38,6 +38,8 @@ export interface VerifyAnswer {
     valid: boolean;
     firstInvalid?: { sealId: string | number; globalPosition: number; reason: string };
   };
+  /** The positions checked: the page widened to the seals it touches. */
+  verifiedRange?: { fromPosition: number; toPosition: number };
 }
 
 export interface RebuildAnswer {

@@ -24,10 +24,9 @@ export interface ServiceVerification {
 /**
  * Verifies one service's log in position ranges of `pageSize`, stopping at the first break.
  * Without `--to` the end is unknown: after the first empty range one open-ended request checks
- * whatever lies beyond (a gap in positions cannot end the run early).
- * Limit: a seal is checked by the range that contains all of its events, so a seal that
- * straddles two ranges has only its own chain checked; pass a `--page-size` above the log's
- * size (or no range at all, with a page size larger than the log) to check every seal's events.
+ * whatever lies beyond (a gap in positions cannot end the run early). Each page asks the service
+ * to widen it to whole seals (`wholeSeals=true`), so a seal straddling two pages is still checked
+ * whole; the next page starts after what the service actually checked.
  */
 export async function verifyService(
   client: GatewayClient,
@@ -39,7 +38,7 @@ export async function verifyService(
   if (options.to !== undefined && options.to < from) throw usageError('--to must not be below --from.');
   const result: ServiceVerification = { service, valid: true, checked: 0, sealsChecked: 0, pages: 0 };
   const progress = progressOf(io, service, from, options.to);
-  for (let start = from; ; start += options.pageSize) {
+  for (let start = from; ;) {
     const last =
       options.to === undefined
         ? start + options.pageSize - 1
@@ -52,8 +51,11 @@ export async function verifyService(
       return result;
     }
     add(result, page);
-    progress(result.checked, last, !page.valid || (options.to !== undefined && last >= options.to));
-    if (!page.valid || (options.to !== undefined && last >= options.to)) return result;
+    const checkedTo = Math.max(last, page.verifiedRange?.toPosition ?? last);
+    const done = !page.valid || (options.to !== undefined && checkedTo >= options.to);
+    progress(result.checked, Math.min(checkedTo, options.to ?? checkedTo), done);
+    if (done) return result;
+    start = checkedTo + 1;
   }
 }
 
@@ -63,7 +65,7 @@ function ask(
   from: number,
   to: number | undefined,
 ): Promise<VerifyAnswer> {
-  const range = `fromPosition=${from}${to === undefined ? '' : `&toPosition=${to}`}`;
+  const range = `fromPosition=${from}${to === undefined ? '' : `&toPosition=${to}`}&wholeSeals=true`;
   return client.get<VerifyAnswer>(`/api/v1/audit/${service}/verify?${range}`);
 }
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { ChainBreak } from './hash-chain';
-import { readSeals } from './seals/seal';
+import { readSeals, type Seal } from './seals/seal';
 import { SealChecker, type SealsReport } from './seals/seal-checker';
 import { ChainChecker } from './verify/chain-checker';
 import { inlineHasher, workerHasher } from './verify/hash-pool';
@@ -16,6 +16,11 @@ export interface VerifyRange {
   workers?: number;
   /** Batches requested ahead of the one being checked (default 2). */
   readAhead?: number;
+  /**
+   * Widens the range to the seals it touches, so each of them is checked whole: what a paged
+   * verification needs (a seal straddling two pages would otherwise only have its chain checked).
+   */
+  wholeSeals?: boolean;
 }
 
 export interface VerifyReport {
@@ -25,6 +30,8 @@ export interface VerifyReport {
   /** The first break of the hash chain in global-position order. */
   firstInvalid?: ChainBreak;
   seals: SealsReport;
+  /** The positions actually checked, when `wholeSeals` widened the range. */
+  verifiedRange?: { fromPosition: number; toPosition: number };
 }
 
 /** Ranges shorter than this are hashed on the calling thread: starting workers costs more. */
@@ -39,10 +46,11 @@ const WORKER_THRESHOLD = 100_000;
  * hashed on worker threads, while the current one is checked.
  */
 export async function verifyLog(dataSource: DataSource, range: VerifyRange = {}): Promise<VerifyReport> {
-  const from = range.fromPosition ?? 1;
-  const to = range.toPosition ?? Number.MAX_SAFE_INTEGER;
+  const sealList = await readSeals(dataSource);
+  const requested = { from: range.fromPosition ?? 1, to: range.toPosition ?? Number.MAX_SAFE_INTEGER };
+  const { from, to } = range.wholeSeals ? widenToSeals(sealList, requested) : requested;
   const batchSize = range.batchSize ?? 5000;
-  const sealChecker = new SealChecker(await readSeals(dataSource), from, to);
+  const sealChecker = new SealChecker(sealList, from, to);
   const chain = new ChainChecker(dataSource);
   const workers = range.workers ?? (await defaultWorkers(dataSource, from, to));
   const hasher = workers > 0 ? workerHasher(workers) : inlineHasher;
@@ -75,7 +83,26 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
     valid: !firstInvalid && seals.valid,
     ...(firstInvalid ? { firstInvalid } : {}),
     seals,
+    ...(range.wholeSeals ? { verifiedRange: { fromPosition: from, toPosition: to } } : {}),
   };
+}
+
+/** The smallest range holding `range` and every seal it touches (seals may overlap by late commits). */
+export function widenToSeals(
+  seals: readonly Seal[],
+  range: { from: number; to: number },
+): { from: number; to: number } {
+  let { from, to } = range;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const seal of seals) {
+      if (seal.upToPosition < from || seal.fromPosition > to) continue;
+      if (seal.fromPosition < from || seal.upToPosition > to) changed = true;
+      from = Math.min(from, seal.fromPosition);
+      to = Math.max(to, seal.upToPosition);
+    }
+  }
+  return { from, to };
 }
 
 /**

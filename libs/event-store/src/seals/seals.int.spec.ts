@@ -150,6 +150,27 @@ describe('seals and verify: tampering is named by position (PGlite)', () => {
     });
   });
 
+  it('checks every seal a page touches whole when asked to (paged verification)', async () => {
+    await sealedLog();
+    await store.append('thing-d', [{ type: 'Happened', data: {} }], { expectedVersion: 'no_stream' });
+    await sealLog(db.dataSource);
+    // Stream b (positions 2, 5, 8) removed whole: its chain leaves no gap, only the seal can tell.
+    await tamper(`DELETE FROM events WHERE stream_id = 'thing-b'`);
+    const page = { fromPosition: 5, toPosition: 8 };
+    expect(await verifyLog(db.dataSource, page)).toMatchObject({ valid: true, seals: { checked: 0 } });
+    expect(await verifyLog(db.dataSource, { ...page, wholeSeals: true })).toMatchObject({
+      valid: false,
+      seals: { valid: false, firstInvalid: { sealId: 1, globalPosition: 9 } },
+      verifiedRange: { fromPosition: 1, toPosition: 9 },
+    });
+    // The second seal (position 10) is untouched by the page, and checked by its own.
+    expect(await verifyLog(db.dataSource, { fromPosition: 10, wholeSeals: true })).toMatchObject({
+      valid: true,
+      seals: { checked: 1 },
+      verifiedRange: { fromPosition: 10 },
+    });
+  });
+
   it('hashes on worker threads with the same answer', async () => {
     await sealedLog();
     expect(await verifyLog(db.dataSource, { workers: 2, batchSize: 2 })).toEqual({

@@ -56,7 +56,7 @@ export class AuditService {
     };
   }
 
-  async verify(range: { fromPosition?: number; toPosition?: number }) {
+  async verify(range: { fromPosition?: number; toPosition?: number; wholeSeals?: boolean }) {
     return { service: this.service, ...(await verifyLog(this.infra.dataSource, range)) };
   }
 
