@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ReceivedMessage } from './received-message';
 
 /** The chain-of-causes metadata of events a consumed message makes a service append. */
@@ -17,18 +16,4 @@ export interface CausedBy {
 export function causedBy(message: ReceivedMessage): CausedBy {
   const { eventId, correlationId } = message.headers;
   return { correlationId: correlationId || eventId, causationId: eventId };
-}
-
-// Set by IntegrationConsumer around each effect, so code the consumer calls through interfaces
-// that do not pass the message on (the eligibility listener) can still stamp its events.
-const consuming = new AsyncLocalStorage<ReceivedMessage>();
-
-/** Runs `effect` with `message` as the message being consumed. */
-export function whileConsuming<T>(message: ReceivedMessage, effect: () => Promise<T>): Promise<T> {
-  return consuming.run(message, effect);
-}
-
-/** The message whose effect is running, or undefined outside a consumer. */
-export function currentConsumedMessage(): ReceivedMessage | undefined {
-  return consuming.getStore();
 }

@@ -1,7 +1,6 @@
 import { dlqTopic, HEADERS } from '@union/contracts';
 import { Inbox } from '@union/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { whileConsuming } from './consumed-message';
 import { errorMessage, writeJsonLine, type JsonLog } from './json-log';
 import type { MessagePublisher } from './messaging.port';
 import type { ReceivedMessage } from './received-message';
@@ -60,7 +59,7 @@ export class IntegrationConsumer {
       try {
         const applied = await this.options.dataSource.transaction(async (tx) => {
           if (!(await Inbox.tryRecord(tx, this.options.consumer, message.headers.eventId))) return false;
-          await whileConsuming(message, () => effect(tx));
+          await effect(tx);
           return true;
         });
         return applied ? 'applied' : 'duplicate';

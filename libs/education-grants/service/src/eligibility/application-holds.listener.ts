@@ -9,7 +9,7 @@ import {
   type ApplicationStatus,
   type ApplicationUnderEligibility,
 } from '@union/education-grants/domain';
-import { causedBy, currentConsumedMessage } from '@union/messaging';
+import type { CausedBy } from '@union/messaging';
 import { EVENT_STORE, type EligibilityListener } from '@union/runtime';
 import { applicationStreamId } from '../grants.streams';
 
@@ -34,17 +34,16 @@ export class ApplicationHoldsListener implements EligibilityListener {
     before: HardshipEligibility | null,
     _after: HardshipEligibility | null,
     event: HardshipIntegrationEvent,
+    cause: CausedBy,
   ): Promise<void> {
     const personRef = event.data.personRef;
     const applications = await this.applicationsOf(tx, personRef);
     if (applications.length === 0) return;
     const effects = eligibilityEffects(event, applications, before, new Date().toISOString());
-    // The listener is not told the message's ids (the runtime's interface), so they come from the
-    // consumer's context: the holds continue the hardship event's chain of causes.
-    const message = currentConsumedMessage();
+    // The holds continue the hardship event's chain of causes.
     const metadata = {
       actor: SYSTEM_ACTOR,
-      ...(message ? causedBy(message) : {}),
+      ...cause,
       cause: { type: event.type, caseId: event.data.caseId },
     };
     for (const { applicationId, command } of effects) {

@@ -7,7 +7,7 @@ import {
   type HardshipEligibility,
   type HardshipIntegrationEvent,
 } from '@union/contracts';
-import { IntegrationConsumer, readReceivedMessage } from '@union/messaging';
+import { causedBy, IntegrationConsumer, readReceivedMessage, type CausedBy } from '@union/messaging';
 import { HardshipEligibilityEntity } from './hardship-eligibility.entity';
 import { ELIGIBILITY_CONSUMER, ELIGIBILITY_LISTENER } from './hardship-eligibility.di-tokens';
 
@@ -18,13 +18,17 @@ const KNOWN = new Set([
   'HardshipCaseReopened',
 ]);
 
-/** A service that must react when a person's eligibility changes (grants: applications on hold). */
+/**
+ * A service that must react when a person's eligibility changes (grants: applications on hold).
+ * `cause` is the consumed message's chain of causes, for the events the listener appends.
+ */
 export interface EligibilityListener {
   onEligibilityChanged(
     tx: EntityManager,
     before: HardshipEligibility | null,
     after: HardshipEligibility | null,
     event: HardshipIntegrationEvent,
+    cause: CausedBy,
   ): Promise<void>;
 }
 
@@ -60,7 +64,7 @@ export class HardshipEligibilityConsumer {
         : null;
       const after = evolveEligibility(before, event);
       if (after) await repo.upsert({ ...after, updatedAt: new Date() }, ['personRef']);
-      await this.listener?.onEligibilityChanged(tx, before, after, event);
+      await this.listener?.onEligibilityChanged(tx, before, after, event, causedBy(message));
     });
   }
 }
