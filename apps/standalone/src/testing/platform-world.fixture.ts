@@ -2,6 +2,7 @@
 // every unit: cases, assistance awaiting approval, campaigns, applications, a period with members,
 // claims in each state and referrals. `fresh` makes a new record per call so that a cell expected
 // to succeed never finds it already changed by an earlier cell.
+import { periodBody } from '@union/medical-aid/service/testing';
 import type { EmbeddedPlatform } from '../embedded-platform';
 import { addDays, bearer, call, eventually, expectCall, newIdNumber, TODAY } from './platform-client.fixture';
 
@@ -36,30 +37,8 @@ export interface World {
   };
 }
 
-/** A period whose rules refer a paid claim with a large remaining burden to the hardship inbox. */
-export const periodBody = () => ({
-  name: '2026年度第3期',
-  coverageStart: addDays(TODAY, -30),
-  coverageEnd: addDays(TODAY, 335),
-  enrollmentOpensOn: addDays(TODAY, -30),
-  enrollmentClosesOn: addDays(TODAY, 30),
-  rules: {
-    inpatient: {
-      deductibleFen: 100_000,
-      bands: [
-        { uptoFen: 5_000_000, ratioBp: 5000 },
-        { uptoFen: null, ratioBp: 6000 },
-      ],
-    },
-    seriousIllness: {
-      bands: [
-        { uptoFen: 4_000_000, ratioBp: 5000 },
-        { uptoFen: null, ratioBp: 7000 },
-      ],
-    },
-    hardshipRisk: { thresholdFen: 3_000_000 },
-  },
-});
+/** DOMAIN.md §3's worked-example rules (hardship risk at 30,000 yuan), open today. */
+export { periodBody };
 
 export const campaignBody = () => ({
   year: Number(TODAY.slice(0, 4)),

@@ -3,12 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HEADERS, TOPICS, type HardshipTier } from '@union/contracts';
-import { addDays, chinaToday, idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
+import { chinaToday, idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { InProcessPublisher } from '@union/messaging';
 import type { Role } from '@union/platform';
 import { startServiceHarness, TEST_PERSON_REF_SECRET, type ServiceHarness } from '@union/testing';
 import { MedicalAidModule } from '../medical-aid.module';
 import { medicalAidService } from '../medical-aid.service-definition';
+import { periodBody } from './period-body.fixture';
+
+export { periodBody };
 
 export const API = '/api/v1/medical-aid';
 export const TODAY = chinaToday(new Date());
@@ -21,34 +24,6 @@ export const startMedicalAid = (): Promise<ServiceHarness> =>
 export const idNumber = (n: number): string =>
   idNumberWithCheckChar(`63010219850101${String(n).padStart(3, '0')}`);
 export const refOf = (id: string): string => personRef(TEST_PERSON_REF_SECRET, parseIdNumber(id));
-
-/** The worked-example rules of DOMAIN.md §3, with coverage and enrollment open today. */
-export function periodBody(overrides: Record<string, unknown> = {}) {
-  return {
-    name: '2026年度第3期',
-    coverageStart: addDays(TODAY, -30),
-    coverageEnd: addDays(TODAY, 335),
-    enrollmentOpensOn: addDays(TODAY, -30),
-    enrollmentClosesOn: addDays(TODAY, 30),
-    rules: {
-      inpatient: {
-        deductibleFen: 100_000,
-        bands: [
-          { uptoFen: 5_000_000, ratioBp: 5000 },
-          { uptoFen: null, ratioBp: 6000 },
-        ],
-      },
-      seriousIllness: {
-        bands: [
-          { uptoFen: 4_000_000, ratioBp: 5000 },
-          { uptoFen: null, ratioBp: 7000 },
-        ],
-      },
-      hardshipRisk: { thresholdFen: 3_000_000 },
-    },
-    ...overrides,
-  };
-}
 
 /** A bill of `totalFen` of which basic insurance paid `basicFen`. */
 export const bill = (totalFen: number, basicFen: number) => ({
