@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { canonicalJson } from '@union/kernel';
+import { canonicalJson, canonicalJsonOfParsed } from '@union/kernel';
 
 /** The fields of an event that its hash covers. Changing any of them breaks the chain. */
 export interface HashedFields {
@@ -20,12 +20,59 @@ export interface HashedFields {
  * previous hash (the empty string is hashed in its place). Reproducible offline from an export.
  */
 export function eventHash(prevHash: string | null, fields: HashedFields): string {
+  return hashOfContent(prevHash, contentJson(fields));
+}
+
+/**
+ * `eventHash` of a stored event whose data and metadata are still the JSON text the database
+ * sent: parsed, then written canonically by the native writer where the keys already stand
+ * sorted (`canonicalJsonOfParsed`). The same bytes as `eventHash` of the parsed fields.
+ */
+export function storedEventHash(
+  prevHash: string | null,
+  fields: Omit<HashedFields, 'data' | 'metadata'> & { dataText: string; metadataText: string },
+): string {
+  const data: unknown = JSON.parse(fields.dataText);
+  const metadata: unknown = JSON.parse(fields.metadataText);
+  const { streamId, streamType, version, eventId, type, schemaVersion, recordedAt, personRef } = fields;
+  const parsed = {
+    streamId,
+    streamType,
+    version,
+    eventId,
+    type,
+    schemaVersion,
+    data,
+    metadata,
+    recordedAt,
+    personRef,
+  };
+  if (!isWellTyped(parsed)) return eventHash(prevHash, parsed);
+  return hashOfContent(
+    prevHash,
+    envelopeJson(parsed, canonicalJsonOfParsed(data), canonicalJsonOfParsed(metadata)),
+  );
+}
+
+function hashOfContent(prevHash: string | null, content: string): string {
   // One-shot hashing of the concatenation: the same bytes as updating with each part, faster.
-  return hash('sha256', (prevHash ?? '') + contentJson(fields), 'hex');
+  return hash('sha256', (prevHash ?? '') + content, 'hex');
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isWhole = (v: unknown): v is number => Number.isSafeInteger(v);
+
+const isWellTyped = (f: HashedFields): boolean =>
+  isText(f.streamId) &&
+  isText(f.streamType) &&
+  isText(f.eventId) &&
+  isText(f.type) &&
+  isText(f.recordedAt) &&
+  isWhole(f.version) &&
+  isWhole(f.schemaVersion) &&
+  (f.personRef === null || isText(f.personRef)) &&
+  f.data !== undefined &&
+  f.metadata !== undefined;
 
 /**
  * `canonicalJson` of the hashed fields. For well-typed fields it writes the envelope in its
@@ -34,18 +81,7 @@ const isWhole = (v: unknown): v is number => Number.isSafeInteger(v);
  * holds the two equal).
  */
 function contentJson(f: HashedFields): string {
-  const wellTyped =
-    isText(f.streamId) &&
-    isText(f.streamType) &&
-    isText(f.eventId) &&
-    isText(f.type) &&
-    isText(f.recordedAt) &&
-    isWhole(f.version) &&
-    isWhole(f.schemaVersion) &&
-    (f.personRef === null || isText(f.personRef)) &&
-    f.data !== undefined &&
-    f.metadata !== undefined;
-  if (!wellTyped) {
+  if (!isWellTyped(f)) {
     // Pick the fields by name: a caller may pass a whole stored event, whose other properties
     // (position, hashes) are not part of the content.
     return canonicalJson({
@@ -61,9 +97,18 @@ function contentJson(f: HashedFields): string {
       personRef: f.personRef,
     });
   }
+  return envelopeJson(f, canonicalJson(f.data), canonicalJson(f.metadata));
+}
+
+/** The canonical envelope of well-typed fields around their data and metadata, already written. */
+function envelopeJson(
+  f: Omit<HashedFields, 'data' | 'metadata'>,
+  dataJson: string,
+  metadataJson: string,
+): string {
   return (
-    `{"data":${canonicalJson(f.data)},"eventId":${JSON.stringify(f.eventId)},` +
-    `"metadata":${canonicalJson(f.metadata)},"personRef":${f.personRef === null ? 'null' : JSON.stringify(f.personRef)},` +
+    `{"data":${dataJson},"eventId":${JSON.stringify(f.eventId)},` +
+    `"metadata":${metadataJson},"personRef":${f.personRef === null ? 'null' : JSON.stringify(f.personRef)},` +
     `"recordedAt":${JSON.stringify(f.recordedAt)},"schemaVersion":${f.schemaVersion},` +
     `"streamId":${JSON.stringify(f.streamId)},"streamType":${JSON.stringify(f.streamType)},` +
     `"type":${JSON.stringify(f.type)},"version":${f.version}}`

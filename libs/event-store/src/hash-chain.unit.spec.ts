@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@union/kernel';
-import { checkStreamChain, eventHash, type ChainLink } from './hash-chain';
+import { checkStreamChain, eventHash, storedEventHash, type ChainLink } from './hash-chain';
 import { Upcasters } from './upcasters';
 
 const link = (version: number, prevHash: string | null, data: unknown): ChainLink => {
@@ -26,6 +26,18 @@ const chain = (): ChainLink[] => {
 };
 
 describe('hash chain', () => {
+  it('hashes a stored event from its JSON text exactly as eventHash hashes the parsed fields', () => {
+    const sorted = link(1, null, { a: 1, b: { c: '中', d: [1, { e: null }] } });
+    const unsorted = link(2, sorted.hash, { b: 2, a: { '10': 1, '9': 2 }, 中: -0 });
+    const oddlyTyped = { ...link(3, unsorted.hash, { x: 1 }), version: '3' as unknown as number };
+    for (const event of [sorted, unsorted, oddlyTyped]) {
+      const { data, ...rest } = event;
+      const metadata = { z: 1, actor: 'a' }; // out of order, as jsonb may hand it back
+      const stored = { ...rest, dataText: JSON.stringify(data), metadataText: JSON.stringify(metadata) };
+      expect(storedEventHash(event.prevHash, stored)).toBe(eventHash(event.prevHash, { ...event, metadata }));
+    }
+  });
+
   it('writes the envelope exactly as canonical JSON would, and falls back on odd fields', () => {
     const definition = (prev: string | null, f: Record<string, unknown>) => {
       const {

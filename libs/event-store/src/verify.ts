@@ -4,17 +4,21 @@ import type { ChainBreak } from './hash-chain';
 import { readSeals, type Seal } from './seals/seal';
 import { SealChecker, type SealsReport } from './seals/seal-checker';
 import { ChainChecker } from './verify/chain-checker';
-import { inlineHasher, workerHasher } from './verify/hash-pool';
-import { RAW_COLUMNS, type RawRow } from './verify/raw-row';
+import { connectionOf, inlineReader, workerReader, type BatchReader } from './verify/batch-reader';
+import type { HashedBatch } from './verify/raw-row';
 
 export interface VerifyRange {
   fromPosition?: number;
   toPosition?: number;
   batchSize?: number;
   onProgress?: (checked: number) => void;
-  /** Hashing threads beside the main one; default: on long ranges, one per core beyond two. */
+  /**
+   * Threads that read and hash batches on their own connections, beside the main one that checks
+   * the chain and seals. Default: on long ranges, one per core (at most 3), none when the
+   * pool has a single connection (PGlite answers one at a time).
+   */
   workers?: number;
-  /** Batches requested ahead of the one being checked (default 2). */
+  /** Batches requested ahead of the one being checked (default 2, at least two per worker). */
   readAhead?: number;
   /**
    * Widens the range to the seals it touches, so each of them is checked whole: what a paged
@@ -34,47 +38,35 @@ export interface VerifyReport {
   verifiedRange?: { fromPosition: number; toPosition: number };
 }
 
-/** Ranges shorter than this are hashed on the calling thread: starting workers costs more. */
-const WORKER_THRESHOLD = 100_000;
-
 /**
  * Checks every event in a range of global positions: its hash matches its content, its
  * prev_hash matches the hash of the stream's previous version, which must exist (an edited or a
  * removed event is named). Then checks the seals whose events lie in the range: count, highest
  * position and rolling hash (a removed stream or removed newest events are named by the seal).
- * One pass in position order without a self-join; the next batch is fetched, and batches are
- * hashed on worker threads, while the current one is checked.
+ * One pass in position order without a self-join; the next batches are read and hashed (on
+ * worker threads for long ranges) while the current one is checked.
  */
 export async function verifyLog(dataSource: DataSource, range: VerifyRange = {}): Promise<VerifyReport> {
   const sealList = await readSeals(dataSource);
   const requested = { from: range.fromPosition ?? 1, to: range.toPosition ?? Number.MAX_SAFE_INTEGER };
   const { from, to } = range.wholeSeals ? widenToSeals(sealList, requested) : requested;
-  const batchSize = range.batchSize ?? 5000;
   const sealChecker = new SealChecker(sealList, from, to);
   const chain = new ChainChecker(dataSource);
-  const workers = range.workers ?? (await defaultWorkers(dataSource, from, to));
-  const hasher = workers > 0 ? workerHasher(workers) : inlineHasher;
-  const inFlight: { rows: RawRow[]; hashes: Promise<string[]> }[] = [];
-  const settle = async () => {
-    const batch = inFlight.shift();
-    if (!batch) return;
-    const hashes = await batch.hashes;
-    for (const row of batch.rows) {
-      sealChecker.add(row.transaction_id, Number(row.global_position), row.hash);
-    }
-    await chain.check(batch.rows, hashes);
-    range.onProgress?.(chain.checked);
-  };
+  const [{ last }]: { last: string | null }[] = await dataSource.query(
+    `SELECT max(global_position) AS last FROM events`,
+  );
+  const end = Math.min(to, Number(last ?? 0));
+  const workers = singleConnection(dataSource) ? 0 : (range.workers ?? defaultWorkers(end - from + 1));
+  const reader = workers > 0 ? workerReader(workers, connectionOf(dataSource)) : inlineReader(dataSource);
+  const ahead = Math.max(range.readAhead ?? 2, 2 * workers);
   try {
-    for await (const rows of readBatches(dataSource, from, to, batchSize, range.readAhead ?? 2)) {
-      const hashes = hasher.hash(rows);
-      hashes.catch(() => undefined); // awaited in settle; this only keeps it from being "unhandled"
-      inFlight.push({ rows, hashes });
-      while (inFlight.length > workers) await settle();
+    for await (const batch of readBatches(reader, from, end, range.batchSize ?? 5000, ahead)) {
+      batch.hashes.forEach((hash, i) => sealChecker.add(batch.transactionIds[i], batch.positions[i], hash));
+      await chain.check(batch);
+      range.onProgress?.(chain.checked);
     }
-    while (inFlight.length > 0) await settle();
   } finally {
-    await hasher.close();
+    await reader.close();
   }
   const seals = sealChecker.finish();
   const firstInvalid = chain.firstBreak ?? undefined;
@@ -106,53 +98,43 @@ export function widenToSeals(
 }
 
 /**
- * Batches of `size` positions in order, `ahead` of them requested before the current one is used
- * (each on its own pooled connection, so Postgres reads while Node hashes). Position ranges, not
- * keyset LIMITs, so a batch can be asked for before the previous one arrives; gaps left by
- * rolled-back appends only make a batch smaller. Ends at the highest position at the start.
+ * Batches of `size` positions in order, hashed, `ahead` of them requested before the current one
+ * is used (on pooled connections or worker threads, so Postgres reads and threads hash while the
+ * main thread checks). Position ranges, not keyset LIMITs, so a batch can be asked for before the
+ * previous one arrives; gaps left by rolled-back appends only make a batch smaller.
  */
 async function* readBatches(
-  dataSource: DataSource,
+  reader: BatchReader,
   from: number,
-  to: number,
+  end: number,
   size: number,
   ahead: number,
-): AsyncGenerator<RawRow[]> {
-  const [{ last }]: { last: string | null }[] = await dataSource.query(
-    `SELECT max(global_position) AS last FROM events`,
-  );
-  const end = Math.min(to, Number(last ?? 0));
-  const fetch = (start: number): Promise<RawRow[]> => {
-    const rows: Promise<RawRow[]> = dataSource.query(
-      `SELECT ${RAW_COLUMNS} FROM events
-       WHERE global_position >= $1 AND global_position <= $2 ORDER BY global_position`,
-      [start, Math.min(start + size - 1, end)],
-    );
-    rows.catch(() => undefined); // awaited in turn; unless the consumer stopped early
-    return rows;
-  };
-  const queue: Promise<RawRow[]>[] = [];
+): AsyncGenerator<HashedBatch> {
+  const queue: Promise<HashedBatch>[] = [];
   let next = from;
   for (;;) {
     while (queue.length <= ahead && next <= end) {
-      queue.push(fetch(next));
+      const rows = reader.read(next, Math.min(next + size - 1, end));
+      rows.catch(() => undefined); // awaited in turn; unless the consumer stopped early
+      queue.push(rows);
       next += size;
     }
     const batch = queue.shift();
     if (!batch) return;
     const rows = await batch;
-    if (rows.length > 0) yield rows;
+    if (rows.positions.length > 0) yield rows;
   }
 }
 
-async function defaultWorkers(dataSource: DataSource, from: number, to: number): Promise<number> {
-  // One core for Postgres, one for fetching and checking; hashing threads only beyond those two
-  // (on a busy 2-core machine a worker only adds copying: measured slower, see BENCHMARKS.md).
-  const spare = Math.min(availableParallelism() - 2, 3);
-  if (spare < 1) return 0;
-  const [{ last }]: { last: string | null }[] = await dataSource.query(
-    `SELECT max(global_position) AS last FROM events`,
-  );
-  const span = Math.min(Number(last ?? 0), to) - from + 1;
-  return span >= WORKER_THRESHOLD ? spare : 0;
+/** Ranges shorter than this are read and hashed on the calling thread: starting workers costs more. */
+const WORKER_THRESHOLD = 100_000;
+
+function defaultWorkers(span: number): number {
+  if (span < WORKER_THRESHOLD) return 0;
+  // Two on two cores: measured faster than one (the main thread and Postgres need little).
+  return Math.min(availableParallelism(), 3);
+}
+
+function singleConnection(dataSource: DataSource): boolean {
+  return (dataSource.options.extra as { max?: number } | undefined)?.max === 1;
 }

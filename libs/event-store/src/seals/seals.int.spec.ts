@@ -1,18 +1,25 @@
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { createPostgresTestDatabase, createTestDatabase, type TestDatabase } from '../testing';
 import { EventStore } from '../event-store';
 import { eventHash } from '../hash-chain';
 import { verifyLog } from '../verify';
+import { connectionOf, inlineReader, workerReader } from '../verify/batch-reader';
 import { readSeals, sealLog } from './seal';
 import { Sealer } from './sealer';
 
-/** Tampering with the log by SQL, as an insider with the trigger disabled would. */
-describe('seals and verify: tampering is named by position (PGlite)', () => {
+/**
+ * Tampering with the log by SQL, as an insider with the trigger disabled would. On PGlite (one
+ * connection, so verify reads on its own thread) and on PostgreSQL (where workers read too).
+ */
+describe.each([
+  ['PGlite', () => createTestDatabase()],
+  ['PostgreSQL', () => createPostgresTestDatabase()],
+])('seals and verify: tampering is named by position (%s)', (kind, open) => {
   let db: TestDatabase;
   let store: EventStore;
   const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await open();
     store = new EventStore(db.dataSource);
   });
   afterAll(() => db.close());
@@ -173,6 +180,17 @@ describe('seals and verify: tampering is named by position (PGlite)', () => {
 
   it('hashes on worker threads with the same answer', async () => {
     await sealedLog();
+    if (kind === 'PostgreSQL') {
+      // The workers' own connections read and hash exactly what the calling thread would.
+      const reader = workerReader(2, connectionOf(db.dataSource));
+      try {
+        const inline = await inlineReader(db.dataSource).read(2, 8);
+        expect(inline.positions).toEqual([2, 3, 4, 5, 6, 7, 8]);
+        expect(await reader.read(2, 8)).toEqual(inline);
+      } finally {
+        await reader.close();
+      }
+    }
     expect(await verifyLog(db.dataSource, { workers: 2, batchSize: 2 })).toEqual({
       checked: 9,
       valid: true,

@@ -1,11 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { ChainBreak } from '../hash-chain';
-import type { RawRow } from './raw-row';
+import type { HashedBatch } from './raw-row';
 
 interface Link {
   version: number;
   hash: string;
 }
+
+/** A stream's head before its first event (no version is 0). */
+const NO_HEAD: Link = { version: 0, hash: '' };
 
 /** Beyond this many streams the remembered heads are dropped; later ones are looked up again. */
 const MAX_REMEMBERED_STREAMS = 500_000;
@@ -23,34 +26,45 @@ export class ChainChecker {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async check(rows: readonly RawRow[], computed: readonly string[]): Promise<void> {
+  async check(batch: HashedBatch): Promise<void> {
     if (this.heads.size > MAX_REMEMBERED_STREAMS) this.heads.clear();
-    const before = await this.lookUpPredecessors(rows);
-    rows.forEach((row, i) => {
-      const head = this.heads.get(row.stream_id) ?? before.get(row.stream_id) ?? null;
-      const reason = this.firstBreak ? null : breakOf(row, head, computed[i]);
+    let before: Map<string, Link> | null = null; // looked up once per batch, when first needed
+    const { streamIds, versions } = batch;
+    for (let i = 0; i < streamIds.length; i++) {
+      let head = this.heads.get(streamIds[i]);
+      if (head === undefined) {
+        if (versions[i] > 1 && before === null) before = await this.lookUpPredecessors(batch, i);
+        head = { ...(before?.get(streamIds[i]) ?? NO_HEAD) };
+        this.heads.set(streamIds[i], head);
+      }
+      const reason = this.firstBreak ? null : breakOf(batch, i, head.version === 0 ? null : head);
       if (reason) {
         this.firstBreak = {
-          globalPosition: Number(row.global_position),
-          streamId: row.stream_id,
-          version: row.version,
+          globalPosition: batch.positions[i],
+          streamId: streamIds[i],
+          version: versions[i],
           reason,
         };
       }
-      this.heads.set(row.stream_id, { version: row.version, hash: row.hash });
-    });
-    this.checked += rows.length;
+      // The head moves in place: one map lookup per row.
+      head.version = versions[i];
+      head.hash = batch.hashes[i];
+    }
+    this.checked += streamIds.length;
   }
 
-  /** The previous event of each stream whose head is not known, by key. */
-  private async lookUpPredecessors(rows: readonly RawRow[]): Promise<Map<string, Link>> {
+  /**
+   * The previous event, by key, of each stream met from row `from` on whose head is not known
+   * (only a stream's first row in the batch can need it; later rows follow that one).
+   */
+  private async lookUpPredecessors(batch: HashedBatch, from: number): Promise<Map<string, Link>> {
     const wanted = new Map<string, number>();
     const seen = new Set<string>();
-    for (const row of rows) {
-      // Only a stream's first row in the batch can need it; later rows follow that one.
-      if (this.heads.has(row.stream_id) || seen.has(row.stream_id)) continue;
-      seen.add(row.stream_id);
-      if (row.version > 1) wanted.set(row.stream_id, row.version - 1);
+    for (let i = from; i < batch.streamIds.length; i++) {
+      const streamId = batch.streamIds[i];
+      if (this.heads.has(streamId) || seen.has(streamId)) continue;
+      seen.add(streamId);
+      if (batch.versions[i] > 1) wanted.set(streamId, batch.versions[i] - 1);
     }
     const found = new Map<string, Link>();
     if (wanted.size === 0) return found;
@@ -65,14 +79,15 @@ export class ChainChecker {
   }
 }
 
-function breakOf(row: RawRow, head: Link | null, computed: string): string | null {
-  if (row.version > 1 && head === null) return `version ${row.version - 1} of the stream is missing`;
-  if (head !== null && head.version !== row.version - 1) {
-    return head.version >= row.version
-      ? `version ${row.version} comes after version ${head.version}`
-      : `version ${row.version - 1} of the stream is missing`;
+function breakOf(batch: HashedBatch, i: number, head: Link | null): string | null {
+  const version = batch.versions[i];
+  if (version > 1 && head === null) return `version ${version - 1} of the stream is missing`;
+  if (head !== null && head.version !== version - 1) {
+    return head.version >= version
+      ? `version ${version} comes after version ${head.version}`
+      : `version ${version - 1} of the stream is missing`;
   }
-  if (row.prev_hash !== (head?.hash ?? null)) return 'prev_hash does not match the previous event';
-  if (computed !== row.hash) return 'hash does not match the event content (altered)';
+  if (batch.prevHashes[i] !== (head?.hash ?? null)) return 'prev_hash does not match the previous event';
+  if (!batch.intact[i]) return 'hash does not match the event content (altered)';
   return null;
 }

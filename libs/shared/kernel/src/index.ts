@@ -28,7 +28,7 @@ export {
 } from './dates/iso-date';
 export { chinaToday } from './dates/china-today';
 
-export { canonicalJson } from './json/canonical-json';
+export { canonicalJson, canonicalJsonOfParsed } from './json/canonical-json';
 
 export { type Clock, systemClock } from './ports/clock';
 export { type IdGenerator, randomUuid } from './ports/id-generator';

@@ -14,6 +14,36 @@ export function canonicalJson(value: unknown): string {
   return fast(value, 0) ?? write(value, '$', new Set());
 }
 
+/**
+ * `canonicalJson` of a value that `JSON.parse` returned (only strings, numbers, booleans, null,
+ * arrays and plain objects). Such a value whose object keys already stand in sorted order at every
+ * level, with only finite numbers, has `JSON.stringify` as its canonical form (same escaping, `-0`
+ * written `0`), and the native writer is several times faster than the sorting one; any other
+ * value goes through `canonicalJson`. Verify hashes every stored event's data this way.
+ */
+export function canonicalJsonOfParsed(value: unknown): string {
+  return inCanonicalOrder(value, 0) ? JSON.stringify(value) : canonicalJson(value);
+}
+
+function inCanonicalOrder(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > FAST_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (!inCanonicalOrder(item, depth + 1)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  let previous: string | null = null;
+  for (const key of Object.keys(record)) {
+    // Strictly increasing by UTF-16 code units, the order `canonicalJson` sorts into.
+    if (previous !== null && !(previous < key)) return false;
+    if (!inCanonicalOrder(record[key], depth + 1)) return false;
+    previous = key;
+  }
+  return true;
+}
+
 /** Deeper than this the careful path takes over (it detects cycles). */
 const FAST_DEPTH = 64;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import fc from 'fast-check';
+import { canonicalJson, canonicalJsonOfParsed } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and writes no whitespace', () => {
@@ -75,5 +76,40 @@ describe('canonicalJson fast path', () => {
     for (let i = 0; i < 100; i++) deep = { d: deep };
     expect(canonicalJson(deep)).toBe(`${'{"d":'.repeat(100)}"leaf"${'}'.repeat(100)}`);
     expect(() => canonicalJson({ a: [{ b: Number.NaN }] })).toThrow('NaN at $.a[0].b');
+  });
+});
+
+describe('canonicalJsonOfParsed', () => {
+  it('gives the bytes of canonicalJson for any JSON text', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const parsed: unknown = JSON.parse(JSON.stringify(value));
+        expect(canonicalJsonOfParsed(parsed)).toBe(canonicalJson(parsed));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['keys out of order', '{"b":1,"a":{"d":2,"c":3}}', '{"a":{"c":3,"d":2},"b":1}'],
+    [
+      'integer-like keys, which JSON.parse puts first in numeric order',
+      '{"9":1,"10":2,"a":3}',
+      '{"10":2,"9":1,"a":3}',
+    ],
+    ['keys ordered by length, as jsonb writes them', '{"zz":1,"aaa":2}', '{"aaa":2,"zz":1}'],
+    [
+      'a sorted object with -0 and unicode',
+      '{"a":-0,"b":["中","😀"],"é":{"x":null}}',
+      '{"a":0,"b":["中","😀"],"é":{"x":null}}',
+    ],
+    ['an own __proto__ key', '{"__proto__":1,"a":2}', '{"__proto__":1,"a":2}'],
+  ])('%s', (_, text, expected) => {
+    expect(canonicalJsonOfParsed(JSON.parse(text))).toBe(expected);
+    expect(canonicalJson(JSON.parse(text))).toBe(expected);
+  });
+
+  it('refuses a number JSON.parse made infinite, as canonicalJson does', () => {
+    expect(() => canonicalJsonOfParsed(JSON.parse('{"a":1e400}'))).toThrow('Infinity at $.a');
   });
 });
