@@ -15,6 +15,9 @@ import { runLoad, type LoadJob, type LoadResult } from './gateway-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '8');
 const CONCURRENCY = 32;
+/** ABBA rounds per request kind; each slice runs SECONDS / (2 × ROUNDS) after its own 1 s warm-up. */
+const ROUNDS = 2;
+const WARMUP_SECONDS = 3;
 const CASES = 256;
 const ROLE = process.env.BENCH_GATEWAY_ROLE;
 
@@ -138,14 +141,14 @@ async function main(): Promise<void> {
       if (res.status !== 201) throw new Error(`opening a case: ${res.status} ${await res.text()}`);
       caseIds.push(((await res.json()) as { caseId: string }).caseId);
     }
-    const load = async (base: string, kind: 'read' | 'write') => {
+    const load = async (base: string, kind: 'read' | 'write', seconds: number) => {
       const job: LoadJob = {
         base,
         auth,
         kind,
         caseIds: kind === 'read' ? caseIds.slice(0, CASES) : caseIds.slice(CASES),
         concurrency: CONCURRENCY,
-        seconds: SECONDS / 2,
+        seconds,
         warmupSeconds: 1,
       };
       const before = { gateway: cpuSeconds(gw.process.pid), service: cpuSeconds(svc.process.pid) };
@@ -175,29 +178,42 @@ async function main(): Promise<void> {
     const load0 = loadavg()[0];
     const results: Record<string, Record<string, ReturnType<typeof figures> & Record<string, number>>> = {};
     for (const kind of ['read', 'write'] as const) {
-      // ABBA: direct, gateway, gateway, direct, so drift in the machine's load hits both alike.
-      const d1 = await load(serviceUrl, kind);
-      const cpuD1 = cpuPerRequest(d1.sent);
-      const g1 = await load(gatewayUrl, kind);
-      const cpuG1 = cpuPerRequest(g1.sent);
-      const g2 = await load(gatewayUrl, kind);
-      const cpuG2 = cpuPerRequest(g2.sent);
-      const d2 = await load(serviceUrl, kind);
-      const cpuD2 = cpuPerRequest(d2.sent);
-      const [direct, through] = [merge(d1, d2), merge(g1, g2)];
+      // Unmeasured first: the gateway and the service compile their hot paths (a fresh process
+      // runs its first few thousand requests slower), so neither side is measured cold.
+      await load(gatewayUrl, kind, WARMUP_SECONDS);
+      cpuPerRequest(1);
+      // ABBA, twice: direct, gateway, gateway, direct, …, so drift in the machine's speed (it is
+      // shared, and varies by a tenth from one second to the next) hits both sides alike.
+      const slices = { direct: [] as LoadResult[], gateway: [] as LoadResult[] };
+      const cpuOf = {
+        direct: [] as ReturnType<typeof cpuPerRequest>[],
+        gateway: [] as ReturnType<typeof cpuPerRequest>[],
+      };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const side of ['direct', 'gateway', 'gateway', 'direct'] as const) {
+          const result = await load(
+            side === 'direct' ? serviceUrl : gatewayUrl,
+            kind,
+            SECONDS / (2 * ROUNDS),
+          );
+          slices[side].push(result);
+          cpuOf[side].push(cpuPerRequest(result.sent));
+        }
+      }
+      const [direct, through] = [slices.direct.reduce(merge), slices.gateway.reduce(merge)];
       if (direct.errors + through.errors > 0)
         throw new Error(`${kind}: ${direct.firstError ?? through.firstError}`);
-      const mean = (a: number, b: number) => ms((a + b) / 2);
+      const mean = (xs: number[]) => ms(xs.reduce((a, b) => a + b, 0) / xs.length);
       results[kind] = {
         direct: {
           ...figures(direct),
-          serviceCpuMs: mean(cpuD1.serviceCpuMs, cpuD2.serviceCpuMs),
+          serviceCpuMs: mean(cpuOf.direct.map((c) => c.serviceCpuMs)),
           gatewayCpuMs: 0,
         },
         gateway: {
           ...figures(through),
-          serviceCpuMs: mean(cpuG1.serviceCpuMs, cpuG2.serviceCpuMs),
-          gatewayCpuMs: mean(cpuG1.gatewayCpuMs, cpuG2.gatewayCpuMs),
+          serviceCpuMs: mean(cpuOf.gateway.map((c) => c.serviceCpuMs)),
+          gatewayCpuMs: mean(cpuOf.gateway.map((c) => c.gatewayCpuMs)),
         },
       };
     }
@@ -232,7 +248,7 @@ async function main(): Promise<void> {
     const row = (name: string, r: ReturnType<typeof figures> & Record<string, number>) =>
       `| ${name} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.serviceCpuMs} | ${r.gatewayCpuMs || '–'} |`;
     const md = [
-      `Concurrency ${CONCURRENCY}, ${SECONDS} s per side (two halves, interleaved), hardship-cases on PostgreSQL, gateway and load generator each in its own process; ${report.machine.cpus} CPUs, load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work was running).`,
+      `Concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${2 * ROUNDS} slices interleaved ABBA ×${ROUNDS} after a ${WARMUP_SECONDS} s unmeasured warm-up, hardship-cases on PostgreSQL, gateway and load generator each in its own process; ${report.machine.cpus} CPUs, load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work was running).`,
       '',
       '| request | req/s | p50 ms | p99 ms | service CPU ms/req | gateway CPU ms/req |',
       '|---|---|---|---|---|---|',

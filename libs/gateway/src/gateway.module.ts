@@ -14,7 +14,7 @@ import type { GatewaySettings } from './gateway.settings';
 import { UpstreamHealth } from './health/upstream-health';
 import { PeopleController } from './people/people.controller';
 import { PersonViewService } from './people/person-view';
-import { ProxyController } from './proxy/proxy.controller';
+import { ForwardingHandler } from './proxy/forwarding-handler';
 import { ProxyService } from './proxy/proxy.service';
 import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 import { RouteLabelMiddleware } from './routing/route-label.middleware';
@@ -35,8 +35,8 @@ export class GatewayModule implements NestModule {
           logLevel: settings.logLevel,
         }),
       ],
-      // AuditController before ProxyController: the proxy's `audit/*path` would shadow it.
-      controllers: [DevTokenController, PeopleController, AuditController, ProxyController],
+      // The forwarded routes are served by ForwardingHandler, in front of Nest (create-gateway-app).
+      controllers: [DevTokenController, PeopleController, AuditController],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,
@@ -44,6 +44,8 @@ export class GatewayModule implements NestModule {
         AuditTrail,
         UpstreamHealth,
         RateLimitMiddleware,
+        RouteLabelMiddleware,
+        ForwardingHandler,
       ],
     };
   }

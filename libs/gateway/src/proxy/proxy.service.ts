@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { currentCorrelationId, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
@@ -26,14 +26,17 @@ export class ProxyService implements OnModuleDestroy {
     );
   }
 
-  /** `path`: the path and query on the service (the gateway's own unless the route renames it). */
+  /**
+   * `path`: the path and query on the service; `body`: the client's JSON bytes, checked already
+   * (see `readJsonBody`), passed on as sent.
+   */
   async forward(
     upstream: UpstreamName,
-    req: Request,
-    res: Response,
-    path: string = req.originalUrl,
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    body?: Uint8Array,
   ): Promise<void> {
-    const body = ['GET', 'HEAD'].includes(req.method) ? undefined : jsonBodyOf(req);
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
@@ -44,16 +47,16 @@ export class ProxyService implements OnModuleDestroy {
     let answer: UpstreamAnswer;
     try {
       answer = await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
-        method: req.method,
+        method: req.method ?? 'GET',
         headers,
-        body,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
         timeoutMs: this.settings.upstreamTimeoutMs,
       });
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
       throw this.unavailable(upstream, error.reason === 'timeout');
     }
-    res.status(answer.status);
+    res.statusCode = answer.status;
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = answer.headers[name];
       if (typeof value === 'string') res.setHeader(name, value);
@@ -103,24 +106,4 @@ export class ProxyService implements OnModuleDestroy {
       throw this.unavailable(upstream, (error as { name?: unknown } | null)?.name === 'TimeoutError');
     }
   }
-}
-
-/**
- * The bytes of the client's JSON body, passed on as sent. The gateway has parsed them already
- * (bad JSON and oversized bodies are its own 400/413); re-serialising the parsed value would be
- * slower and would change the request (`1e309` becomes `null`). A body that is not JSON never
- * reaches a service: the API speaks JSON only.
- */
-function jsonBodyOf(req: Request): Uint8Array | undefined {
-  const hasBody =
-    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody) return undefined;
-  const type = req.headers['content-type'] ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new ProblemException(
-      'VALIDATION_FAILED',
-      'Send the request body as JSON (Content-Type: application/json).',
-    );
-  }
-  return (req as Request & { rawBody?: Buffer }).rawBody;
 }

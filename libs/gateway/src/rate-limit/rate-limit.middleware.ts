@@ -1,6 +1,6 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import { JwtVerifier, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
+import type { IncomingMessage } from 'node:http';
+import { JwtVerifier, MetricsRegistry, pathOf, ProblemException, type Counter } from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings } from '../gateway.settings';
 import { FixedWindowLimiter } from './fixed-window.limiter';
@@ -27,8 +27,9 @@ export class RateLimitMiddleware implements NestMiddleware {
     );
   }
 
-  async use(req: Request, _res: Response, next: NextFunction): Promise<void> {
-    if (req.path.startsWith('/health/') || req.path === '/metrics') return next();
+  async use(req: IncomingMessage, _res: unknown, next: () => void): Promise<void> {
+    const path = pathOf(req);
+    if (path.startsWith('/health/') || path === '/metrics') return next();
     const decision = this.limiter.take(await this.keyOf(req));
     if (decision.allowed) return next();
     this.refused.inc();
@@ -39,7 +40,7 @@ export class RateLimitMiddleware implements NestMiddleware {
     );
   }
 
-  private async keyOf(req: Request): Promise<string> {
+  private async keyOf(req: IncomingMessage): Promise<string> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (match) {
       try {
@@ -48,6 +49,6 @@ export class RateLimitMiddleware implements NestMiddleware {
         // An invalid token counts against the address; the auth guard answers 401 later.
       }
     }
-    return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    return `ip:${req.socket.remoteAddress ?? 'unknown'}`;
   }
 }

@@ -13,7 +13,7 @@ export {
   type ProblemInput,
 } from './problem/problem-body';
 export { ProblemException, type ProblemOptions } from './problem/problem.exception';
-export { ProblemFilter } from './problem/problem.filter';
+export { ProblemFilter, sendProblem } from './problem/problem.filter';
 export { toProblem, type MappedProblem } from './problem/problem.mapper';
 
 export { createValidationPipe, fieldErrorsOf } from './validation/validation.pipe';
@@ -29,7 +29,7 @@ export { ROLES, ALL_UNITS, isRole, type Role, type Principal } from './auth/prin
 export { AUTH_CONFIG, type AuthConfig } from './auth/auth.config';
 export { JwtVerifier, principalOf, unauthenticated } from './auth/jwt.verifier';
 export { signDevToken, type DevTokenClaims } from './auth/dev-token';
-export { AuthGuard, assertSomeRole } from './auth/auth.guard';
+export { AuthGuard, assertSomeRole, bearerToken } from './auth/auth.guard';
 export { Public, Roles, CurrentPrincipal, IS_PUBLIC, REQUIRED_ROLES } from './auth/auth.decorators';
 export { canActForUnit, assertUnit } from './auth/unit-scope';
 export { assertStrongSecret, KNOWN_DEV_SECRETS, MIN_SECRET_LENGTH } from './auth/secret-strength';
@@ -76,6 +76,6 @@ export {
   type ReadinessCheck,
   type Readiness,
 } from './health/health.registry';
-export type { PlatformRequest } from './http/http-types';
+export { pathOf, type PlatformRequest } from './http/http-types';
 
 export { PageQuery, type Page } from './http/page';

@@ -32,7 +32,7 @@ export interface PlatformModuleOptions extends PlatformOptions {
  * What every HTTP process needs, in one import: problem+json errors (global filter), DTO
  * validation (global pipe), bearer-token auth with roles (global guard), correlation ids and
  * request logs, HTTP metrics, and the `/health/live`, `/health/ready`, `/metrics` endpoints.
- * Exports {@link HealthRegistry}, {@link MetricsRegistry} and {@link JwtVerifier}.
+ * Exports {@link HealthRegistry}, {@link MetricsRegistry}, {@link JwtVerifier} and the middlewares.
  */
 @Module({})
 export class PlatformModule implements NestModule {
@@ -55,7 +55,16 @@ export class PlatformModule implements NestModule {
       global: true,
       controllers: [PlatformController],
       providers,
-      exports: [HealthRegistry, MetricsRegistry, JwtVerifier, PLATFORM_OPTIONS],
+      // The two middlewares too, for a handler that serves requests outside Nest's router (the
+      // gateway's forwarding) with the same correlation ids, request logs and metrics.
+      exports: [
+        HealthRegistry,
+        MetricsRegistry,
+        JwtVerifier,
+        PLATFORM_OPTIONS,
+        CorrelationMiddleware,
+        HttpMetricsMiddleware,
+      ],
     };
   }
 

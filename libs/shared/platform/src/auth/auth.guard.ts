@@ -33,7 +33,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(request: PlatformRequest): string {
+/** The request's bearer token; 401 when there is none or the header is malformed. */
+export function bearerToken(request: PlatformRequest): string {
   const header = request.headers.authorization;
   if (header === undefined || header.trim() === '') {
     throw unauthenticated('The request has no token; send Authorization: Bearer <token>.');

@@ -15,35 +15,41 @@ import { toProblem } from './problem.mapper';
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemFilter');
-
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
-    const req = http.getRequest<PlatformRequest>();
-    const res = http.getResponse<PlatformResponse>();
-    // Body-parser errors happen before the correlation middleware runs, so the id may be missing.
-    const correlationId =
-      currentCorrelationId() ??
-      headerValue(res.getHeader(CORRELATION_HEADER)) ??
-      correlationIdFrom(req.headers[CORRELATION_HEADER]);
-    const problem = toProblem(exception, req, correlationId);
-    if (problem.unexpected) {
-      const stack = exception instanceof Error ? exception.stack : undefined;
-      const where = `${req.method ?? ''} ${maskIdNumbersIn(pathOf(req))}`;
-      this.logger.error(
-        `Unhandled error on ${where} (correlation id ${correlationId}): ${String(exception)}`,
-        stack,
-      );
-    }
-    if (res.headersSent) return; // a streamed response failed midway: nothing more can be sent
-    // Written with Node's own API: Nest's adapter.reply() would reset the media type to application/json.
-    for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-    res.statusCode = problem.body.status;
-    res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-    res.setHeader(CORRELATION_HEADER, correlationId);
-    res.end(JSON.stringify(problem.body));
+    sendProblem(exception, http.getRequest<PlatformRequest>(), http.getResponse<PlatformResponse>());
   }
+}
+
+const logger = new Logger('ProblemFilter');
+
+/**
+ * Answers `req` with the problem for `exception`: what the filter does for Nest's routes, and what
+ * the gateway's forwarding handler (plain node:http, outside Nest) does for its own.
+ */
+export function sendProblem(exception: unknown, req: PlatformRequest, res: PlatformResponse): void {
+  // Body-parser errors happen before the correlation middleware runs, so the id may be missing.
+  const correlationId =
+    currentCorrelationId() ??
+    headerValue(res.getHeader(CORRELATION_HEADER)) ??
+    correlationIdFrom(req.headers[CORRELATION_HEADER]);
+  const problem = toProblem(exception, req, correlationId);
+  if (problem.unexpected) {
+    const stack = exception instanceof Error ? exception.stack : undefined;
+    const where = `${req.method ?? ''} ${maskIdNumbersIn(pathOf(req))}`;
+    logger.error(
+      `Unhandled error on ${where} (correlation id ${correlationId}): ${String(exception)}`,
+      stack,
+    );
+  }
+  if (res.headersSent) return; // a streamed response failed midway: nothing more can be sent
+  // Written with Node's own API: Nest's adapter.reply() would reset the media type to application/json.
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res.statusCode = problem.body.status;
+  res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  res.setHeader(CORRELATION_HEADER, correlationId);
+  res.end(JSON.stringify(problem.body));
 }
 
 function headerValue(value: number | string | string[] | undefined): string | undefined {
