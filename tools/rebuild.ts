@@ -22,12 +22,22 @@ async function main(): Promise<void> {
   if (!definition) throw new Error(`usage: npm run rebuild -- <${Object.keys(SERVICES).join('|')}>`);
   const url = process.env[`DATABASE_URL_${envName(name)}`];
   if (!url) throw new Error(`Set DATABASE_URL_${envName(name)} to the service's database.`);
-  const dataSource = await openDatabase({ url, poolMax: 2, migrations: definition.migrations, entities: definition.entities });
+  const dataSource = await openDatabase({
+    url,
+    poolMax: 2,
+    migrations: definition.migrations,
+    entities: definition.entities,
+  });
   try {
     let report: ((done: number) => void) | undefined;
-    const result = await rebuildProjections(dataSource, definition.upcasters ?? new Upcasters(), definition.projections, {
-      onProgress: (done, total) => (report ??= progressReporter(`rebuild ${name}`, total))(done),
-    });
+    const result = await rebuildProjections(
+      dataSource,
+      definition.upcasters ?? new Upcasters(),
+      definition.projections,
+      {
+        onProgress: (done, total) => (report ??= progressReporter(`rebuild ${name}`, total))(done),
+      },
+    );
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await dataSource.destroy();

@@ -14,7 +14,7 @@ export class GatewayClient {
     return this.request<T>('GET', path);
   }
 
-  post<T>(path: string, body: unknown = {}): Promise<T> {
+  post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body);
   }
 

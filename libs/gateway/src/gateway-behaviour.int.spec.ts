@@ -30,6 +30,25 @@ describe('gateway behaviour', () => {
     expect(gw.hardship.received.length).toBe(before);
   });
 
+  it('refuses a body sent to a route that takes none, without calling the service', async () => {
+    const before = gw.grants.received.length;
+    const res = await request(server)
+      .post('/api/v1/grants/campaigns/c-1/close')
+      .set('Authorization', await bearer(['admin']))
+      .send({ reason: 'done' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      detail: 'POST /api/v1/grants/campaigns/{campaignId}/close takes no request body.',
+    });
+    expect(gw.grants.received.length).toBe(before);
+    await request(server)
+      .post('/api/v1/grants/campaigns/c-1/close')
+      .set('Authorization', await bearer(['admin']))
+      .expect(200);
+    expect(gw.grants.received.length).toBe(before + 1);
+  });
+
   it('refuses a body over GATEWAY_BODY_LIMIT_BYTES with 413', async () => {
     const res = await request(server)
       .post('/api/v1/hardship/cases')

@@ -35,7 +35,7 @@ const OWN_AUDIT = /^\/api\/v1\/audit\/(people\/[^/]+\/timeline|trace\/[^/]+)\/?$
  * 2. the body: 413 over the limit, 400 when not JSON (before auth, as body-parser was);
  * 3. the per-user rate limit (429);
  * 4. the bearer token (401), then the route table: 404 for a route it lacks, the roles and the
- *    caller's units (403);
+ *    caller's units (403), 400 for a body sent to a route that takes none;
  * 5. the call to the service with the caller's token, answered as the service answered, or 503.
  *
  * Any refusal is the platform's problem+json (`sendProblem`, as the global filter writes it).
@@ -82,6 +82,10 @@ export class ForwardingHandler {
     const route = matchRoute(method, path);
     if (!route) throw new ProblemException('NOT_FOUND', notFoundDetail(method, path));
     authoriseRoute(route, principal, { body: body?.value, query: query ? parseQuery(query) : {} });
+    if (body && route.body === undefined) {
+      // A route that takes no body (closing a campaign) refuses one rather than ignoring it.
+      throw new ProblemException('VALIDATION_FAILED', `${method} ${route.path} takes no request body.`);
+    }
     await this.proxy.forward(route.upstream, req, res, servicePathOf(route, req.url ?? path), body?.bytes);
   }
 }
