@@ -34,23 +34,13 @@ export function storedEventHash(
 ): string {
   const data: unknown = JSON.parse(fields.dataText);
   const metadata: unknown = JSON.parse(fields.metadataText);
-  const { streamId, streamType, version, eventId, type, schemaVersion, recordedAt, personRef } = fields;
-  const parsed = {
-    streamId,
-    streamType,
-    version,
-    eventId,
-    type,
-    schemaVersion,
-    data,
-    metadata,
-    recordedAt,
-    personRef,
-  };
-  if (!isWellTyped(parsed)) return eventHash(prevHash, parsed);
+  if (!isWellTypedEnvelope(fields)) {
+    const { dataText: _d, metadataText: _m, ...envelope } = fields; // the rare, careful path
+    return eventHash(prevHash, { ...envelope, data, metadata });
+  }
   return hashOfContent(
     prevHash,
-    envelopeJson(parsed, canonicalJsonOfParsed(data), canonicalJsonOfParsed(metadata)),
+    envelopeJson(fields, canonicalJsonOfParsed(data), canonicalJsonOfParsed(metadata)),
   );
 }
 
@@ -62,7 +52,8 @@ function hashOfContent(prevHash: string | null, content: string): string {
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isWhole = (v: unknown): v is number => Number.isSafeInteger(v);
 
-const isWellTyped = (f: HashedFields): boolean =>
+/** The fields around data and metadata have the types the direct envelope writer assumes. */
+const isWellTypedEnvelope = (f: Omit<HashedFields, 'data' | 'metadata'>): boolean =>
   isText(f.streamId) &&
   isText(f.streamType) &&
   isText(f.eventId) &&
@@ -70,9 +61,7 @@ const isWellTyped = (f: HashedFields): boolean =>
   isText(f.recordedAt) &&
   isWhole(f.version) &&
   isWhole(f.schemaVersion) &&
-  (f.personRef === null || isText(f.personRef)) &&
-  f.data !== undefined &&
-  f.metadata !== undefined;
+  (f.personRef === null || isText(f.personRef));
 
 /**
  * `canonicalJson` of the hashed fields. For well-typed fields it writes the envelope in its
@@ -81,7 +70,7 @@ const isWellTyped = (f: HashedFields): boolean =>
  * holds the two equal).
  */
 function contentJson(f: HashedFields): string {
-  if (!isWellTyped(f)) {
+  if (!isWellTypedEnvelope(f) || f.data === undefined || f.metadata === undefined) {
     // Pick the fields by name: a caller may pass a whole stored event, whose other properties
     // (position, hashes) are not part of the content.
     return canonicalJson({
