@@ -17,7 +17,6 @@ import { PersonViewService } from './people/person-view';
 import { ForwardingHandler } from './proxy/forwarding-handler';
 import { ProxyService } from './proxy/proxy.service';
 import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
-import { RouteLabelMiddleware } from './routing/route-label.middleware';
 
 /**
  * The single HTTP entry: auth, the route table's roles, rate limits, dev tokens, routing to the
@@ -44,15 +43,12 @@ export class GatewayModule implements NestModule {
         AuditTrail,
         UpstreamHealth,
         RateLimitMiddleware,
-        RouteLabelMiddleware,
         ForwardingHandler,
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(RouteLabelMiddleware, RateLimitMiddleware)
-      .forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(RateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

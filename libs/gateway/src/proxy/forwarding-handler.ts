@@ -14,8 +14,7 @@ import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings } from '../gateway.settings';
 import { RateLimitMiddleware } from '../rate-limit/rate-limit.middleware';
 import { authoriseRoute } from '../routing/route-authorisation';
-import { RouteLabelMiddleware } from '../routing/route-label.middleware';
-import { AUDITED_SERVICES, matchRoute, servicePathOf } from '../routing/route-table';
+import { AUDITED_SERVICES, matchRoute, servicePathOf, type GatewayRoute } from '../routing/route-table';
 import { ProxyService } from './proxy.service';
 import { readJsonBody } from './request-body';
 
@@ -31,7 +30,7 @@ const OWN_AUDIT = /^\/api\/v1\/audit\/(people\/[^/]+\/timeline|trace\/[^/]+)\/?$
  * forwarding itself (see BENCHMARKS.md, gateway). The steps are those of a Nest route, with the
  * same shared pieces, in the same order:
  *
- * 1. correlation id, request log and HTTP metrics (the platform's middlewares), route label;
+ * 1. the route label, then correlation id, request log and HTTP metrics (the platform's middlewares);
  * 2. the body: 413 over the limit, 400 when not JSON (before auth, as body-parser was);
  * 3. the per-user rate limit (429);
  * 4. the bearer token (401), then the route table: 404 for a route it lacks, the roles and the
@@ -46,7 +45,6 @@ export class ForwardingHandler {
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     private readonly correlation: CorrelationMiddleware,
     private readonly metrics: HttpMetricsMiddleware,
-    private readonly routeLabel: RouteLabelMiddleware,
     private readonly rateLimit: RateLimitMiddleware,
     private readonly verifier: JwtVerifier,
     private readonly proxy: ProxyService,
@@ -59,19 +57,28 @@ export class ForwardingHandler {
     const path = q < 0 ? url : url.slice(0, q);
     if (!FORWARDED.test(path) || (req.method === 'GET' && OWN_AUDIT.test(path))) return false;
     const request = req as PlatformRequest;
+    // Matched once, before anything can refuse the request: the route of the table labels it in
+    // /metrics (401s, 403s and 429s included, apart per route, not lumped under one wildcard),
+    // and is where it goes.
+    const route = matchRoute(req.method ?? '', path);
+    if (route) request.routeLabel = route.path;
     this.correlation.use(request, res, () =>
-      this.metrics.use(request, res, () =>
-        this.routeLabel.use(request, res, () => {
-          this.serve(request, res, path, q < 0 ? '' : url.slice(q + 1)).catch((error: unknown) =>
-            sendProblem(error, request, res),
-          );
-        }),
-      ),
+      this.metrics.use(request, res, () => {
+        this.serve(request, res, route, path, q < 0 ? '' : url.slice(q + 1)).catch((error: unknown) =>
+          sendProblem(error, request, res),
+        );
+      }),
     );
     return true;
   }
 
-  private async serve(req: PlatformRequest, res: ServerResponse, path: string, query: string): Promise<void> {
+  private async serve(
+    req: PlatformRequest,
+    res: ServerResponse,
+    route: GatewayRoute | undefined,
+    path: string,
+    query: string,
+  ): Promise<void> {
     const body = await readJsonBody(req, this.settings.bodyLimitBytes);
     await new Promise<void>((resolve, reject) => {
       this.rateLimit.use(req, res, resolve).catch(reject);
@@ -79,7 +86,6 @@ export class ForwardingHandler {
     const principal = await this.verifier.verify(bearerToken(req));
     req.principal = principal;
     const method = req.method ?? '';
-    const route = matchRoute(method, path);
     if (!route) throw new ProblemException('NOT_FOUND', notFoundDetail(method, path));
     authoriseRoute(route, principal, { body: body?.value, query: query ? parseQuery(query) : {} });
     if (body && route.body === undefined) {
