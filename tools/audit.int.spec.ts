@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { sealLog } from '@union/event-store';
 import { idNumberWithCheckChar } from '@union/kernel';
 import { signDevToken } from '@union/platform';
 import { EMBEDDED_DEV_SECRETS } from '@union/runtime';
@@ -142,6 +143,20 @@ describe('npm run audit (embedded platform)', () => {
     const bad = await audit('check-export', edited);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('INVALID at version 2');
+  });
+
+  it("prints the newest seal to keep, and fails a verify anchored on a seal that is not the log's", async () => {
+    await sealLog(platform.services['hardship-cases'].infra.dataSource);
+    const first = await audit('verify', 'hardship-cases', '--dev-login');
+    expect(first.code).toBe(0);
+    const anchor = /newest seal (\d+:[0-9a-f]{64})/.exec(first.out)?.[1] ?? 'none printed';
+    expect((await audit('verify', 'hardship-cases', '--dev-login', '--anchor', anchor)).code).toBe(0);
+    const other = `${anchor.split(':')[0]}:${'0'.repeat(64)}`;
+    const bad = await audit('verify', 'hardship-cases', '--dev-login', '--anchor', other);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('is not the anchored one');
+    expect((await audit('verify', 'all', '--dev-login', '--anchor', anchor)).code).toBe(2);
+    expect((await audit('verify', 'hardship-cases', '--dev-login', '--anchor', '1:xyz')).code).toBe(2);
   });
 
   it('verifies every log (exit 0), then names the position of a row edited in the database (exit 1)', async () => {

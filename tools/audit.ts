@@ -12,8 +12,9 @@ const USAGE = `npm run audit -- <command> [--json] [--dev-login]
   history <service> <streamId>                         every event with actor, correlation, cause, policy, hashes
   state <service> <streamId> --as-of <instant> | --version <N>
                                                        the record as it was then
-  verify [<service>|all] [--from N --to N] [--page-size N]
-                                                       hash chain and seals; exit 0 only when all is valid
+  verify [<service>|all] [--from N --to N] [--page-size N] [--anchor <sealId>:<hash>]
+                                                       hash chain and seals; exit 0 only when all is valid;
+                                                       prints the newest seal to keep, --anchor checks a kept one
   timeline <idNumber>                                  a person's events in all three services
   trace <correlationId>                                one chain of causes across the services
   rebuild --compare <service>|all                      rebuild read models into a shadow copy and compare (admin)
@@ -35,6 +36,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'page-size': { type: 'string' },
+  anchor: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -122,13 +124,18 @@ async function verify(
   gateway: () => ReturnType<typeof connect>,
   io: CliIo,
   which: string,
-  o: { from?: string; to?: string; 'page-size'?: string },
+  o: { from?: string; to?: string; 'page-size'?: string; anchor?: string },
   json: boolean,
 ): Promise<number> {
+  if (o.anchor !== undefined && !/^[1-9]\d{0,15}:[0-9a-f]{64}$/.test(o.anchor))
+    throw usageError(`--anchor must be <sealId>:<64 hex digits>, as verify printed it (got ${o.anchor}).`);
+  if (o.anchor !== undefined && which === 'all')
+    throw usageError("--anchor is one service's seal: name the service.");
   const options = {
     from: positiveInt(o.from, '--from'),
     to: positiveInt(o.to, '--to'),
     pageSize: positiveInt(o['page-size'], '--page-size') ?? 250_000,
+    anchor: o.anchor,
   };
   const services = servicesOf(which);
   const client = await gateway();

@@ -8,6 +8,8 @@ export interface VerifyOptions {
   to?: number;
   /** Positions per request (default 250,000): each is one verify call to the service. */
   pageSize: number;
+  /** `sealId:hash` of a seal kept from an earlier run: every page fails unless it is unchanged. */
+  anchor?: string;
 }
 
 export interface ServiceVerification {
@@ -19,6 +21,8 @@ export interface ServiceVerification {
   /** The first break, as the service named it (chain or seal). */
   firstInvalid?: VerifyAnswer['firstInvalid'];
   firstInvalidSeal?: VerifyAnswer['seals']['firstInvalid'];
+  /** The log's newest seal, to keep outside the database and pass as `--anchor` later. */
+  newestSeal?: VerifyAnswer['seals']['newest'];
 }
 
 /**
@@ -43,9 +47,9 @@ export async function verifyService(
       options.to === undefined
         ? start + options.pageSize - 1
         : Math.min(options.to, start + options.pageSize - 1);
-    let page = await ask(client, service, start, last);
+    let page = await ask(client, service, start, last, options.anchor);
     if (page.checked === 0 && page.seals.checked === 0 && page.valid && options.to === undefined) {
-      page = await ask(client, service, start, undefined); // the tail, whatever its size
+      page = await ask(client, service, start, undefined, options.anchor); // the tail, whatever its size
       add(result, page);
       progress(result.checked, last, true);
       return result;
@@ -64,8 +68,11 @@ function ask(
   service: ServiceName,
   from: number,
   to: number | undefined,
+  anchor: string | undefined,
 ): Promise<VerifyAnswer> {
-  const range = `fromPosition=${from}${to === undefined ? '' : `&toPosition=${to}`}&wholeSeals=true`;
+  const range =
+    `fromPosition=${from}${to === undefined ? '' : `&toPosition=${to}`}&wholeSeals=true` +
+    (anchor === undefined ? '' : `&anchor=${anchor}`);
   return client.get<VerifyAnswer>(`/api/v1/audit/${service}/verify?${range}`);
 }
 
@@ -73,6 +80,7 @@ function add(result: ServiceVerification, page: VerifyAnswer): void {
   result.pages += 1;
   result.checked += page.checked;
   result.sealsChecked += page.seals.checked;
+  if (page.seals.newest) result.newestSeal = page.seals.newest;
   if (page.valid) return;
   result.valid = false;
   result.firstInvalid = page.firstInvalid;
@@ -104,7 +112,11 @@ function progressOf(
 /** One line per service for people, then the first break in full. */
 export function describe(v: ServiceVerification): string {
   const head = `${v.service}: ${v.valid ? 'valid' : 'INVALID'}: ${v.checked} events and ${v.sealsChecked} seals checked in ${v.pages} range(s)`;
-  if (v.valid) return `${head}\n`;
+  if (v.valid) {
+    const seal = v.newestSeal;
+    if (!seal) return `${head}\n`;
+    return `${head}\n  newest seal ${seal.sealId}:${seal.hash}\n  (keep it outside the database; verify --anchor ${seal.sealId}:${seal.hash} later fails if the log up to it was rewritten)\n`;
+  }
   const lines = [head];
   if (v.firstInvalid) {
     const f = v.firstInvalid;

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { ChainBreak } from './hash-chain';
 import { readSeals, type Seal } from './seals/seal';
-import { SealChecker, type SealsReport } from './seals/seal-checker';
+import { SealChecker, type SealAnchor, type SealsReport } from './seals/seal-checker';
 import { ChainChecker } from './verify/chain-checker';
 import { connectionOf, inlineReader, workerReader, type BatchReader } from './verify/batch-reader';
 import type { HashedBatch } from './verify/raw-row';
@@ -25,6 +25,11 @@ export interface VerifyRange {
    * verification needs (a seal straddling two pages would otherwise only have its chain checked).
    */
   wholeSeals?: boolean;
+  /**
+   * A seal's id and hash as an auditor recorded them earlier, outside the database (from a
+   * previous report's `seals.newest`): fails unless that seal is still there with that hash.
+   */
+  anchor?: SealAnchor;
 }
 
 export interface VerifyReport {
@@ -50,7 +55,7 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
   const sealList = await readSeals(dataSource);
   const requested = { from: range.fromPosition ?? 1, to: range.toPosition ?? Number.MAX_SAFE_INTEGER };
   const { from, to } = range.wholeSeals ? widenToSeals(sealList, requested) : requested;
-  const sealChecker = new SealChecker(sealList, from, to);
+  const sealChecker = new SealChecker(sealList, from, to, range.anchor);
   const chain = new ChainChecker(dataSource);
   const [{ last }]: { last: string | null }[] = await dataSource.query(
     `SELECT max(global_position) AS last FROM events`,

@@ -11,6 +11,17 @@ export interface SealsReport {
   checked: number;
   valid: boolean;
   firstInvalid?: SealBreak;
+  /**
+   * The newest seal, once its chain checked out: an auditor who keeps `sealId:hash` outside the
+   * database can later verify with it as an anchor (`VerifyRange.anchor`).
+   */
+  newest?: SealAnchor;
+}
+
+/** A seal as an auditor records it: its id and hash (which chains every seal and event before it). */
+export interface SealAnchor {
+  sealId: number;
+  hash: string;
 }
 
 interface Tally {
@@ -34,6 +45,7 @@ export class SealChecker {
     private readonly seals: readonly Seal[],
     fromPosition: number,
     toPosition: number,
+    private readonly anchor?: SealAnchor,
   ) {
     this.horizons = seals.map((s) => BigInt(s.horizon));
     this.tallies = seals.map((seal, i) =>
@@ -74,7 +86,39 @@ export class SealChecker {
       }
       if (tally) checked += 1;
     }
-    return { checked, valid: true };
+    const anchorBreak = this.anchor ? this.anchorBreak(this.anchor) : null;
+    if (anchorBreak) return { checked, valid: false, firstInvalid: anchorBreak };
+    const newest = this.seals.at(-1);
+    return {
+      checked,
+      valid: true,
+      ...(newest ? { newest: { sealId: newest.sealId, hash: newest.hash } } : {}),
+    };
+  }
+
+  /**
+   * The seal chain checked out, so the log matches its own seals; an anchor kept outside the
+   * database tells whether those seals are still the ones the auditor saw: a log rewritten with
+   * recomputed hashes and re-sealed passes every other check, not this one.
+   */
+  private anchorBreak(anchor: SealAnchor): SealBreak | null {
+    const seal = this.seals.find((s) => s.sealId === anchor.sealId);
+    const last = this.seals.at(-1)?.upToPosition ?? 0;
+    if (!seal) {
+      return {
+        sealId: anchor.sealId,
+        globalPosition: last,
+        reason: `the anchored seal ${anchor.sealId} is missing`,
+      };
+    }
+    if (seal.hash !== anchor.hash) {
+      return {
+        sealId: seal.sealId,
+        globalPosition: seal.upToPosition,
+        reason: `seal ${seal.sealId} is not the anchored one: the log up to position ${seal.upToPosition} was rewritten and sealed again after the anchor was taken`,
+      };
+    }
+    return null;
   }
 
   private sealOf(xid: bigint): number | null {

@@ -47,7 +47,7 @@ describe('seals, verify and rebuild-compare on real PostgreSQL', () => {
     expect(await verifyLog(db.dataSource)).toEqual({
       checked: 3,
       valid: true,
-      seals: { checked: 2, valid: true },
+      seals: { checked: 2, valid: true, newest: { sealId: 2, hash: second?.hash } },
     });
   });
 

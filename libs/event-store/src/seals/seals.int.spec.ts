@@ -67,7 +67,10 @@ describe.each([
     expect(await verifyLog(db.dataSource)).toEqual({
       checked: 10,
       valid: true,
-      seals: { checked: 2, valid: true },
+      seals: { checked: 2, valid: true, newest: { sealId: 2, hash: second?.hash } },
+    });
+    expect(await verifyLog(db.dataSource, { anchor: { sealId: 1, hash: first.hash } })).toMatchObject({
+      valid: true,
     });
   });
 
@@ -110,6 +113,8 @@ describe.each([
 
   it('catches a stream rewritten with recomputed hashes through the rolling hash', async () => {
     await sealedLog();
+    const anchor = (await verifyLog(db.dataSource)).seals.newest;
+    expect(anchor).toEqual({ sealId: 1, hash: (await readSeals(db.dataSource))[0].hash });
     const [row]: { prev_hash: string; recorded_at: Date; event_id: string }[] = await sql(
       `SELECT prev_hash, recorded_at, event_id FROM events WHERE stream_id = 'thing-c' AND version = 3`,
     );
@@ -132,6 +137,24 @@ describe.each([
     expect(report.firstInvalid).toBeUndefined();
     expect(report.seals.firstInvalid).toMatchObject({ sealId: 1 });
     expect(report.seals.firstInvalid?.reason).toMatch(/rolling hash/);
+    // Sealed again after the rewrite, the log is consistent with its own seals: only the anchor
+    // the auditor kept outside the database tells.
+    await sql(`ALTER TABLE seals DISABLE TRIGGER seals_append_only`);
+    await sql(`DELETE FROM seals`);
+    await sealLog(db.dataSource);
+    expect(await verifyLog(db.dataSource)).toMatchObject({ valid: true });
+    expect(await verifyLog(db.dataSource, { anchor })).toMatchObject({
+      valid: false,
+      seals: {
+        firstInvalid: { sealId: 1, globalPosition: 9, reason: expect.stringMatching(/not the anchored one/) },
+      },
+    });
+    expect(await verifyLog(db.dataSource, { anchor: { sealId: 7, hash: anchor?.hash ?? '' } })).toMatchObject(
+      {
+        valid: false,
+        seals: { firstInvalid: { sealId: 7, reason: 'the anchored seal 7 is missing' } },
+      },
+    );
   });
 
   it('names an altered seal and a microsecond edit of recorded_at', async () => {
@@ -149,7 +172,11 @@ describe.each([
     await sealedLog();
     const report = await verifyLog(db.dataSource, { fromPosition: 5, toPosition: 8, batchSize: 2 });
     // The seal's events are not all in the range: only the chain is checked.
-    expect(report).toEqual({ checked: 4, valid: true, seals: { checked: 0, valid: true } });
+    expect(report).toEqual({
+      checked: 4,
+      valid: true,
+      seals: { checked: 0, valid: true, newest: { sealId: 1, hash: expect.any(String) } },
+    });
     await tamper(`DELETE FROM events WHERE global_position = 2`);
     expect((await verifyLog(db.dataSource, { fromPosition: 5 })).firstInvalid).toMatchObject({
       globalPosition: 5,
@@ -194,7 +221,7 @@ describe.each([
     expect(await verifyLog(db.dataSource, { workers: 2, batchSize: 2 })).toEqual({
       checked: 9,
       valid: true,
-      seals: { checked: 1, valid: true },
+      seals: { checked: 1, valid: true, newest: { sealId: 1, hash: expect.any(String) } },
     });
     await tamper(`UPDATE events SET metadata = '{"actor":"u2"}' WHERE global_position = 6`);
     expect((await verifyLog(db.dataSource, { workers: 1, batchSize: 4 })).firstInvalid).toMatchObject({

@@ -107,6 +107,12 @@ export const AUDIT_SCHEMAS: Readonly<Record<string, Schema>> = {
           checked: int,
           valid: { type: 'boolean' },
           firstInvalid: breakAt({ sealId: str, globalPosition: int, reason: str }),
+          newest: {
+            type: 'object',
+            description:
+              'The newest seal. Keep `sealId:hash` outside the database and pass it later as `?anchor=`: a log rewritten and sealed again is caught.',
+            properties: { sealId: int, hash: str },
+          },
         },
       },
     },

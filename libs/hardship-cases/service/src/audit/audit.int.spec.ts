@@ -112,6 +112,7 @@ describe('audit routes (hardship-cases, PGlite)', () => {
     await auditor.get(`${path}?asOf=yesterday`).expect(400);
     await auditor.get(`${AUDIT}/verify?fromPosition=x`).expect(400);
     await auditor.get(`${AUDIT}/verify?fromPosition=5&toPosition=2`).expect(400);
+    await auditor.get(`${AUDIT}/verify?anchor=1:abc`).expect(400);
     await auditor.get(`${AUDIT}/people/123/events`).expect(400);
     const refused = await caseworker.get(`${AUDIT}/streams/case-${caseId}/events`).expect(403);
     expect(refused.body).toMatchObject({ code: 'FORBIDDEN' });
@@ -190,6 +191,9 @@ describe('audit routes (hardship-cases, PGlite)', () => {
   it('verifies the log, then names an edited event', async () => {
     const valid = await auditor.get(`${AUDIT}/verify`).expect(200);
     expect(valid.body).toMatchObject({ service: 'hardship-cases', valid: true, seals: { valid: true } });
+    // An anchor that is not this log's seal fails the verification (missing or different seal 1).
+    const anchored = await auditor.get(`${AUDIT}/verify?anchor=1:${'0'.repeat(64)}`).expect(200);
+    expect(anchored.body).toMatchObject({ valid: false, seals: { firstInvalid: { sealId: 1 } } });
     const [opened] = (await history()).events;
     await h.infra.dataSource.query(`ALTER TABLE events DISABLE TRIGGER events_append_only`);
     await h.infra.dataSource.query(

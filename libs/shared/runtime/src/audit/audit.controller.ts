@@ -6,7 +6,13 @@ import { SERVICE_INFRA } from '../runtime.di-tokens';
 import type { ServiceInfra } from '../service-infra';
 import { AccessLog } from './access-log';
 import { NotRecorded } from './access-log.interceptor';
-import { AccessLogQuery, StreamEventsQuery, StreamStateQuery, VerifyQuery } from './audit.queries';
+import {
+  AccessLogQuery,
+  parseAnchor,
+  StreamEventsQuery,
+  StreamStateQuery,
+  VerifyQuery,
+} from './audit.queries';
 import { AuditService } from './audit.service';
 
 /** Every service's own audit routes (notes/audit-contract.md); the gateway forwards to them. */
@@ -48,7 +54,12 @@ export class AuditController {
     ) {
       throw invalid('toPosition', 'toPosition is before fromPosition.');
     }
-    return this.audit.verify(query);
+    return this.audit.verify({
+      fromPosition: query.fromPosition,
+      toPosition: query.toPosition,
+      wholeSeals: query.wholeSeals,
+      anchor: query.anchor === undefined ? undefined : parseAnchor(query.anchor),
+    });
   }
 
   @Get('people/:idNumber/events')

@@ -1,9 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageQuery } from '@union/platform';
 
 const MAX_INT = 2_147_483_647;
+const ANCHOR = /^[1-9]\d{0,15}:[0-9a-f]{64}$/;
 
 /** `?fromVersion=` of a stream's history. */
 export class StreamEventsQuery {
@@ -52,6 +63,20 @@ export class VerifyQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   readonly wholeSeals?: boolean;
+  @ApiPropertyOptional({
+    description:
+      "a seal recorded earlier outside the database, `sealId:hash` (a previous answer's `seals.newest`): fails unless that seal is still there with that hash",
+    example: '12:3f2a…',
+  })
+  @IsOptional()
+  @Matches(ANCHOR, { message: 'anchor must be <sealId>:<64 hex digits>' })
+  readonly anchor?: string;
+}
+
+/** Parses a checked `anchor` query value. */
+export function parseAnchor(anchor: string): { sealId: number; hash: string } {
+  const [id, hash] = anchor.split(':');
+  return { sealId: Number(id), hash };
 }
 
 /** Filters and paging of the access log. */

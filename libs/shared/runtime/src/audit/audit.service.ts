@@ -7,6 +7,7 @@ import {
   Upcasters,
   verifyLog,
   type EventRow,
+  type VerifyRange,
 } from '@union/event-store';
 import { DomainError, parseIdNumber, personRef } from '@union/kernel';
 import { SERVICE_INFRA, SERVICE_SETTINGS } from '../runtime.di-tokens';
@@ -56,7 +57,7 @@ export class AuditService {
     };
   }
 
-  async verify(range: { fromPosition?: number; toPosition?: number; wholeSeals?: boolean }) {
+  async verify(range: VerifyRange) {
     return { service: this.service, ...(await verifyLog(this.infra.dataSource, range)) };
   }
 
