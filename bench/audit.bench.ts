@@ -6,21 +6,15 @@ import type { DataSource } from 'typeorm';
 import {
   EventStore,
   eventHash,
-  openDatabase,
   progressReporter,
   rebuildAndCompare,
   rebuildProjections,
   sealLog,
   verifyLog,
 } from '@union/event-store';
-import {
-  CounterSummary,
-  CounterSummary1732300000001,
-  counterSummaryProjection,
-  createDatabase,
-  dropDatabase,
-} from '@union/event-store/testing';
+import { counterSummaryProjection, dropDatabase } from '@union/event-store/testing';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { counterBenchDatabase, plainSelectRowsPerSecond } from './bench-database';
 
 /**
  * `npm run bench:audit` on the local PostgreSQL (TEST_DATABASE_URL): a fresh database with
@@ -107,32 +101,8 @@ async function load(dataSource: DataSource): Promise<number> {
   return written;
 }
 
-/** The rows a pass reads, by a keyset SELECT in batches of 5,000, nothing done with them. */
-async function plainSelect(dataSource: DataSource, columns: string, where = 'TRUE'): Promise<number> {
-  const started = process.hrtime.bigint();
-  let after = 0;
-  let read = 0;
-  for (;;) {
-    const rows: { global_position: string }[] = await dataSource.query(
-      `SELECT global_position, ${columns} FROM events WHERE global_position > $1 AND ${where}
-       ORDER BY global_position LIMIT 5000`,
-      [after],
-    );
-    if (rows.length === 0) break;
-    read += rows.length;
-    after = Number(rows[rows.length - 1].global_position);
-  }
-  return rate(read, seconds(started));
-}
-
 async function main(): Promise<void> {
-  const url = await createDatabase('bench_audit');
-  const dataSource = await openDatabase({
-    url,
-    poolMax: 10,
-    migrations: [CounterSummary1732300000001],
-    entities: [CounterSummary],
-  });
+  const { url, dataSource } = await counterBenchDatabase('bench_audit', 10);
   try {
     const loadStarted = process.hrtime.bigint();
     const events = await load(dataSource);
@@ -145,11 +115,11 @@ async function main(): Promise<void> {
 
     const verifyColumns = `stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
       recorded_at, transaction_id, person_ref, prev_hash, hash`;
-    const selectBefore = await plainSelect(dataSource, verifyColumns);
+    const selectBefore = await plainSelectRowsPerSecond(dataSource, verifyColumns);
     const verifyStarted = process.hrtime.bigint();
     const verified = await verifyLog(dataSource, { onProgress: progressReporter('verify', events) });
     const verifySeconds = seconds(verifyStarted);
-    const selectAfter = await plainSelect(dataSource, verifyColumns);
+    const selectAfter = await plainSelectRowsPerSecond(dataSource, verifyColumns);
     if (!verified.valid || verified.checked !== events)
       throw new Error(`verify failed: ${JSON.stringify(verified)}`);
 
@@ -161,7 +131,7 @@ async function main(): Promise<void> {
       throw new Error(`rebuild-compare found differences: ${JSON.stringify(compared.tables)}`);
     const replayColumns = `stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
       recorded_at, person_ref, prev_hash, hash`;
-    const selectForCompare = await plainSelect(
+    const selectForCompare = await plainSelectRowsPerSecond(
       dataSource,
       replayColumns,
       `type IN ('CounterOpened', 'CounterBumped')`,

@@ -2,15 +2,10 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EventStore, openDatabase, progressReporter, rebuildProjections } from '@union/event-store';
-import {
-  CounterSummary,
-  CounterSummary1732300000001,
-  counterSummaryProjection,
-  createDatabase,
-  dropDatabase,
-} from '@union/event-store/testing';
+import { EventStore, progressReporter, rebuildProjections } from '@union/event-store';
+import { counterSummaryProjection, dropDatabase } from '@union/event-store/testing';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { counterBenchDatabase, plainSelectRowsPerSecond } from './bench-database';
 
 /**
  * `npm run bench:event-store` on the local PostgreSQL (TEST_DATABASE_URL): single-event appends
@@ -136,19 +131,10 @@ async function rebuildBench(dataSource: DataSource) {
     onProgress: progressReporter('rebuild', events),
   });
   // The same rows read by a plain keyset SELECT in batches, nothing done with them.
-  const selectStarted = process.hrtime.bigint();
-  let after = 0;
-  let read = 0;
-  for (;;) {
-    const rows: { global_position: string }[] = await dataSource.query(
-      `SELECT global_position, stream_id, version, type, data, metadata FROM events WHERE global_position > $1 ORDER BY global_position LIMIT 5000`,
-      [after],
-    );
-    if (rows.length === 0) break;
-    read += rows.length;
-    after = Number(rows[rows.length - 1].global_position);
-  }
-  const selectPerSecond = Math.round(read / (Number(process.hrtime.bigint() - selectStarted) / 1e9));
+  const selectPerSecond = await plainSelectRowsPerSecond(
+    dataSource,
+    'stream_id, version, type, data, metadata',
+  );
   const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM counter_summary`);
   return {
     events,
@@ -161,13 +147,7 @@ async function rebuildBench(dataSource: DataSource) {
 }
 
 async function main(): Promise<void> {
-  const url = await createDatabase('bench_event_store');
-  const dataSource = await openDatabase({
-    url,
-    poolMax: 20,
-    migrations: [CounterSummary1732300000001],
-    entities: [CounterSummary],
-  });
+  const { url, dataSource } = await counterBenchDatabase('bench_event_store', 20);
   try {
     await dataSource.query(`CREATE TABLE plain_events (LIKE events INCLUDING ALL)`);
     const appends = [await appendBench(dataSource, 1), await appendBench(dataSource, 16)];

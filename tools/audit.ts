@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseSealAnchor } from '@union/event-store';
 import { CliError, EXIT, processIo, usageError, type CliIo } from './audit/cli-io';
 import { SERVICES, serviceArg } from './audit/audit-types';
 import { checkExport, exportStream } from './audit/export';
@@ -127,7 +128,7 @@ async function verify(
   o: { from?: string; to?: string; 'page-size'?: string; anchor?: string },
   json: boolean,
 ): Promise<number> {
-  if (o.anchor !== undefined && !/^[1-9]\d{0,15}:[0-9a-f]{64}$/.test(o.anchor))
+  if (o.anchor !== undefined && parseSealAnchor(o.anchor) === null)
     throw usageError(`--anchor must be <sealId>:<64 hex digits>, as verify printed it (got ${o.anchor}).`);
   if (o.anchor !== undefined && which === 'all')
     throw usageError("--anchor is one service's seal: name the service.");

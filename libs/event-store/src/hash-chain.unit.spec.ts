@@ -39,31 +39,20 @@ describe('hash chain', () => {
   });
 
   it('writes the envelope exactly as canonical JSON would, and falls back on odd fields', () => {
+    const hashed = [
+      'streamId',
+      'streamType',
+      'version',
+      'eventId',
+      'type',
+      'schemaVersion',
+      'data',
+      'metadata',
+      'recordedAt',
+      'personRef',
+    ];
     const definition = (prev: string | null, f: Record<string, unknown>) => {
-      const {
-        streamId,
-        streamType,
-        version,
-        eventId,
-        type,
-        schemaVersion,
-        data,
-        metadata,
-        recordedAt,
-        personRef,
-      } = f;
-      const content = {
-        streamId,
-        streamType,
-        version,
-        eventId,
-        type,
-        schemaVersion,
-        data,
-        metadata,
-        recordedAt,
-        personRef,
-      };
+      const content = Object.fromEntries(hashed.map((key) => [key, f[key]]));
       return createHash('sha256')
         .update(prev ?? '')
         .update(canonicalJson(content))

@@ -12,7 +12,13 @@ export * from './database/data-source';
 export * from './verify';
 export * from './seals/seal';
 export * from './seals/sealer';
-export type { SealAnchor, SealBreak, SealsReport } from './seals/seal-checker';
+export {
+  parseSealAnchor,
+  SEAL_ANCHOR_TEXT,
+  type SealAnchor,
+  type SealBreak,
+  type SealsReport,
+} from './seals/seal-checker';
 export * from './command-handler';
 export * from './projections/row-projection';
 export * from './projections/rebuild';

@@ -24,6 +24,16 @@ export interface SealAnchor {
   hash: string;
 }
 
+/** A seal anchor as written down and typed back: `<sealId>:<64 hex digits>`. */
+export const SEAL_ANCHOR_TEXT = /^[1-9]\d{0,15}:[0-9a-f]{64}$/;
+
+/** The anchor `text` names (checked against {@link SEAL_ANCHOR_TEXT}), or null. */
+export function parseSealAnchor(text: string): SealAnchor | null {
+  if (!SEAL_ANCHOR_TEXT.test(text)) return null;
+  const [id, hash] = text.split(':');
+  return { sealId: Number(id), hash };
+}
+
 interface Tally {
   seal: Seal;
   events: number;

@@ -78,4 +78,4 @@ export {
 } from './health/health.registry';
 export { pathOf, type PlatformRequest } from './http/http-types';
 
-export { PageQuery, type Page } from './http/page';
+export { OptionalPositiveInt, PageQuery, type Page } from './http/page';

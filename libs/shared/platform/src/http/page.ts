@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -10,20 +11,28 @@ export interface Page<T> {
   total: number;
 }
 
+/**
+ * An optional query parameter that is a whole number from 1 to `max` (`?page=2`), converted from
+ * the query string's text and documented in OpenAPI with its bounds.
+ */
+export function OptionalPositiveInt(
+  max: number,
+  api: { default?: number; example?: unknown } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: max, ...api }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
+}
+
 /** `page` (from 1) and `pageSize` (default 50, max 500): every list query extends this. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @OptionalPositiveInt(1_000_000, { default: 1 })
   readonly page: number = 1;
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @OptionalPositiveInt(500, { default: 50 })
   readonly pageSize: number = 50;
 }

@@ -1,18 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { parseSealAnchor } from '@union/event-store';
 import { DomainError } from '@union/kernel';
 import { Roles } from '@union/platform';
 import { SERVICE_INFRA } from '../runtime.di-tokens';
 import type { ServiceInfra } from '../service-infra';
 import { AccessLog } from './access-log';
 import { NotRecorded } from './access-log.interceptor';
-import {
-  AccessLogQuery,
-  parseAnchor,
-  StreamEventsQuery,
-  StreamStateQuery,
-  VerifyQuery,
-} from './audit.queries';
+import { AccessLogQuery, StreamEventsQuery, StreamStateQuery, VerifyQuery } from './audit.queries';
 import { AuditService } from './audit.service';
 
 /** Every service's own audit routes (notes/audit-contract.md); the gateway forwards to them. */
@@ -58,7 +53,7 @@ export class AuditController {
       fromPosition: query.fromPosition,
       toPosition: query.toPosition,
       wholeSeals: query.wholeSeals,
-      anchor: query.anchor === undefined ? undefined : parseAnchor(query.anchor),
+      anchor: query.anchor === undefined ? undefined : (parseSealAnchor(query.anchor) ?? undefined),
     });
   }
 

@@ -1,40 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
-import { PageQuery } from '@union/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { SEAL_ANCHOR_TEXT } from '@union/event-store';
+import { OptionalPositiveInt, PageQuery } from '@union/platform';
 
 const MAX_INT = 2_147_483_647;
-const ANCHOR = /^[1-9]\d{0,15}:[0-9a-f]{64}$/;
 
 /** `?fromVersion=` of a stream's history. */
 export class StreamEventsQuery {
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_INT)
+  @OptionalPositiveInt(MAX_INT)
   readonly fromVersion?: number;
 }
 
 /** `?asOfVersion=N` or `?asOf=<ISO instant>`, not both; neither: the current state. */
 export class StreamStateQuery {
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_INT)
+  @OptionalPositiveInt(MAX_INT)
   readonly asOfVersion?: number;
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' })
   @IsOptional()
@@ -44,19 +24,9 @@ export class StreamStateQuery {
 
 /** `?fromPosition=&toPosition=` of the log. */
 export class VerifyQuery {
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @OptionalPositiveInt(Number.MAX_SAFE_INTEGER)
   readonly fromPosition?: number;
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @OptionalPositiveInt(Number.MAX_SAFE_INTEGER)
   readonly toPosition?: number;
   @ApiPropertyOptional({ description: 'widen the range to whole seals (paged verification)' })
   @IsOptional()
@@ -69,14 +39,8 @@ export class VerifyQuery {
     example: '12:3f2a…',
   })
   @IsOptional()
-  @Matches(ANCHOR, { message: 'anchor must be <sealId>:<64 hex digits>' })
+  @Matches(SEAL_ANCHOR_TEXT, { message: 'anchor must be <sealId>:<64 hex digits>' })
   readonly anchor?: string;
-}
-
-/** Parses a checked `anchor` query value. */
-export function parseAnchor(anchor: string): { sealId: number; hash: string } {
-  const [id, hash] = anchor.split(':');
-  return { sealId: Number(id), hash };
 }
 
 /** Filters and paging of the access log. */
