@@ -44,18 +44,11 @@ export class ProxyService implements OnModuleDestroy {
     }
     const correlationId = currentCorrelationId();
     if (correlationId) headers['x-correlation-id'] = correlationId;
-    let answer: UpstreamAnswer;
-    try {
-      answer = await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
-        method: req.method ?? 'GET',
-        headers,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
-        timeoutMs: this.settings.upstreamTimeoutMs,
-      });
-    } catch (error) {
-      if (!(error instanceof UpstreamFailure)) throw error;
-      throw this.unavailable(upstream, error.reason === 'timeout');
-    }
+    const answer = await this.send(upstream, path, {
+      method: req.method ?? 'GET',
+      headers,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+    });
     res.statusCode = answer.status;
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = answer.headers[name];
@@ -70,16 +63,13 @@ export class ProxyService implements OnModuleDestroy {
     path: string,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: unknown }> {
-    const answer = await this.call(upstream, `${this.settings.upstreams[upstream]}${path}`, {
-      method: 'GET',
-      headers,
-    });
-    const text = await answer.text();
+    const answer = await this.send(upstream, path, { method: 'GET', headers });
+    const text = answer.body.toString('utf8');
     return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
-  onModuleDestroy(): void {
-    this.http.close();
+  async onModuleDestroy(): Promise<void> {
+    await this.http.close();
   }
 
   /** A 503 naming the service, counted by reason. */
@@ -94,16 +84,20 @@ export class ProxyService implements OnModuleDestroy {
     );
   }
 
-  private async call(upstream: UpstreamName, url: string, init: RequestInit): Promise<globalThis.Response> {
+  /** One call to a service within the timeout; a 503 problem when it fails. */
+  private async send(
+    upstream: UpstreamName,
+    path: string,
+    init: { method: string; headers: Record<string, string>; body?: Uint8Array },
+  ): Promise<UpstreamAnswer> {
     try {
-      return await fetch(url, {
+      return await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
         ...init,
-        signal: AbortSignal.timeout(this.settings.upstreamTimeoutMs),
-        redirect: 'manual',
+        timeoutMs: this.settings.upstreamTimeoutMs,
       });
     } catch (error) {
-      // A DOMException, not always `instanceof Error` (another realm under jest): read the name.
-      throw this.unavailable(upstream, (error as { name?: unknown } | null)?.name === 'TimeoutError');
+      if (!(error instanceof UpstreamFailure)) throw error;
+      throw this.unavailable(upstream, error.reason === 'timeout');
     }
   }
 }
