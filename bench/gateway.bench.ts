@@ -3,6 +3,9 @@
 // one run. As in production: the hardship-cases service on a fresh database of the real PostgreSQL
 // server (TEST_DATABASE_URL or the local one), the gateway and the load generator each in a process
 // of their own. Target: through the gateway at least 75% of the direct throughput, p99 + < 5 ms.
+// Beside them, the same requests through a bare hop: a process that only forwards them with the
+// gateway's HTTP client (no auth, logs, metrics or checks), the yardstick for what one more process
+// in the path costs on this machine before the gateway does anything of its own.
 //   node -r ./tools/register.js bench/gateway.bench.ts   (BENCH_SECONDS=32 per side; with 8 the p99s
 //   of the two sides differed by ±25-50 ms from run to run, the tail being a few dozen requests)
 import 'reflect-metadata';
@@ -69,6 +72,53 @@ async function gateway(): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
 
+/**
+ * The bare hop: a node:http server that forwards every request to the service with the gateway's
+ * own client (`UpstreamHttp`) and passes the answer back; nothing else.
+ */
+async function hop(): Promise<string> {
+  const { createServer } = await import('node:http');
+  const { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS, UpstreamHttp } =
+    await import('@union/gateway');
+  const upstream = String(process.env.HARDSHIP_CASES_URL);
+  const http = new UpstreamHttp();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const name of FORWARDED_REQUEST_HEADERS) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      http
+        .send(`${upstream}${req.url ?? '/'}`, {
+          method: req.method ?? 'GET',
+          headers,
+          body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+          timeoutMs: 10_000,
+        })
+        .then(
+          (answer) => {
+            res.statusCode = answer.status;
+            for (const name of FORWARDED_RESPONSE_HEADERS) {
+              const value = answer.headers[name];
+              if (typeof value === 'string') res.setHeader(name, value);
+            }
+            res.end(answer.body);
+          },
+          () => {
+            res.statusCode = 503;
+            res.end();
+          },
+        );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 function cpuSeconds(pid: number | undefined): number {
   try {
@@ -80,6 +130,8 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
+/** A difference with its sign: +1.5 or −2.25. */
+const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(ms(x))}`;
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const figures = (r: LoadResult) => ({
@@ -119,6 +171,9 @@ async function main(): Promise<void> {
     });
     children.push(gw.process);
     const gatewayUrl = await gw.ready;
+    const bare = child<string>('hop', { HARDSHIP_CASES_URL: serviceUrl });
+    children.push(bare.process);
+    const hopUrl = await bare.ready;
     const auth = `Bearer ${await signDevToken(jwtSecret, { sub: 'bench-cw', roles: ['caseworker'], units: ['*'] }, 3600)}`;
     const caseIds: string[] = [];
     for (let n = 0; n < 2 * CASES; n++) {
@@ -142,9 +197,18 @@ async function main(): Promise<void> {
       if (res.status !== 201) throw new Error(`opening a case: ${res.status} ${await res.text()}`);
       caseIds.push(((await res.json()) as { caseId: string }).caseId);
     }
-    const load = async (base: string, kind: 'read' | 'write', seconds: number, concurrency = CONCURRENCY) => {
+    type Side = 'direct' | 'gateway' | 'hop';
+    const urlOf: Record<Side, string> = { direct: serviceUrl, gateway: gatewayUrl, hop: hopUrl };
+    /** The process in front of the service on each side (its CPU is the hop's cost). */
+    const frontOf: Record<Side, ChildProcess | undefined> = {
+      direct: undefined,
+      gateway: gw.process,
+      hop: bare.process,
+    };
+    /** One load slice; with its CPU ms per request sent, of the service and of the side's front process. */
+    const load = async (side: Side, kind: 'read' | 'write', seconds: number, concurrency = CONCURRENCY) => {
       const job: LoadJob = {
-        base,
+        base: urlOf[side],
         auth,
         kind,
         caseIds: kind === 'read' ? caseIds.slice(0, CASES) : caseIds.slice(CASES),
@@ -152,21 +216,14 @@ async function main(): Promise<void> {
         seconds,
         warmupSeconds: 1,
       };
-      const before = { gateway: cpuSeconds(gw.process.pid), service: cpuSeconds(svc.process.pid) };
+      const front = frontOf[side]?.pid;
+      const before = { front: front ? cpuSeconds(front) : 0, service: cpuSeconds(svc.process.pid) };
       const result = await child<LoadResult>('load', { BENCH_LOAD_JOB: JSON.stringify(job) }).ready;
-      cpu.gateway += cpuSeconds(gw.process.pid) - before.gateway;
-      cpu.service += cpuSeconds(svc.process.pid) - before.service;
-      return result;
-    };
-    const cpu = { gateway: 0, service: 0 };
-    /** CPU ms per request of the gateway and the service over the loads run since the last call. */
-    const cpuPerRequest = (sent: number) => {
-      const answer = {
-        gatewayCpuMs: ms((cpu.gateway * 1000) / sent),
-        serviceCpuMs: ms((cpu.service * 1000) / sent),
+      const cpu = {
+        frontCpuMs: front ? ms(((cpuSeconds(front) - before.front) * 1000) / result.sent) : 0,
+        serviceCpuMs: ms(((cpuSeconds(svc.process.pid) - before.service) * 1000) / result.sent),
       };
-      [cpu.gateway, cpu.service] = [0, 0];
-      return answer;
+      return { result, cpu };
     };
     const merge = (a: LoadResult, b: LoadResult): LoadResult => ({
       requests: a.requests + b.requests,
@@ -176,66 +233,66 @@ async function main(): Promise<void> {
       errors: a.errors + b.errors,
       firstError: a.firstError ?? b.firstError,
     });
-    const load0 = loadavg()[0];
-    const results: Record<string, Record<string, ReturnType<typeof figures> & Record<string, number>>> = {};
-    for (const kind of ['read', 'write'] as const) {
-      // Unmeasured first: the gateway and the service compile their hot paths (a fresh process
-      // runs its first few thousand requests slower), so neither side is measured cold.
-      await load(gatewayUrl, kind, WARMUP_SECONDS);
-      cpuPerRequest(1);
-      // ABBA, twice: direct, gateway, gateway, direct, …, so drift in the machine's speed (it is
-      // shared, and varies by a tenth from one second to the next) hits both sides alike.
-      const slices = { direct: [] as LoadResult[], gateway: [] as LoadResult[] };
-      const cpuOf = {
-        direct: [] as ReturnType<typeof cpuPerRequest>[],
-        gateway: [] as ReturnType<typeof cpuPerRequest>[],
-      };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const side of ['direct', 'gateway', 'gateway', 'direct'] as const) {
-          const result = await load(
-            side === 'direct' ? serviceUrl : gatewayUrl,
-            kind,
-            SECONDS / (2 * ROUNDS),
-          );
-          slices[side].push(result);
-          cpuOf[side].push(cpuPerRequest(result.sent));
-        }
+    const mean = (xs: number[]) => ms(xs.reduce((x, y) => x + y, 0) / xs.length);
+    const SIDES = ['direct', 'gateway', 'hop'] as const;
+    /** Direct, gateway, hop, hop, gateway, direct (×rounds), so drift in the machine hits all alike. */
+    const order = (rounds: number) =>
+      Array.from({ length: rounds }, () => [...SIDES, ...[...SIDES].reverse()]).flat() as Side[];
+    type Figures = ReturnType<typeof figures> & { serviceCpuMs: number; frontCpuMs: number };
+    const measure = async (kind: 'read' | 'write', seconds: number, concurrency: number, rounds: number) => {
+      const slices = { direct: [], gateway: [], hop: [] } as Record<Side, LoadResult[]>;
+      const cpus = { direct: [], gateway: [], hop: [] } as Record<
+        Side,
+        { frontCpuMs: number; serviceCpuMs: number }[]
+      >;
+      for (const side of order(rounds)) {
+        const { result, cpu } = await load(side, kind, seconds, concurrency);
+        slices[side].push(result);
+        cpus[side].push(cpu);
       }
-      const [direct, through] = [slices.direct.reduce(merge), slices.gateway.reduce(merge)];
-      if (direct.errors + through.errors > 0)
-        throw new Error(`${kind}: ${direct.firstError ?? through.firstError}`);
-      const mean = (xs: number[]) => ms(xs.reduce((a, b) => a + b, 0) / xs.length);
-      results[kind] = {
-        direct: {
-          ...figures(direct),
-          serviceCpuMs: mean(cpuOf.direct.map((c) => c.serviceCpuMs)),
-          gatewayCpuMs: 0,
-        },
-        gateway: {
-          ...figures(through),
-          serviceCpuMs: mean(cpuOf.gateway.map((c) => c.serviceCpuMs)),
-          gatewayCpuMs: mean(cpuOf.gateway.map((c) => c.gatewayCpuMs)),
-        },
-      };
+      const out = {} as Record<Side, Figures>;
+      for (const side of SIDES) {
+        const merged = slices[side].reduce(merge);
+        if (merged.errors > 0) throw new Error(`${kind} ${side}: ${merged.firstError}`);
+        out[side] = {
+          ...figures(merged),
+          serviceCpuMs: mean(cpus[side].map((c) => c.serviceCpuMs)),
+          frontCpuMs: mean(cpus[side].map((c) => c.frontCpuMs)),
+        };
+      }
+      return out;
+    };
+    const load0 = loadavg()[0];
+    const results = {} as Record<'read' | 'write', Record<Side, Figures>>;
+    for (const kind of ['read', 'write'] as const) {
+      // Unmeasured first: the gateway, the hop and the service compile their hot paths (a fresh
+      // process runs its first few thousand requests slower), so no side is measured cold.
+      await load('gateway', kind, WARMUP_SECONDS);
+      await load('hop', kind, WARMUP_SECONDS);
+      // Each side gets SECONDS in 2 × ROUNDS slices.
+      results[kind] = await measure(kind, SECONDS / (2 * ROUNDS), CONCURRENCY, ROUNDS);
     }
     // Beside the target: what the gateway adds to one call when the machine is not saturated
-    // (one request in flight, ABBA), i.e. the hop itself rather than the queueing its CPU causes.
-    const unloaded: Record<string, { addedP50Ms: number; addedP99Ms: number }> = {};
+    // (one request in flight), i.e. the hop itself rather than the queueing its CPU causes.
+    const unloaded = {} as Record<'read' | 'write', { addedP50Ms: number; addedP99Ms: number }>;
     for (const kind of ['read', 'write'] as const) {
-      const slices = { direct: [] as LoadResult[], gateway: [] as LoadResult[] };
-      for (const side of ['direct', 'gateway', 'gateway', 'direct'] as const) {
-        slices[side].push(await load(side === 'direct' ? serviceUrl : gatewayUrl, kind, 2, 1));
-      }
-      const [d, g] = [figures(slices.direct.reduce(merge)), figures(slices.gateway.reduce(merge))];
-      unloaded[kind] = { addedP50Ms: ms(g.p50Ms - d.p50Ms), addedP99Ms: ms(g.p99Ms - d.p99Ms) };
+      const r = await measure(kind, 2, 1, 1);
+      unloaded[kind] = {
+        addedP50Ms: ms(r.gateway.p50Ms - r.direct.p50Ms),
+        addedP99Ms: ms(r.gateway.p99Ms - r.direct.p99Ms),
+      };
     }
-    const verdict = (kind: string) => {
-      const { direct, gateway: g } = results[kind];
+    const verdict = (kind: 'read' | 'write') => {
+      const { direct, gateway: g, hop: h } = results[kind];
       const cost = 1 - g.requestsPerSecond / direct.requestsPerSecond;
       const addedP99 = g.p99Ms - direct.p99Ms;
       return {
         throughputCostPct: Math.round(cost * 1000) / 10,
         addedP99Ms: ms(addedP99),
+        bareHop: {
+          throughputCostPct: Math.round((1 - h.requestsPerSecond / direct.requestsPerSecond) * 1000) / 10,
+          addedP99Ms: ms(h.p99Ms - direct.p99Ms),
+        },
         met: cost < 0.25 && addedP99 < 5,
       };
     };
@@ -258,23 +315,33 @@ async function main(): Promise<void> {
     };
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     writeFileSync(join(__dirname, 'results', 'gateway.json'), `${JSON.stringify(report, null, 2)}\n`);
-    const row = (name: string, r: ReturnType<typeof figures> & Record<string, number>) =>
-      `| ${name} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.serviceCpuMs} | ${r.gatewayCpuMs || '–'} |`;
+    const row = (name: string, r: Figures) =>
+      `| ${name} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.serviceCpuMs} | ${r.frontCpuMs || '–'} |`;
+    const line = (kind: 'read' | 'write') => {
+      const { direct, gateway: g, hop: h } = results[kind];
+      const v = report[kind];
+      return `${kind}: gateway ${v.throughputCostPct}% of throughput, ${signed(v.addedP99Ms)} ms p99 (p50 ${signed(g.p50Ms - direct.p50Ms)} ms); bare hop ${v.bareHop.throughputCostPct}%, ${signed(v.bareHop.addedP99Ms)} ms p99 (p50 ${signed(h.p50Ms - direct.p50Ms)} ms).`;
+    };
     const md = [
-      `Concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${2 * ROUNDS} slices interleaved ABBA ×${ROUNDS} after a ${WARMUP_SECONDS} s unmeasured warm-up, hardship-cases on PostgreSQL, gateway and load generator each in its own process; ${report.machine.cpus} CPUs, load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work was running).`,
+      `Concurrency ${CONCURRENCY}, ${SECONDS} s per side in ${2 * ROUNDS} slices interleaved (direct, gateway, bare hop, then back) ×${ROUNDS} after a ${WARMUP_SECONDS} s unmeasured warm-up, hardship-cases on PostgreSQL, gateway, bare hop and load generator each in its own process; ${report.machine.cpus} CPUs, load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}.`,
       '',
-      '| request | req/s | p50 ms | p99 ms | service CPU ms/req | gateway CPU ms/req |',
+      '| request | req/s | p50 ms | p99 ms | service CPU ms/req | gateway (or hop) CPU ms/req |',
       '|---|---|---|---|---|---|',
       row('read direct', results.read.direct),
       row('read via gateway', results.read.gateway),
+      row('read via bare hop', results.read.hop),
       row('write direct', results.write.direct),
       row('write via gateway', results.write.gateway),
+      row('write via bare hop', results.write.hop),
       '',
-      `Gateway cost: read ${report.read.throughputCostPct}% of throughput, +${report.read.addedP99Ms} ms p99; write ${report.write.throughputCostPct}%, +${report.write.addedP99Ms} ms p99. Target (< 25%, < 5 ms): ${report.read.met && report.write.met ? 'met' : 'missed'}.`,
+      `Target (gateway < 25% of throughput, < 5 ms added at p99): ${report.read.met && report.write.met ? 'met' : 'missed'}.`,
       '',
-      `At concurrency 1 (the machine not saturated) the gateway adds ${unloaded.read.addedP50Ms} ms at p50 and ${unloaded.read.addedP99Ms} ms at p99 to a read, ${unloaded.write.addedP50Ms} / ${unloaded.write.addedP99Ms} ms to a write.`,
+      `- ${line('read')}`,
+      `- ${line('write')}`,
       '',
-      'All four processes (service, PostgreSQL, gateway, load generator) share the CPUs, so on a saturated machine every millisecond of gateway CPU is taken from the service and shows up as queueing at p99; the CPU ms per request (from /proc) is the part that does not depend on the load of the machine.',
+      `At concurrency 1 (the machine not saturated) the gateway adds ${signed(unloaded.read.addedP50Ms)} ms at p50 and ${signed(unloaded.read.addedP99Ms)} ms at p99 to a read, ${signed(unloaded.write.addedP50Ms)} / ${signed(unloaded.write.addedP99Ms)} ms to a write.`,
+      '',
+      "The bare hop forwards with the gateway's HTTP client and does nothing else: what any process of its own in the path costs on this machine. All the processes (service, PostgreSQL, gateway or hop, load generator) share the CPUs, so at concurrency 32 the machine is saturated and every millisecond of CPU in front of the service comes back as about 16 ms of queueing (32 requests in flight on 2 cores); the CPU ms per request (from /proc) is the part that does not depend on the load of the machine.",
     ].join('\n');
     writeBenchmarkSection('gateway', 'npm run bench:gateway', md, join(__dirname, '..', 'BENCHMARKS.md'));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -288,6 +355,7 @@ async function main(): Promise<void> {
 const roles: Record<string, () => Promise<unknown>> = {
   service,
   gateway,
+  hop,
   load: () => runLoad(JSON.parse(String(process.env.BENCH_LOAD_JOB)) as LoadJob),
 };
 if (ROLE === undefined) {
