@@ -52,7 +52,7 @@ export class UpstreamHttp {
         {
           origin,
           path: pathname + search,
-          method: init.method as Dispatcher.HttpMethod,
+          method: init.method,
           headers: init.headers,
           body: init.body ?? null,
           // The timer above bounds the whole call, connecting and queueing included.
