@@ -86,10 +86,45 @@ describe('gateway behaviour', () => {
     expect(ui.text).toContain('swagger');
   });
 
+  it("composes the people view with each programme's records and this year's totals", async () => {
+    gw.hardship.reply = () => ({
+      status: 200,
+      body: { cases: [{ caseId: 'c-1' }], receivedThisYearFen: 120_000 },
+    });
+    gw.grants.reply = () => ({ status: 200, body: { applications: [], receivedThisYearFen: 0 } });
+    gw.medical.reply = () => ({
+      status: 200,
+      body: { claims: [{ claimId: 'm-1' }], receivedThisYearFen: 35_050 },
+    });
+    const res = await request(server)
+      .get(`/api/v1/people/${ID}`)
+      .set('Authorization', await bearer(['reviewer']))
+      .set('x-correlation-id', 'people-view-1');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      hardship: { available: true, records: { cases: [{ caseId: 'c-1' }] } },
+      grants: { available: true, records: { applications: [] } },
+      medicalAid: { available: true, records: { claims: [{ claimId: 'm-1' }] } },
+      receivedThisYearFen: { hardship: 120_000, grants: 0, medicalAid: 35_050, total: 155_050 },
+    });
+    // Each service was asked for the person, with the caller's correlation id.
+    const asked = [
+      [gw.hardship, '/api/v1/hardship'],
+      [gw.grants, '/api/v1/grants'],
+      [gw.medical, '/api/v1/medical-aid'],
+    ] as const;
+    for (const [service, prefix] of asked) {
+      expect(service.received.at(-1)).toMatchObject({
+        url: `${prefix}/people/${ID}`,
+        headers: expect.objectContaining({ 'x-correlation-id': 'people-view-1' }) as unknown,
+      });
+    }
+  });
+
   it('composes the people view, masking the identity number, with one service down', async () => {
     gw.hardship.reply = () => ({
       status: 200,
-      body: { items: [{ caseId: 'c-1', idNumber: ID, name: '王建国' }] },
+      body: { cases: [{ caseId: 'c-1', idNumber: ID, name: '王建国' }], receivedThisYearFen: 50_000 },
     });
     gw.grants.reply = () => ({ status: 404, body: { code: 'NOT_FOUND' } });
     await gw.medical.close();
@@ -100,10 +135,16 @@ describe('gateway behaviour', () => {
       idNumberMasked: `630102********${ID.slice(14)}`,
       hardship: {
         available: true,
-        records: { items: [{ caseId: 'c-1', idNumber: `630102********${ID.slice(14)}`, name: '王建国' }] },
+        records: {
+          cases: [{ caseId: 'c-1', idNumber: `630102********${ID.slice(14)}`, name: '王建国' }],
+          receivedThisYearFen: 50_000,
+        },
       },
-      grants: { available: true, records: [] },
+      // The services serve the per-person route: a 404 is a fault, not "no records".
+      grants: { available: false, detail: 'The education-grants service answered 404.' },
       medicalAid: { available: false, detail: expect.stringContaining('medical-aid') as unknown },
+      // A partial sum is not the total.
+      receivedThisYearFen: { hardship: 50_000, grants: null, medicalAid: null, total: null },
     });
     expect(res.text).not.toContain(ID);
     expect(gw.hardship.received.at(-1)?.headers.authorization).toBe(authorization);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isErrorCode, type ErrorCode, type FieldError } from '@union/kernel';
-import { currentCorrelationId, ProblemException } from '@union/platform';
+import { ProblemException } from '@union/platform';
 import type { UpstreamName } from '../gateway.settings';
 import { ProxyService } from '../proxy/proxy.service';
 import { AUDITED_SERVICES } from '../routing/route-table';
@@ -26,9 +26,7 @@ export class AuditTrail {
 
   /** `path`: the service's route under `/api/v1/audit`, e.g. `/people/<id>/events`. */
   async collect(path: string, authorization: string): Promise<AuditEvent[]> {
-    const headers: Record<string, string> = { authorization };
-    const correlationId = currentCorrelationId();
-    if (correlationId) headers['x-correlation-id'] = correlationId;
+    const headers = { authorization };
     const results = await Promise.allSettled(
       AUDITED_SERVICES.map((service) => this.proxy.getJson(service, `/api/v1/audit${path}`, headers)),
     );

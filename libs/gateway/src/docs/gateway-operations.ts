@@ -9,7 +9,7 @@ export function peopleOperation(): Record<string, Schema> {
     get: {
       summary: 'One person across the three programmes (identity number returned masked)',
       description:
-        'Roles: caseworker, reviewer, auditor. A programme whose service fails is `{ available: false, detail }`.',
+        "Roles: caseworker, reviewer, auditor. Each programme's part is its service's answer for the person (a caseworker sees only their units' records), or `{ available: false, detail }` when that service failed. `receivedThisYearFen`: what each programme paid the person this calendar year, in fen; null for a programme that did not answer, and then the total is null too.",
       tags: ['people'],
       operationId: 'getPerson',
       'x-roles': ['caseworker', 'reviewer', 'auditor'],
@@ -79,6 +79,16 @@ export const GATEWAY_SCHEMAS: Readonly<Record<string, Schema>> = {
       hardship: part,
       grants: part,
       medicalAid: part,
+      receivedThisYearFen: {
+        type: 'object',
+        description: 'Integer fen paid to the person this calendar year (China time), per programme.',
+        properties: {
+          hardship: { type: 'integer', minimum: 0, nullable: true, example: 120_000 },
+          grants: { type: 'integer', minimum: 0, nullable: true, example: 0 },
+          medicalAid: { type: 'integer', minimum: 0, nullable: true, example: 35_050 },
+          total: { type: 'integer', minimum: 0, nullable: true, example: 155_050 },
+        },
+      },
     },
   },
 };

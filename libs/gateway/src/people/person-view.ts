@@ -9,20 +9,27 @@ export type ProgrammePart =
   | { readonly available: true; readonly records: unknown }
   | { readonly available: false; readonly detail: string };
 
-/** `GET /api/v1/people/{idNumber}`: one person across the three programmes. */
+type Programme = 'hardship' | 'grants' | 'medicalAid';
+
+/**
+ * `GET /api/v1/people/{idNumber}`: one person across the three programmes, and what each paid
+ * them this year (integer fen). A programme whose service could not answer counts as null, and
+ * then so does the total: a partial sum is never shown as the total.
+ */
 export interface PersonView {
   readonly idNumberMasked: string;
   readonly hardship: ProgrammePart;
   readonly grants: ProgrammePart;
   readonly medicalAid: ProgrammePart;
+  readonly receivedThisYearFen: Readonly<Record<Programme | 'total', number | null>>;
 }
 
 /**
- * Each service's per-person route. The services serve it under their own prefix; until one does,
- * its 404 reads as "no records there" rather than an error, so the view degrades gracefully.
+ * Each service's per-person route (`GET /api/v1/<prefix>/people/{idNumber}`), answering the
+ * person's records there and `receivedThisYearFen`, filtered to the caller's units by the service.
  */
 const SOURCES: readonly {
-  part: keyof Omit<PersonView, 'idNumberMasked'>;
+  part: Programme;
   upstream: UpstreamName;
   path: string;
 }[] = [
@@ -46,15 +53,30 @@ export class PersonViewService {
         this.proxy.getJson(s.upstream, `${s.path}${encodeURIComponent(idNumber)}`, { authorization }),
       ),
     );
-    const parts = SOURCES.map((source, i): [string, ProgrammePart] => [
-      source.part,
-      partOf(results[i], source.upstream),
-    ]);
+    const parts = Object.fromEntries(
+      SOURCES.map((source, i) => [source.part, partOf(results[i], source.upstream)]),
+    ) as Record<Programme, ProgrammePart>;
+    const received = Object.fromEntries(SOURCES.map(({ part }) => [part, receivedOf(parts[part])])) as Record<
+      Programme,
+      number | null
+    >;
+    const amounts = Object.values(received);
     return {
       idNumberMasked: maskIdNumber(idNumber),
-      ...(Object.fromEntries(parts) as Omit<PersonView, 'idNumberMasked'>),
+      ...parts,
+      receivedThisYearFen: {
+        ...received,
+        total: amounts.every((fen) => fen !== null) ? amounts.reduce((a, b) => a + b, 0) : null,
+      },
     };
   }
+}
+
+/** A programme's `receivedThisYearFen`, when it answered one as a whole, non-negative fen. */
+function receivedOf(part: ProgrammePart): number | null {
+  if (!part.available) return null;
+  const fen = (part.records as { receivedThisYearFen?: unknown } | null)?.receivedThisYearFen;
+  return typeof fen === 'number' && Number.isSafeInteger(fen) && fen >= 0 ? fen : null;
 }
 
 function partOf(
@@ -69,7 +91,6 @@ function partOf(
     return { available: false, detail };
   }
   const { status, body } = result.value;
-  if (status === 404) return { available: true, records: [] };
   if (status >= 200 && status < 300) return { available: true, records: masked(body) };
   return { available: false, detail: `The ${upstream} service answered ${status}.` };
 }

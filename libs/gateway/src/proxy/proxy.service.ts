@@ -42,8 +42,6 @@ export class ProxyService implements OnModuleDestroy {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const correlationId = currentCorrelationId();
-    if (correlationId) headers['x-correlation-id'] = correlationId;
     const answer = await this.send(upstream, path, {
       method: req.method ?? 'GET',
       headers,
@@ -84,15 +82,21 @@ export class ProxyService implements OnModuleDestroy {
     );
   }
 
-  /** One call to a service within the timeout; a 503 problem when it fails. */
+  /**
+   * One call to a service within the timeout, carrying the request's correlation id (so the
+   * service stamps it on what it records, composed views included); a 503 problem when it fails.
+   */
   private async send(
     upstream: UpstreamName,
     path: string,
     init: { method: string; headers: Record<string, string>; body?: Uint8Array },
   ): Promise<UpstreamAnswer> {
+    const correlationId = currentCorrelationId();
+    const headers = correlationId ? { ...init.headers, 'x-correlation-id': correlationId } : init.headers;
     try {
       return await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
         ...init,
+        headers,
         timeoutMs: this.settings.upstreamTimeoutMs,
       });
     } catch (error) {
