@@ -18,6 +18,8 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { CloseCampaignHandler } from './campaigns/close-campaign/close-campaign.handler';
 import { OpenCampaignHandler } from './campaigns/open-campaign/open-campaign.handler';
 import { ApplicationHoldsModule } from './eligibility/application-holds.module';
+import { PersonRecordsController } from './people/person-records.controller';
+import { PersonRecordsReader } from './people/person-records.reader';
 import { GrantRecords } from './read-models/grant-records.reader';
 
 /**
@@ -35,7 +37,7 @@ export class EducationGrantsModule {
         ApplicationHoldsModule,
         HardshipEligibilityModule.forRoot('api/v1/grants'),
       ],
-      controllers: [CampaignsController, ApplicationsController],
+      controllers: [CampaignsController, ApplicationsController, PersonRecordsController],
       providers: [
         GrantRecords,
         OpenCampaignHandler,
@@ -47,6 +49,7 @@ export class EducationGrantsModule {
         RejectApplicationHandler,
         DisburseGrantHandler,
         WithdrawApplicationHandler,
+        PersonRecordsReader,
       ],
     };
   }

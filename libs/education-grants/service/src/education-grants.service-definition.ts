@@ -13,6 +13,7 @@ import { grantApplicationProjection } from './read-models/grant-application.proj
 import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
 import { grantCampaignProjection } from './read-models/grant-campaign.projection';
 import { GrantsReadModels1732300002000 } from './schema/1732300002000-grants-read-models.migration';
+import { GrantsPersonRefs1732300002100 } from './schema/1732300002100-grants-person-refs.migration';
 
 /** Publishes what other programmes need of an application: only `GrantDisbursed` crosses the border. */
 function toMessage(event: StoredEvent) {
@@ -28,7 +29,11 @@ export const educationGrantsService: ServiceDefinition = {
   name: 'education-grants',
   publishes: TOPICS.educationGrants,
   consumes: [TOPICS.hardshipCases],
-  migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations, GrantsReadModels1732300002000],
+  migrations: [
+    ...HARDSHIP_ELIGIBILITY_SCHEMA.migrations,
+    GrantsReadModels1732300002000,
+    GrantsPersonRefs1732300002100,
+  ],
   entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
   projections: [grantCampaignProjection, grantApplicationProjection],
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },

@@ -23,6 +23,8 @@ import { ExternalAssistanceIntake } from './intake/external-assistance-intake.se
 import { MedicalAidClaimsConsumer } from './intake/medical-aid-claims.consumer';
 import { ReferralIntake } from './intake/referral-intake.service';
 import { PairingController } from './pairing/pairing.controller';
+import { PeopleController } from './people/people.controller';
+import { PersonRecords } from './people/person-records.service';
 import { PoliciesController } from './policies/policies.controller';
 import { RegionPolicies } from './policies/region-policies.service';
 import { ReassessmentsController } from './reassessments/reassessments.controller';
@@ -74,6 +76,7 @@ export class HardshipCasesModule {
         ReferralsController,
         StatsController,
         PoliciesController,
+        PeopleController,
         MedicalAidClaimsConsumer,
         EducationGrantsConsumer,
       ],
@@ -90,6 +93,7 @@ export class HardshipCasesModule {
         ReferralIntake,
         ExternalAssistanceIntake,
         HardshipStatsService,
+        PersonRecords,
       ],
     };
   }

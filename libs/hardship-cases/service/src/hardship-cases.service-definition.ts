@@ -21,6 +21,7 @@ import { visitProjection } from './read-models/visits/visit.projection';
 import { VisitEntity } from './read-models/visits/visit.entity';
 import { HardshipReadModels1732300001000 } from './schema/1732300001000-hardship-read-models.migration';
 import { HardshipCaseDetails1732300002000 } from './schema/1732300002000-hardship-case-details.migration';
+import { HardshipPersonIndex1732300002100 } from './schema/1732300002100-hardship-person-index.migration';
 
 /** Publishes what other programmes need of a case: opened, tier changed, closed, reopened. */
 function toMessage(event: StoredEvent) {
@@ -49,7 +50,11 @@ export const hardshipCasesService: ServiceDefinition = {
   name: 'hardship-cases',
   publishes: TOPICS.hardshipCases,
   consumes: [TOPICS.educationGrants, TOPICS.medicalAidClaims],
-  migrations: [HardshipReadModels1732300001000, HardshipCaseDetails1732300002000],
+  migrations: [
+    HardshipReadModels1732300001000,
+    HardshipCaseDetails1732300002000,
+    HardshipPersonIndex1732300002100,
+  ],
   entities: [CaseSummaryEntity, AssistanceEntity, VisitEntity, ExternalAssistanceEntity, ReferralEntity],
   projections: hardshipProjections,
   auditStates: {

@@ -13,6 +13,8 @@ import { EnrollmentCommands } from './enrollments/enrollment-commands.service';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { MembershipQueries } from './memberships/membership-queries.service';
 import { MembershipsController } from './memberships/memberships.controller';
+import { PeopleController } from './people/people.controller';
+import { PersonRecords } from './people/person-records.service';
 import { PeriodCommands } from './periods/period-commands.service';
 import { PeriodQueries } from './periods/period-queries.service';
 import { PeriodsController } from './periods/periods.controller';
@@ -31,7 +33,13 @@ export class MedicalAidModule {
         RuntimeModule.forRoot(infra, settings),
         HardshipEligibilityModule.forRoot('api/v1/medical-aid'),
       ],
-      controllers: [PeriodsController, EnrollmentsController, MembershipsController, ClaimsController],
+      controllers: [
+        PeriodsController,
+        EnrollmentsController,
+        MembershipsController,
+        ClaimsController,
+        PeopleController,
+      ],
       providers: [
         PeriodCommands,
         PeriodQueries,
@@ -39,6 +47,7 @@ export class MedicalAidModule {
         MembershipQueries,
         ClaimCommands,
         ClaimQueries,
+        PersonRecords,
       ],
     };
   }

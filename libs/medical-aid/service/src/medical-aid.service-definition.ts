@@ -16,6 +16,7 @@ import { membershipSummaryProjection } from './read-models/membership-summary.pr
 import { PeriodSummaryEntity } from './read-models/period-summary.entity';
 import { periodSummaryProjection } from './read-models/period-summary.projection';
 import { MedicalAidReadModels1732300003000 } from './schema/1732300003000-medical-aid-read-models.migration';
+import { MedicalAidPersonIndexes1732300003100 } from './schema/1732300003100-medical-aid-person-indexes.migration';
 
 /**
  * Publishes what other programmes need: ClaimPaid (claim streams), SeriousIllnessAidGranted and
@@ -38,7 +39,11 @@ export const medicalAidService: ServiceDefinition = {
   name: 'medical-aid',
   publishes: TOPICS.medicalAidClaims,
   consumes: [TOPICS.hardshipCases],
-  migrations: [...HARDSHIP_ELIGIBILITY_SCHEMA.migrations, MedicalAidReadModels1732300003000],
+  migrations: [
+    ...HARDSHIP_ELIGIBILITY_SCHEMA.migrations,
+    MedicalAidReadModels1732300003000,
+    MedicalAidPersonIndexes1732300003100,
+  ],
   entities: [
     ...HARDSHIP_ELIGIBILITY_SCHEMA.entities,
     PeriodSummaryEntity,

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In, type DataSource } from 'typeorm';
+import { chinaToday, maskIdNumber, personRef, type IdNumber } from '@union/kernel';
+import type { Principal } from '@union/platform';
+import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
+import { caseView } from '../cases/case.view';
+import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
+import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
+import { unitFilter } from '../shared/read-scope';
+import { personAssistanceView, receivedInYearFen, type PersonRecordsView } from './person-records.view';
+
+/**
+ * One person's records in this programme, for the gateway's person view. Cases of units the
+ * principal may not read are left out (the case list's rule), and so is their assistance.
+ */
+@Injectable()
+export class PersonRecords {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+  ) {}
+
+  async of(idNumber: IdNumber, principal: Principal): Promise<PersonRecordsView> {
+    const today = chinaToday(new Date());
+    const qb = this.dataSource
+      .getRepository(CaseSummaryEntity)
+      .createQueryBuilder('c')
+      .where('c.person_ref = :ref', { ref: personRef(this.settings.personRefSecret, idNumber) });
+    const scope = unitFilter(principal, 'c.unit_id');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.case_id').getMany();
+    const assistance =
+      cases.length === 0
+        ? []
+        : await this.dataSource.getRepository(AssistanceEntity).find({
+            where: { caseId: In(cases.map((c) => c.caseId)) },
+            order: { recordedOn: 'DESC', assistanceId: 'ASC' },
+          });
+    const rows = assistance.map((a) => a.data);
+    return {
+      idNumberMasked: maskIdNumber(idNumber),
+      cases: cases.map((c) => caseView(c.data, c.version, today)),
+      assistance: rows.map(personAssistanceView),
+      receivedThisYearFen: receivedInYearFen(rows, today),
+    };
+  }
+}
