@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  personRecordsController,
   HardshipEligibilityModule,
   platformFor,
   RuntimeModule,
@@ -18,7 +19,6 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { CloseCampaignHandler } from './campaigns/close-campaign/close-campaign.handler';
 import { OpenCampaignHandler } from './campaigns/open-campaign/open-campaign.handler';
 import { ApplicationHoldsModule } from './eligibility/application-holds.module';
-import { PersonRecordsController } from './people/person-records.controller';
 import { PersonRecordsReader } from './people/person-records.reader';
 import { GrantRecords } from './read-models/grant-records.reader';
 
@@ -37,7 +37,11 @@ export class EducationGrantsModule {
         ApplicationHoldsModule,
         HardshipEligibilityModule.forRoot('api/v1/grants'),
       ],
-      controllers: [CampaignsController, ApplicationsController, PersonRecordsController],
+      controllers: [
+        CampaignsController,
+        ApplicationsController,
+        personRecordsController('api/v1/grants', 'grants', PersonRecordsReader),
+      ],
       providers: [
         GrantRecords,
         OpenCampaignHandler,

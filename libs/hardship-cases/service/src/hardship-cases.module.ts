@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { IntegrationConsumer } from '@union/messaging';
 import {
+  personRecordsController,
   platformFor,
   RuntimeModule,
   SERVICE_INFRA,
@@ -23,7 +24,6 @@ import { ExternalAssistanceIntake } from './intake/external-assistance-intake.se
 import { MedicalAidClaimsConsumer } from './intake/medical-aid-claims.consumer';
 import { ReferralIntake } from './intake/referral-intake.service';
 import { PairingController } from './pairing/pairing.controller';
-import { PeopleController } from './people/people.controller';
 import { PersonRecords } from './people/person-records.service';
 import { PoliciesController } from './policies/policies.controller';
 import { RegionPolicies } from './policies/region-policies.service';
@@ -76,7 +76,7 @@ export class HardshipCasesModule {
         ReferralsController,
         StatsController,
         PoliciesController,
-        PeopleController,
+        personRecordsController('api/v1/hardship', 'hardship', PersonRecords),
         MedicalAidClaimsConsumer,
         EducationGrantsConsumer,
       ],

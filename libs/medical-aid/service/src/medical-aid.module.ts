@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  personRecordsController,
   HardshipEligibilityModule,
   platformFor,
   RuntimeModule,
@@ -13,7 +14,6 @@ import { EnrollmentCommands } from './enrollments/enrollment-commands.service';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { MembershipQueries } from './memberships/membership-queries.service';
 import { MembershipsController } from './memberships/memberships.controller';
-import { PeopleController } from './people/people.controller';
 import { PersonRecords } from './people/person-records.service';
 import { PeriodCommands } from './periods/period-commands.service';
 import { PeriodQueries } from './periods/period-queries.service';
@@ -38,7 +38,7 @@ export class MedicalAidModule {
         EnrollmentsController,
         MembershipsController,
         ClaimsController,
-        PeopleController,
+        personRecordsController('api/v1/medical-aid', 'medical-aid', PersonRecords),
       ],
       providers: [
         PeriodCommands,

@@ -9,6 +9,7 @@ export * from './eligibility/hardship-eligibility.consumer';
 export * from './eligibility/hardship-eligibility.reader';
 export * from './eligibility/hardship-eligibility.module';
 export * from './eligibility/hardship-eligibility.di-tokens';
+export * from './people/person-records.controller';
 export * from './run-service-process';
 export * from './http';
 export * from './audit/audit-state';

@@ -3,7 +3,12 @@ import type { DataSource } from 'typeorm';
 import { maskIdNumber, personRef, sumFen, type Fen, type IdNumber, type IsoDate } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { ApplicationRow } from '@union/education-grants/domain';
-import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
+import {
+  DATA_SOURCE,
+  SERVICE_SETTINGS,
+  type PersonRecordsSource,
+  type ServiceSettings,
+} from '@union/runtime';
 import { applicationView, type ApplicationView } from '../applications/application.view';
 import { seesAllUnits } from '../applications/list-applications/list-applications.handler';
 import { GrantApplicationEntity } from '../read-models/grant-application.entity';
@@ -20,10 +25,6 @@ export interface PersonRecordsView {
   readonly receivedThisYearFen: Fen;
 }
 
-/** Admins and principals the list lets see every unit (auditors, tokens with `*`). */
-const seesEveryUnit = (principal: Principal): boolean =>
-  seesAllUnits(principal) || principal.roles.includes('admin');
-
 /** The money paid to the family in `today`'s calendar year (Asia/Shanghai business dates). */
 export function receivedInYearOf(rows: readonly ApplicationRow[], today: IsoDate): Fen {
   const year = `${today.slice(0, 4)}-`;
@@ -36,7 +37,7 @@ export function receivedInYearOf(rows: readonly ApplicationRow[], today: IsoDate
  * Applications of units the principal may not see are left out (as in the list), not refused.
  */
 @Injectable()
-export class PersonRecordsReader {
+export class PersonRecordsReader implements PersonRecordsSource {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
@@ -48,7 +49,7 @@ export class PersonRecordsReader {
       .getRepository(GrantApplicationEntity)
       .createQueryBuilder('a')
       .where('(a.parent_person_ref = :ref OR a.student_person_ref = :ref)', { ref });
-    if (!seesEveryUnit(principal)) {
+    if (!seesAllUnits(principal)) {
       qb.andWhere('a.unit_id IN (:...units)', { units: principal.units.length ? principal.units : [''] });
     }
     const rows = await qb.orderBy('a.submitted_at', 'DESC').addOrderBy('a.application_id').getMany();

@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type DataSource } from 'typeorm';
-import { chinaToday, maskIdNumber, personRef, type IdNumber } from '@union/kernel';
+import { maskIdNumber, personRef, type IdNumber, type IsoDate } from '@union/kernel';
 import type { Principal } from '@union/platform';
-import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
+import {
+  DATA_SOURCE,
+  SERVICE_SETTINGS,
+  type PersonRecordsSource,
+  type ServiceSettings,
+} from '@union/runtime';
 import { caseView } from '../cases/case.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
@@ -14,14 +19,13 @@ import { personAssistanceView, receivedInYearFen, type PersonRecordsView } from 
  * principal may not read are left out (the case list's rule), and so is their assistance.
  */
 @Injectable()
-export class PersonRecords {
+export class PersonRecords implements PersonRecordsSource {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
   ) {}
 
-  async of(idNumber: IdNumber, principal: Principal): Promise<PersonRecordsView> {
-    const today = chinaToday(new Date());
+  async records(idNumber: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
     const qb = this.dataSource
       .getRepository(CaseSummaryEntity)
       .createQueryBuilder('c')

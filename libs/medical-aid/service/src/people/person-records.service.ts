@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { maskIdNumber, personRef, sumFen, type Fen, type IdNumber } from '@union/kernel';
+import { maskIdNumber, personRef, sumFen, type Fen, type IdNumber, type IsoDate } from '@union/kernel';
 import type { Principal } from '@union/platform';
-import { DATA_SOURCE, requestFacts, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
+import {
+  DATA_SOURCE,
+  SERVICE_SETTINGS,
+  type PersonRecordsSource,
+  type ServiceSettings,
+} from '@union/runtime';
 import { claimView, type ClaimView } from '../claims/claim.view';
 import { membershipView, type MembershipView } from '../memberships/membership.view';
 import { PeriodQueries } from '../periods/period-queries.service';
@@ -32,14 +37,14 @@ interface AidRow {
  * of other units are left out, not refused, so the person view shows what the caller may see.
  */
 @Injectable()
-export class PersonRecords {
+export class PersonRecords implements PersonRecordsSource {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
   ) {}
 
-  async records(id: IdNumber, principal: Principal): Promise<PersonRecordsView> {
+  async records(id: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
     const ref = personRef(this.settings.personRefSecret, id);
     const where = this.scoped(ref, principal);
     const [members, claims] = await Promise.all([
@@ -65,7 +70,7 @@ export class PersonRecords {
         b.period.openedAt.localeCompare(a.period.openedAt) ||
         a.period.periodId.localeCompare(b.period.periodId),
     );
-    const year = requestFacts(principal).today.slice(0, 4);
+    const year = today.slice(0, 4);
     const payoutsFen = claims
       .filter((c) => c.data.status === 'paid' && c.data.paidOn?.startsWith(`${year}-`))
       .map((c) => c.data.quote.payoutFen);
