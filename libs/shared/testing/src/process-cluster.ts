@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
+import { ASSERTION_PRIVATE_KEY_VAR, ASSERTION_PUBLIC_KEY_VAR, generateAssertionKeys } from '@union/platform';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
@@ -12,8 +14,56 @@ export interface Cluster {
   serviceUrls: Record<(typeof SERVICES)[number], string>;
   databaseUrls: Record<(typeof SERVICES)[number], string>;
   jwtSecret: string;
+  /** Everything the processes were given (the gateway's key pair, the metrics token…). */
+  secrets: ProductionSecrets;
   logDir: string;
   stop(): Promise<void>;
+}
+
+/** The secrets of one production-mode platform, made fresh and random. */
+export interface ProductionSecrets {
+  readonly jwtSecret: string;
+  readonly personRefSecret: string;
+  readonly metricsToken: string;
+  /** The gateway's assertion key pair (base64 DER): the private half for the gateway only. */
+  readonly assertionKeys: { readonly privateKey: string; readonly publicKey: string };
+}
+
+/** Fresh random secrets that pass every production guard. */
+export function productionSecrets(): ProductionSecrets {
+  const secret = () => randomBytes(48).toString('base64');
+  return {
+    jwtSecret: secret(),
+    personRefSecret: secret(),
+    metricsToken: secret(),
+    assertionKeys: generateAssertionKeys(),
+  };
+}
+
+/**
+ * The environment an app needs to run as in production (not embedded), apart from its port, its
+ * database and the gateway's upstream URLs: the gateway gets the assertions' private key, each
+ * service the public key and the person-ref key; all bind to loopback and refuse dev login.
+ */
+export function productionEnv(
+  app: 'gateway' | (typeof SERVICES)[number],
+  secrets: ProductionSecrets,
+): Record<string, string> {
+  const common = {
+    HOST: '127.0.0.1',
+    JWT_SECRET: secrets.jwtSecret,
+    METRICS_TOKEN: secrets.metricsToken,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    AUTH_DEV_LOGIN: 'false',
+    LOG_LEVEL: 'info',
+  };
+  return app === 'gateway'
+    ? { ...common, [ASSERTION_PRIVATE_KEY_VAR]: secrets.assertionKeys.privateKey }
+    : {
+        ...common,
+        PERSON_REF_SECRET: secrets.personRefSecret,
+        [ASSERTION_PUBLIC_KEY_VAR]: secrets.assertionKeys.publicKey,
+      };
 }
 
 const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -26,7 +76,7 @@ const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
 export async function startCluster(name: string): Promise<Cluster> {
   const logDir = join(ROOT, 'tmp', 'e2e-logs', `${name}-${Date.now()}`);
   mkdirSync(logDir, { recursive: true });
-  const jwtSecret = `e2e-${name}-jwt-secret-${Math.random().toString(36).slice(2)}-long-enough`;
+  const secrets = productionSecrets();
   const databaseUrls = Object.fromEntries(
     await Promise.all(SERVICES.map(async (s) => [s, await createDatabase(`e2e_${s.replace(/-/g, '_')}`)])),
   ) as Cluster['databaseUrls'];
@@ -36,20 +86,12 @@ export async function startCluster(name: string): Promise<Cluster> {
   const serviceUrls = Object.fromEntries(
     SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`]),
   ) as Cluster['serviceUrls'];
-  const common = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    JWT_SECRET: jwtSecret,
-    PERSON_REF_SECRET: `e2e-${name}-person-ref-secret-long-enough-for-checks`,
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    AUTH_DEV_LOGIN: 'false',
-    LOG_LEVEL: 'info',
-  };
   const children: ChildProcess[] = [];
   for (const s of SERVICES) {
     children.push(
       launch(s, logDir, {
-        ...common,
+        ...process.env,
+        ...productionEnv(s, secrets),
         [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
         [`${envName(s)}_PORT`]: String(ports[s]),
       }),
@@ -57,7 +99,8 @@ export async function startCluster(name: string): Promise<Cluster> {
   }
   children.push(
     launch('gateway', logDir, {
-      ...common,
+      ...process.env,
+      ...productionEnv('gateway', secrets),
       GATEWAY_PORT: String(ports.gateway),
       ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, serviceUrls[s]])),
     }),
@@ -73,7 +116,7 @@ export async function startCluster(name: string): Promise<Cluster> {
     await stop();
     throw new Error(`${(error as Error).message} (logs in ${logDir})`);
   }
-  return { gatewayUrl, serviceUrls, databaseUrls, jwtSecret, logDir, stop };
+  return { gatewayUrl, serviceUrls, databaseUrls, jwtSecret: secrets.jwtSecret, secrets, logDir, stop };
 }
 
 function launch(app: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
