@@ -82,9 +82,13 @@ async function hop(): Promise<string> {
   const { randomUUID } = await import('node:crypto');
   const { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS, UpstreamHttp } =
     await import('@union/gateway');
-  const { assertionPrivateKey, GATEWAY_ASSERTION_HEADER, signGatewayAssertion } = await import('@union/platform');
+  const { assertionPrivateKey, GATEWAY_ASSERTION_HEADER, signGatewayAssertion } =
+    await import('@union/platform');
   const upstream = String(process.env.HARDSHIP_CASES_URL);
-  const key = assertionPrivateKey('GATEWAY_ASSERTION_PRIVATE_KEY', String(process.env.GATEWAY_ASSERTION_PRIVATE_KEY));
+  const key = assertionPrivateKey(
+    'GATEWAY_ASSERTION_PRIVATE_KEY',
+    String(process.env.GATEWAY_ASSERTION_PRIVATE_KEY),
+  );
   const http = new UpstreamHttp();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -155,8 +159,13 @@ const figures = (r: LoadResult) => ({
 
 async function main(): Promise<void> {
   const { createDatabase, dropDatabase } = await import('@union/event-store/testing');
-  const { generateAssertionKeys, GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion, assertionPrivateKey } =
-    await import('@union/platform');
+  const {
+    generateAssertionKeys,
+    GATEWAY_ASSERTION_HEADER,
+    signDevToken,
+    signGatewayAssertion,
+    assertionPrivateKey,
+  } = await import('@union/platform');
   const { idNumberWithCheckChar } = await import('@union/kernel');
   const databaseUrl = await createDatabase('bench_gateway');
   const jwtSecret = randomBytes(32).toString('hex');
@@ -216,7 +225,11 @@ async function main(): Promise<void> {
       });
       const res = await fetch(`${serviceUrl}/api/v1/hardship/cases`, {
         method: 'POST',
-        headers: { authorization: auth, 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion },
+        headers: {
+          authorization: auth,
+          'content-type': 'application/json',
+          [GATEWAY_ASSERTION_HEADER]: assertion,
+        },
         body: JSON.stringify(body),
       });
       if (res.status !== 201) throw new Error(`opening a case: ${res.status} ${await res.text()}`);

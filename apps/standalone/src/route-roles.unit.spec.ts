@@ -33,7 +33,7 @@ function controllersOf(module: DynamicModule | Type, seen = new Set<unknown>()):
   const imports = [...meta('imports'), ...(dynamic?.imports ?? [])] as (DynamicModule | Type)[];
   return [
     ...(meta('controllers') as Type[]),
-    ...((dynamic?.controllers ?? []) as Type[]),
+    ...(dynamic?.controllers ?? []),
     ...imports.flatMap((m) => controllersOf(m, seen)),
   ];
 }
@@ -76,7 +76,10 @@ const SERVICES = {
 
 const gatewayOwn = routesOf(
   GatewayModule.register(
-    loadGatewaySettings({ HARDSHIP_CASES_URL: 'http://h', EDUCATION_GRANTS_URL: 'http://g', MEDICAL_AID_URL: 'http://m' }, true),
+    loadGatewaySettings(
+      { HARDSHIP_CASES_URL: 'http://h', EDUCATION_GRANTS_URL: 'http://g', MEDICAL_AID_URL: 'http://m' },
+      true,
+    ),
   ),
 );
 /** The service routes the gateway calls to compose a view of its own, by the gateway route that uses them. */
@@ -90,35 +93,46 @@ const COMPOSED: Readonly<Record<string, string>> = {
 const PROBES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
 const sorted = (roles: readonly Role[] | undefined) => [...(roles ?? [])].sort();
 
-describe.each(Object.entries(SERVICES))('%s: the roles of every route, as the gateway admits them', (name, module) => {
-  const routes = routesOf(module);
-  const table = new Map(
-    ROUTE_TABLE.filter((r) => r.upstream === name).map((r) => {
-      const path = r.servicePrefix ? r.path.replace(r.servicePrefix.from, r.servicePrefix.to) : r.path;
-      return [canonical(r.method, path), r.roles] as const;
-    }),
-  );
-  const gatewayRolesOf = (key: string): readonly Role[] | undefined =>
-    table.get(key) ?? gatewayOwn.find((g) => g.key === COMPOSED[key])?.roles;
+describe.each(Object.entries(SERVICES))(
+  '%s: the roles of every route, as the gateway admits them',
+  (name, module) => {
+    const routes = routesOf(module);
+    const table = new Map(
+      ROUTE_TABLE.filter((r) => r.upstream === name).map((r) => {
+        const path = r.servicePrefix ? r.path.replace(r.servicePrefix.from, r.servicePrefix.to) : r.path;
+        return [canonical(r.method, path), r.roles] as const;
+      }),
+    );
+    const gatewayRolesOf = (key: string): readonly Role[] | undefined =>
+      table.get(key) ?? gatewayOwn.find((g) => g.key === COMPOSED[key])?.roles;
 
-  it('finds the routes (the walk reaches every controller)', () => {
-    expect(routes.length).toBeGreaterThan(table.size);
-  });
+    it('finds the routes (the walk reaches every controller)', () => {
+      expect(routes.length).toBeGreaterThan(table.size);
+    });
 
-  it('opens only the probes and the metrics without a user token', () => {
-    expect(routes.filter((r) => r.open).map((r) => r.key).sort()).toEqual([...PROBES].sort());
-  });
+    it('opens only the probes and the metrics without a user token', () => {
+      expect(
+        routes
+          .filter((r) => r.open)
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual([...PROBES].sort());
+    });
 
-  it('puts @Roles on every other route, exactly the roles the gateway admits', () => {
-    const drift = routes
-      .filter((r) => !r.open)
-      .filter((r) => JSON.stringify(sorted(r.roles)) !== JSON.stringify(sorted(gatewayRolesOf(r.key))))
-      .map((r) => `${r.key}: service ${JSON.stringify(sorted(r.roles))}, gateway ${JSON.stringify(sorted(gatewayRolesOf(r.key)))}`);
-    expect(drift).toEqual([]);
-  });
+    it('puts @Roles on every other route, exactly the roles the gateway admits', () => {
+      const drift = routes
+        .filter((r) => !r.open)
+        .filter((r) => JSON.stringify(sorted(r.roles)) !== JSON.stringify(sorted(gatewayRolesOf(r.key))))
+        .map(
+          (r) =>
+            `${r.key}: service ${JSON.stringify(sorted(r.roles))}, gateway ${JSON.stringify(sorted(gatewayRolesOf(r.key)))}`,
+        );
+      expect(drift).toEqual([]);
+    });
 
-  it('serves every route the gateway forwards to it', () => {
-    const served = new Set(routes.map((r) => r.key));
-    expect([...table.keys()].filter((key) => !served.has(key))).toEqual([]);
-  });
-});
+    it('serves every route the gateway forwards to it', () => {
+      const served = new Set(routes.map((r) => r.key));
+      expect([...table.keys()].filter((key) => !served.has(key))).toEqual([]);
+    });
+  },
+);

@@ -25,14 +25,42 @@ function refusal(env: NodeJS.ProcessEnv): string {
 
 describe('the gateway refuses to start in production on (issue 13 item 3)', () => {
   it.each<[string, NodeJS.ProcessEnv, string]>([
-    ['AUTH_DEV_LOGIN=true', { AUTH_DEV_LOGIN: 'true' }, 'AUTH_DEV_LOGIN=true is refused outside the embedded default'],
-    ['AUTH_DEV_LOGIN=true with a weak secret', { AUTH_DEV_LOGIN: 'true', JWT_SECRET: 'secret' }, 'AUTH_DEV_LOGIN=true is refused'],
-    ['the embedded JWT_SECRET', { JWT_SECRET: EMBEDDED_DEV_SECRETS.jwtSecret }, 'JWT_SECRET is not a safe secret'],
-    ['a running JWT_SECRET', { JWT_SECRET: 'qwertyuiopasdfghjklzxcvbnm1234567890' }, 'JWT_SECRET is not a safe secret: it is mostly a run'],
+    [
+      'AUTH_DEV_LOGIN=true',
+      { AUTH_DEV_LOGIN: 'true' },
+      'AUTH_DEV_LOGIN=true is refused outside the embedded default',
+    ],
+    [
+      'AUTH_DEV_LOGIN=true with a weak secret',
+      { AUTH_DEV_LOGIN: 'true', JWT_SECRET: 'secret' },
+      'AUTH_DEV_LOGIN=true is refused',
+    ],
+    [
+      'the embedded JWT_SECRET',
+      { JWT_SECRET: EMBEDDED_DEV_SECRETS.jwtSecret },
+      'JWT_SECRET is not a safe secret',
+    ],
+    [
+      'a running JWT_SECRET',
+      { JWT_SECRET: 'qwertyuiopasdfghjklzxcvbnm1234567890' },
+      'JWT_SECRET is not a safe secret: it is mostly a run',
+    ],
     ['no METRICS_TOKEN', { METRICS_TOKEN: undefined }, 'METRICS_TOKEN is required'],
-    ['no assertion key', { GATEWAY_ASSERTION_PRIVATE_KEY: undefined }, 'GATEWAY_ASSERTION_PRIVATE_KEY is required'],
-    ['the public key in place of the private one', { GATEWAY_ASSERTION_PRIVATE_KEY: keys.publicKey }, 'GATEWAY_ASSERTION_PRIVATE_KEY is not an Ed25519 private key'],
-    ['JWKS_URL without JWT_ISSUER and JWT_AUDIENCE', { JWT_SECRET: undefined, JWKS_URL: 'https://idp.test/jwks' }, 'JWT_ISSUER is required with JWKS_URL'],
+    [
+      'no assertion key',
+      { GATEWAY_ASSERTION_PRIVATE_KEY: undefined },
+      'GATEWAY_ASSERTION_PRIVATE_KEY is required',
+    ],
+    [
+      'the public key in place of the private one',
+      { GATEWAY_ASSERTION_PRIVATE_KEY: keys.publicKey },
+      'GATEWAY_ASSERTION_PRIVATE_KEY is not an Ed25519 private key',
+    ],
+    [
+      'JWKS_URL without JWT_ISSUER and JWT_AUDIENCE',
+      { JWT_SECRET: undefined, JWKS_URL: 'https://idp.test/jwks' },
+      'JWT_ISSUER is required with JWKS_URL',
+    ],
   ])('%s, naming the variable and never the value', (_case, change, message) => {
     const env = { ...production(), ...change };
     const error = refusal(env);
@@ -50,7 +78,12 @@ describe('the gateway refuses to start in production on (issue 13 item 3)', () =
       JWT_ISSUER: 'https://idp.test',
       JWT_AUDIENCE: 'union-api',
     });
-    expect(settings).toMatchObject({ issuer: 'https://idp.test', audience: 'union-api', maxTokenAgeSeconds: 43_200, devLogin: false });
+    expect(settings).toMatchObject({
+      issuer: 'https://idp.test',
+      audience: 'union-api',
+      maxTokenAgeSeconds: 43_200,
+      devLogin: false,
+    });
   });
 
   it('offers dev login in the embedded default, with a key of its own', () => {

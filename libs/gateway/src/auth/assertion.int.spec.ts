@@ -2,7 +2,13 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { idNumberWithCheckChar } from '@union/kernel';
 import { GatewayAssertionVerifier, type VerifiedHop } from '@union/platform';
-import { bearer, startGateway, type Received, type StubService, type TestGateway } from '../gateway-test.fixture';
+import {
+  bearer,
+  startGateway,
+  type Received,
+  type StubService,
+  type TestGateway,
+} from '../gateway-test.fixture';
 
 const ID = idNumberWithCheckChar('63010219850312001');
 
@@ -70,9 +76,13 @@ describe('the gateway signs each call to a service', () => {
   });
 
   it("signs the person view's and the audit timeline's calls to each service", async () => {
-    await request(server).get(`/api/v1/people/${ID}`).set('Authorization', await bearer(['reviewer'])).expect(200);
+    await request(server)
+      .get(`/api/v1/people/${ID}`)
+      .set('Authorization', await bearer(['reviewer']))
+      .expect(200);
     for (const stub of [gw.hardship, gw.grants, gw.medical]) accepted(stub, stub.received.at(-1));
-    for (const stub of [gw.hardship, gw.grants, gw.medical]) stub.reply = () => ({ status: 200, body: { events: [] } });
+    for (const stub of [gw.hardship, gw.grants, gw.medical])
+      stub.reply = () => ({ status: 200, body: { events: [] } });
     await request(server)
       .get(`/api/v1/audit/people/${ID}/timeline`)
       .set('Authorization', await bearer(['auditor']))
@@ -84,7 +94,8 @@ describe('the gateway signs each call to a service', () => {
   });
 
   it('signs the readiness probes too, without a caller token', async () => {
-    for (const stub of [gw.hardship, gw.grants, gw.medical]) stub.reply = () => ({ status: 200, body: { status: 'ok' } });
+    for (const stub of [gw.hardship, gw.grants, gw.medical])
+      stub.reply = () => ({ status: 200, body: { status: 'ok' } });
     await request(server).get('/health/ready').expect(200);
     for (const stub of [gw.hardship, gw.grants, gw.medical]) {
       const probe = stub.received.at(-1);

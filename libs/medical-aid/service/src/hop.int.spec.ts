@@ -23,12 +23,18 @@ describe('medical-aid: reached only through the gateway', () => {
 
   it('refuses an admin reading a person directly, and behind the gateway too (admins do not read people)', async () => {
     const admin = await actors(h).admin();
-    const direct = await request(h.direct).get(`${API}/people/${idNumber(1)}`).set('Authorization', admin).expect(401);
+    const direct = await request(h.direct)
+      .get(`${API}/people/${idNumber(1)}`)
+      .set('Authorization', admin)
+      .expect(401);
     expect(direct.body).toMatchObject({
       code: 'UNAUTHENTICATED',
       detail: 'The request carries no gateway assertion: services are reached only through the gateway.',
     });
-    const viaGateway = await request(h.http).get(`${API}/people/${idNumber(1)}`).set('Authorization', admin).expect(403);
+    const viaGateway = await request(h.http)
+      .get(`${API}/people/${idNumber(1)}`)
+      .set('Authorization', admin)
+      .expect(403);
     expect(viaGateway.body).toMatchObject({ code: 'FORBIDDEN' });
     await request(h.http)
       .get(`${API}/people/${idNumber(1)}`)
@@ -39,7 +45,10 @@ describe('medical-aid: reached only through the gateway', () => {
   it('refuses a token with roles [] reading a period, directly and behind the gateway', async () => {
     const noRoles = `Bearer ${await signDevToken(TEST_JWT_SECRET, { sub: 'nobody', roles: [], units: ['*'] }, 600)}`;
     await request(h.direct).get(`${API}/periods/${periodId}`).set('Authorization', noRoles).expect(401);
-    const res = await request(h.http).get(`${API}/periods/${periodId}`).set('Authorization', noRoles).expect(401);
+    const res = await request(h.http)
+      .get(`${API}/periods/${periodId}`)
+      .set('Authorization', noRoles)
+      .expect(401);
     expect(res.body.detail).toBe(
       "The token's roles claim must be a non-empty list of caseworker, reviewer, auditor, admin.",
     );
@@ -51,7 +60,10 @@ describe('medical-aid: reached only through the gateway', () => {
 
   it('serves /metrics to the metrics token only, and the probes to anyone', async () => {
     await request(h.direct).get('/metrics').expect(401);
-    await request(h.direct).get('/metrics').set('Authorization', await actors(h).admin()).expect(401);
+    await request(h.direct)
+      .get('/metrics')
+      .set('Authorization', await actors(h).admin())
+      .expect(401);
     await request(h.direct).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     await request(h.direct).get('/health/live').expect(200);
   });

@@ -75,7 +75,11 @@ describe('PlatformModule in a service: only the gateway gets in', () => {
 
   it('still checks the user token and roles behind a valid assertion', async () => {
     const url = '/cases/c-1/approve';
-    await http().post(url).set('Authorization', auth).set('x-gateway-assertion', assertion('POST', url, auth)).expect(403);
+    await http()
+      .post(url)
+      .set('Authorization', auth)
+      .set('x-gateway-assertion', assertion('POST', url, auth))
+      .expect(403);
     await http().post(url).set('x-gateway-assertion', assertion('POST', url)).expect(401);
   });
 

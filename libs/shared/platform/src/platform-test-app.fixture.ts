@@ -78,7 +78,12 @@ class CasesController {
 export async function bootTestApp(options: Partial<PlatformModuleOptions> = {}): Promise<INestApplication> {
   @Module({
     imports: [
-      PlatformModule.forRoot({ service: 'test', logLevel: 'silent', auth: { jwtSecret: SECRET }, ...options }),
+      PlatformModule.forRoot({
+        service: 'test',
+        logLevel: 'silent',
+        auth: { jwtSecret: SECRET },
+        ...options,
+      }),
     ],
     controllers: [CasesController],
   })

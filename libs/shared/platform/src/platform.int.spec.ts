@@ -112,7 +112,10 @@ describe('PlatformModule over HTTP', () => {
     expect(onError.headers['x-correlation-id']).toMatch(uuid);
     expect(onError.headers['x-client-correlation-id']).toBe('abc-404');
     const inside = await get('/cases/context').set('Authorization', auth).set('x-correlation-id', 'abc-ctx');
-    expect(inside.body).toEqual({ correlationId: inside.headers['x-correlation-id'], clientCorrelationId: 'abc-ctx' });
+    expect(inside.body).toEqual({
+      correlationId: inside.headers['x-correlation-id'],
+      clientCorrelationId: 'abc-ctx',
+    });
     expect(inside.body.correlationId).not.toBe('abc-ctx');
   });
 

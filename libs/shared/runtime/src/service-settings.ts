@@ -32,7 +32,10 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, embedded: boolean): Aut
       JWT_SECRET: { type: 'string', secret: true, devDefault: EMBEDDED_DEV_SECRETS.jwtSecret },
       JWKS_URL: { type: 'url' },
       JWT_ISSUER: { type: 'string', description: "the identity provider's iss; required with JWKS_URL" },
-      JWT_AUDIENCE: { type: 'string', description: 'the aud tokens for this platform carry; required with JWKS_URL' },
+      JWT_AUDIENCE: {
+        type: 'string',
+        description: 'the aud tokens for this platform carry; required with JWKS_URL',
+      },
       TOKEN_MAX_AGE_SECONDS: {
         type: 'int',
         default: DEFAULT_MAX_TOKEN_AGE_SECONDS,
@@ -55,7 +58,8 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, embedded: boolean): Aut
   }
   if (!embedded) {
     if (c.JWT_SECRET && !c.JWKS_URL) problems.push(...refusal('JWT_SECRET', c.JWT_SECRET));
-    if (!c.METRICS_TOKEN) problems.push('METRICS_TOKEN is required (the bearer token of the metrics scraper)');
+    if (!c.METRICS_TOKEN)
+      problems.push('METRICS_TOKEN is required (the bearer token of the metrics scraper)');
     else problems.push(...refusal('METRICS_TOKEN', c.METRICS_TOKEN));
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -106,7 +106,9 @@ describe("one person's grant records (GET /people/{idNumber})", () => {
 
     const everywhere = await k.client('cw-3', ['caseworker'], ['*']);
     expect((await everywhere.get(`${PEOPLE}/${p.idNumber}`).expect(200)).body.applications).toHaveLength(4);
-    expect((await everywhere.get(`${PEOPLE}/${p.idNumber}`).expect(200)).body.receivedThisYearFen).toBe(700_000);
+    expect((await everywhere.get(`${PEOPLE}/${p.idNumber}`).expect(200)).body.receivedThisYearFen).toBe(
+      700_000,
+    );
     // As the gateway's person view: admins manage campaigns, they do not read people (issue 13).
     await k.admin.get(`${PEOPLE}/${p.idNumber}`).expect(403);
   });

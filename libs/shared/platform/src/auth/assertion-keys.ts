@@ -24,7 +24,8 @@ export function assertionPrivateKey(name: string, value: string): KeyObject {
 /** The gateway's Ed25519 public key (SPKI, PEM or base64 DER); see {@link assertionPrivateKey}. */
 export function assertionPublicKey(name: string, value: string): KeyObject {
   // createPublicKey also derives one from a private key: a service must never hold that.
-  if (value.includes('PRIVATE KEY')) throw new Error(`${name} holds a private key; give the services the public key only.`);
+  if (value.includes('PRIVATE KEY'))
+    throw new Error(`${name} holds a private key; give the services the public key only.`);
   return ed25519(name, 'public', () =>
     isPem(value)
       ? createPublicKey(value)

@@ -124,12 +124,18 @@ export class GatewayAssertionVerifier {
     const claims = this.authentic(req.assertion);
     const seconds = now / 1000;
     if (claims.aud !== this.service) {
-      throw new AssertionRefused('mismatch', `The gateway assertion was issued for ${claims.aud}, not this service.`);
+      throw new AssertionRefused(
+        'mismatch',
+        `The gateway assertion was issued for ${claims.aud}, not this service.`,
+      );
     }
     if (claims.exp <= seconds - ASSERTION_CLOCK_SKEW_SECONDS) {
       throw new AssertionRefused('expired', 'The gateway assertion has expired.');
     }
-    if (claims.iat > seconds + ASSERTION_CLOCK_SKEW_SECONDS || claims.exp - claims.iat > ASSERTION_TTL_SECONDS) {
+    if (
+      claims.iat > seconds + ASSERTION_CLOCK_SKEW_SECONDS ||
+      claims.exp - claims.iat > ASSERTION_TTL_SECONDS
+    ) {
       throw new AssertionRefused('invalid', "The gateway assertion's lifetime is not valid.");
     }
     if (claims.htm !== req.method.toUpperCase() || claims.htu !== req.url) {
@@ -157,7 +163,12 @@ export class GatewayAssertionVerifier {
     }
     let valid = false;
     try {
-      valid = verify(null, Buffer.from(`${header}.${payload}`), this.publicKey, Buffer.from(signature, 'base64url'));
+      valid = verify(
+        null,
+        Buffer.from(`${header}.${payload}`),
+        this.publicKey,
+        Buffer.from(signature, 'base64url'),
+      );
     } catch {
       valid = false;
     }

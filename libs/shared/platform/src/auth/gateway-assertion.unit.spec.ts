@@ -66,19 +66,24 @@ describe('the gateway assertion', () => {
     );
     expect(protectedHeader.alg).toBe('EdDSA');
     expect(payload).toMatchObject({ htm: 'GET', htu: call.url, cid: call.correlationId });
-    expect(payload.exp! - payload.iat!).toBe(30);
+    expect(Number(payload.exp) - Number(payload.iat)).toBe(30);
     expect(typeof payload.jti).toBe('string');
   });
 
   it.each<[string, Partial<HopRequest>]>([
     ['another path', { url: '/api/v1/hardship/cases/c-2?view=full' }],
     ['another query', { url: '/api/v1/hardship/cases/c-1?view=other' }],
-    ['the path normalised (the path authorised is the path forwarded)', { url: '/api/v1/hardship/cases/c-1/../c-1?view=full' }],
+    [
+      'the path normalised (the path authorised is the path forwarded)',
+      { url: '/api/v1/hardship/cases/c-1/../c-1?view=full' },
+    ],
     ['another method', { method: 'POST' }],
     ["another caller's token", { authorization: 'Bearer eyJ.someone-else.sig' }],
     ['no token where the caller sent one', { authorization: undefined }],
   ])('refuses with 403 when replayed for %s', (_case, over) => {
-    expect(outcome(verifier(), asSent(signGatewayAssertion(gateway.privateKey, call), over))).toBe('mismatch 403');
+    expect(outcome(verifier(), asSent(signGatewayAssertion(gateway.privateKey, call), over))).toBe(
+      'mismatch 403',
+    );
   });
 
   it('refuses an assertion for another service', () => {
@@ -120,7 +125,8 @@ describe('the gateway assertion', () => {
       ath: undefined,
       cid: 'c',
     };
-    const req = (c: Record<string, unknown>) => asSent(forged(gateway.privateKey, c), { authorization: undefined });
+    const req = (c: Record<string, unknown>) =>
+      asSent(forged(gateway.privateKey, c), { authorization: undefined });
     expect(outcome(verifier(), req(claims))).toBe('accepted');
     expect(outcome(verifier(), req({ ...claims, exp: now + 3600 }))).toBe('invalid 401');
     expect(outcome(verifier(), req({ ...claims, iat: now + 60, exp: now + 90 }))).toBe('invalid 401');

@@ -21,7 +21,11 @@ export function assertMetricsReader(access: MetricsAccess, request: PlatformRequ
   if (access.token === undefined) return;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   if (match && timingSafeEqual(digest(match[1]), digest(access.token))) return;
-  throw new ProblemException('UNAUTHENTICATED', 'Reading the metrics needs Authorization: Bearer <METRICS_TOKEN>.', {
-    headers: { 'WWW-Authenticate': 'Bearer' },
-  });
+  throw new ProblemException(
+    'UNAUTHENTICATED',
+    'Reading the metrics needs Authorization: Bearer <METRICS_TOKEN>.',
+    {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    },
+  );
 }

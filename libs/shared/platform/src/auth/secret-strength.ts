@@ -53,9 +53,11 @@ function weakness(value: string, knownDefaults: readonly string[]): string | und
   if (value.length < MIN_SECRET_LENGTH) return `it has fewer than ${MIN_SECRET_LENGTH} characters`;
   if (new Set(value).size < 4) return 'it repeats too few distinct characters';
   if (repeatedUnit(value)) return 'it repeats a shorter sequence';
-  if (runShare(lower) > 0.5) return 'it is mostly a run of neighbouring characters (such as 1234… or qwerty…)';
+  if (runShare(lower) > 0.5)
+    return 'it is mostly a run of neighbouring characters (such as 1234… or qwerty…)';
   const bits = estimatedBits(value);
-  if (bits < MIN_SECRET_BITS) return `it is too predictable (about ${Math.floor(bits)} bits, at least ${MIN_SECRET_BITS} needed)`;
+  if (bits < MIN_SECRET_BITS)
+    return `it is too predictable (about ${Math.floor(bits)} bits, at least ${MIN_SECRET_BITS} needed)`;
   return undefined;
 }
 

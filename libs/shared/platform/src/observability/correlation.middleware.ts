@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional, type NestMiddleware } from '@nestjs/common';
-import { GATEWAY_ASSERTION_HEADER, GatewayAssertionVerifier, type VerifiedHop } from '../auth/gateway-assertion';
+import {
+  GATEWAY_ASSERTION_HEADER,
+  GatewayAssertionVerifier,
+  type VerifiedHop,
+} from '../auth/gateway-assertion';
 import { pathOf, type PlatformRequest, type PlatformResponse } from '../http/http-types';
 import { MetricsRegistry, type Counter } from '../metrics/metrics.registry';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '../platform.options';
@@ -79,7 +83,8 @@ export class CorrelationMiddleware implements NestMiddleware {
 
   private serve(req: PlatformRequest, res: PlatformResponse, next: () => void, ids: VerifiedHop): void {
     res.setHeader(CORRELATION_HEADER, ids.correlationId);
-    if (ids.clientCorrelationId !== undefined) res.setHeader(CLIENT_CORRELATION_HEADER, ids.clientCorrelationId);
+    if (ids.clientCorrelationId !== undefined)
+      res.setHeader(CLIENT_CORRELATION_HEADER, ids.clientCorrelationId);
     if (this.logRequests) {
       const started = process.hrtime.bigint();
       res.once('finish', () =>
