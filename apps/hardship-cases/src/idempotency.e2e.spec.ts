@@ -225,6 +225,19 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
     expect(await caseCount()).toBe(before + 1);
   });
 
+  it('serialises concurrent duplicates on real connections: one case, the same answer twice', async () => {
+    const before = await caseCount();
+    const [a, b] = await Promise.all([
+      post('/cases', openBody(306), 'duplicates'),
+      post('/cases', openBody(306), 'duplicates'),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.caseId).toBe(b.body.caseId);
+    const replayed = [a, b].filter((r) => r.headers.get('idempotent-replayed') === 'true');
+    expect(replayed).toHaveLength(1);
+    expect(await caseCount()).toBe(before + 1);
+  });
+
   /** Waits until the test's own connection waits for a lock in `like`. */
   async function waitForBlockedTest(like: string): Promise<void> {
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await sleep(50)) {
