@@ -11,6 +11,7 @@ import {
   type PlatformRequest,
   type Principal,
 } from '@union/platform';
+import { admitOwnRouteBody } from '../edge/own-route-bodies';
 import { parseRequestTarget, type RequestTarget } from '../edge/request-target';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings } from '../gateway.settings';
@@ -58,7 +59,7 @@ export class ForwardingHandler {
     private readonly proxy: ProxyService,
   ) {}
 
-  /** Serves `req` when it is refused by the path rule or forwarded and answers true; false leaves it to Nest. */
+  /** Serves `req` (refused, or forwarded) and answers true; false leaves it to Nest's own routes. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const request = req as PlatformRequest;
     let target: RequestTarget;
@@ -69,10 +70,14 @@ export class ForwardingHandler {
       return true;
     }
     if (!FORWARDED.test(target.path) || (req.method === 'GET' && OWN_AUDIT.test(target.path))) {
-      // The gateway's own routes read no body but the dev token's (create-gateway-app.ts): one
-      // sent to them is never drained, the connection closes after the answer.
-      if (declaresBody(req)) res.setHeader('Connection', 'close');
-      return false;
+      if (!declaresBody(req)) return false;
+      try {
+        admitOwnRouteBody(req, res, target.path);
+        return false;
+      } catch (error) {
+        this.observe(request, res, () => Promise.reject(error));
+        return true;
+      }
     }
     // Matched once, before anything can refuse the request: the route of the table labels it in
     // /metrics (401s, 403s and 429s included, apart per route, not lumped under one wildcard),
