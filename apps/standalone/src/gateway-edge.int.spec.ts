@@ -1,6 +1,6 @@
 import { TRAVERSAL_CORPUS, sendRaw } from '@union/gateway/testing';
 import type { EmbeddedPlatform } from './embedded-platform';
-import { bearer, expectCall, newIdNumber, startQuietPlatform } from './testing/platform-client.fixture';
+import { bearer, call, expectCall, newIdNumber, startQuietPlatform } from './testing/platform-client.fixture';
 import { caseBody } from './testing/platform-world.fixture';
 
 /** The requests each service served, per route pattern, from its own /metrics (scrapes left out). */
@@ -22,12 +22,13 @@ function difference(before: Map<string, number>, after: Map<string, number>): st
 }
 
 /**
- * Issue 13, item 1, on the real services: every request target of the traversal corpus sent as
- * it is on the wire, with the token of the role it names. Each answers the corpus's status; none
- * answers with the person's records or a service's metrics; and none reaches a service, except the
- * harmless spellings of a route its sender may call, which reach exactly that route.
+ * The gateway's edge on the real services (the embedded platform). Issue 13, item 1: every
+ * request target of the traversal corpus sent as it is on the wire, with the token of the role it
+ * names. Each answers the corpus's status; none answers with the person's records or a service's
+ * metrics; and none reaches a service, except the harmless spellings of a route its sender may
+ * call, which reach exactly that route.
  */
-describe('path traversal through the gateway, on the real services', () => {
+describe('the gateway edge, on the real services', () => {
   let platform: EmbeddedPlatform;
   const idNumber = newIdNumber();
 
@@ -45,6 +46,20 @@ describe('path traversal through the gateway, on the real services', () => {
     });
     expect(direct.status).toBe(200);
     expect(direct.text).toContain('"caseId"');
+  });
+
+  // Issue 13, item 8 (the gateway's half): the client learns that its write was not done again.
+  it('passes Idempotent-Replayed on when a service replays a write', async () => {
+    const cw = await bearer('cw-replay', ['caseworker'], ['u1']);
+    const body = caseBody('u1', newIdNumber());
+    const key = { 'idempotency-key': `replay-${idNumber}` };
+    const first = await call(platform.gatewayUrl, cw, 'POST', '/api/v1/hardship/cases', body, key);
+    const again = await call(platform.gatewayUrl, cw, 'POST', '/api/v1/hardship/cases', body, key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.caseId).toBe(first.body.caseId);
   });
 
   it.each(TRAVERSAL_CORPUS.map((p) => [p.name, p] as const))('%s', async (_name, probe) => {
