@@ -24,20 +24,23 @@ export function parsesOwnRouteBody(req: IncomingMessage): boolean {
  * Admits a request with a body to one of the gateway's own routes at `path`, before Nest sees it.
  * The dev token's must announce its length (411 when chunked) within {@link OWN_ROUTES_BODY_LIMIT}
  * (413): body-parser would otherwise read the whole upload before refusing it. Any other route
- * never reads its body, and the answer closes the connection rather than drain it.
+ * never reads its body: node's server drains one within that limit after the answer, and the
+ * answer closes the connection on a larger or chunked one (as `closesOnRefusal` has it).
  */
 export function admitOwnRouteBody(req: IncomingMessage, res: ServerResponse, path: string): void {
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  const declared = Number(req.headers['content-length'] ?? 0);
   if (!isDevToken(req, path)) {
-    res.setHeader('Connection', 'close');
+    if (chunked || !(declared <= OWN_ROUTES_BODY_LIMIT)) res.setHeader('Connection', 'close');
     return;
   }
-  if (req.headers['transfer-encoding'] !== undefined) {
+  if (chunked) {
     throw new ProblemException('VALIDATION_FAILED', 'Send the request body with a Content-Length.', {
       status: 411,
       title: 'Length required',
     });
   }
-  if (Number(req.headers['content-length']) > OWN_ROUTES_BODY_LIMIT) {
+  if (!(declared <= OWN_ROUTES_BODY_LIMIT)) {
     throw new ProblemException(
       'PAYLOAD_TOO_LARGE',
       `The request body is larger than the limit of ${OWN_ROUTES_BODY_LIMIT} bytes.`,

@@ -11,7 +11,7 @@ import {
   type PlatformRequest,
   type Principal,
 } from '@union/platform';
-import { admitOwnRouteBody } from '../edge/own-route-bodies';
+import { admitOwnRouteBody, OWN_ROUTES_BODY_LIMIT } from '../edge/own-route-bodies';
 import { parseRequestTarget, type RequestTarget } from '../edge/request-target';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings } from '../gateway.settings';
@@ -19,7 +19,7 @@ import { RateLimitMiddleware } from '../rate-limit/rate-limit.middleware';
 import { authoriseBody, authoriseRoute } from '../routing/route-authorisation';
 import { AUDITED_SERVICES, matchRoute, servicePathOf, type GatewayRoute } from '../routing/route-table';
 import { ProxyService } from './proxy.service';
-import { bodyUnread, declaresBody, readJsonBody } from './request-body';
+import { closesOnRefusal, declaresBody, readJsonBody } from './request-body';
 
 /** The path prefixes the gateway forwards; everything else is its own (Nest) routes. */
 const FORWARDED = /^\/api\/v1\/(hardship|grants|medical-aid|audit)\//;
@@ -45,8 +45,8 @@ const OWN_AUDIT = /^\/api\/v1\/audit\/(people\/[^/]+\/timeline|trace\/[^/]+)\/?$
  * 5. the call to the service with the caller's token and the path as matched, answered as the
  *    service answered, or 503.
  *
- * Any refusal is the platform's problem+json (`sendProblem`, as the global filter writes it), and
- * closes the connection when it leaves a body unread (`bodyUnread`).
+ * Any refusal is the platform's problem+json (`sendProblem`, as the global filter writes it); one
+ * that leaves a body unread drains it or closes the connection (`closesOnRefusal`).
  */
 @Injectable()
 export class ForwardingHandler {
@@ -75,7 +75,7 @@ export class ForwardingHandler {
         admitOwnRouteBody(req, res, target.path);
         return false;
       } catch (error) {
-        this.observe(request, res, () => Promise.reject(error));
+        this.observe(request, res, () => Promise.reject(error), OWN_ROUTES_BODY_LIMIT);
         return true;
       }
     }
@@ -88,12 +88,22 @@ export class ForwardingHandler {
     return true;
   }
 
-  /** Runs `work` within the platform's correlation and metrics middlewares, answering its refusal. */
-  private observe(req: PlatformRequest, res: ServerResponse, work: () => Promise<void>): void {
+  /**
+   * Runs `work` within the platform's correlation and metrics middlewares, answering its refusal;
+   * `bodyLimit`: the most of an unread body node's server may drain after it.
+   */
+  private observe(
+    req: PlatformRequest,
+    res: ServerResponse,
+    work: () => Promise<void>,
+    bodyLimit = this.settings.bodyLimitBytes,
+  ): void {
     this.correlation.use(req, res, () =>
       this.metrics.use(req, res, () => {
         work().catch((error: unknown) => {
-          if (bodyUnread(req) && !res.headersSent) res.setHeader('Connection', 'close');
+          if (!res.headersSent && closesOnRefusal(req, bodyLimit, error)) {
+            res.setHeader('Connection', 'close');
+          }
           sendProblem(error, req, res);
         });
       }),

@@ -35,61 +35,90 @@ export function sendRaw(
   });
 }
 
-/** What the server did with an upload {@link sendPartialUpload} did not finish. */
+/** One answer read off a {@link RawConnection}. */
 export interface EarlyAnswer {
-  /** The answer's status line and headers (lower-cased names), empty when none came in time. */
   readonly status: number;
+  /** Lower-cased names. */
   readonly headers: Record<string, string>;
   readonly body: string;
-  /** Whether the server closed the connection after answering. */
-  readonly closed: boolean;
 }
 
 /**
- * Announces a body of `length` bytes (or, with `transfer-encoding`, of no length), sends only
- * its first `sent` bytes (as they are: no chunk framing) and waits (up to
- * `waitMs`) for the answer and for the server to close the connection: a server that reads a
- * body before deciding never answers, since the rest never comes.
+ * One HTTP/1.1 connection driven by hand, to send a request's head and body in parts and see when
+ * the server answers and whether it keeps the connection: what a client library hides.
  */
-export function sendPartialUpload(
-  baseUrl: string,
-  request: { method: string; target: string; headers?: Record<string, string>; length: number; sent: number },
-  waitMs = 3000,
-): Promise<EarlyAnswer> {
-  const { hostname, port } = new URL(baseUrl);
-  const head = [
-    `${request.method} ${request.target} HTTP/1.1`,
-    `Host: ${hostname}`,
-    // A chunked upload has no length (both would be refused by node's parser, as smuggling).
-    ...(request.headers?.['transfer-encoding'] ? [] : [`Content-Length: ${request.length}`]),
-    ...Object.entries(request.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
-    '',
-    '',
-  ].join('\r\n');
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname);
-    let received = '';
-    let closed = false;
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      const [top = '', body = ''] = received.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = top.split('\r\n');
-      const headers = Object.fromEntries(
-        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
-      );
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body, closed });
-    };
-    const timer = setTimeout(finish, waitMs);
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
-    // Closed either way: a FIN, or a reset when the server closes with the unread body pending.
-    const onClose = () => {
-      closed = true;
-      finish();
-    };
-    socket.on('end', onClose);
-    socket.on('error', onClose);
-    socket.write(head);
-    if (request.sent > 0) socket.write(Buffer.concat([Buffer.from('{"a":"'), Buffer.alloc(request.sent - 6, 'x')]));
-  });
+export interface RawConnection {
+  write(data: string | Buffer): void;
+  /** The next answer (its body by Content-Length), or undefined when none comes within `waitMs`. */
+  answer(waitMs?: number): Promise<EarlyAnswer | undefined>;
+  /** Whether the server closes the connection (FIN or reset) within `waitMs`. */
+  closedWithin(waitMs: number): Promise<boolean>;
+  destroy(): void;
 }
+
+export function openRawConnection(baseUrl: string): RawConnection {
+  const { hostname, port } = new URL(baseUrl);
+  const socket = connect(Number(port), hostname);
+  let buffered = Buffer.alloc(0);
+  let closed = false;
+  const changed = new Set<() => void>();
+  const notify = () => changed.forEach((f) => f());
+  socket.on('data', (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    notify();
+  });
+  // Closed either way: a FIN, or a reset when the server closes with a body still coming.
+  const onClose = () => {
+    closed = true;
+    notify();
+  };
+  socket.on('end', onClose);
+  socket.on('error', onClose);
+  socket.on('close', onClose);
+  const until = <T>(test: () => T | undefined, waitMs: number, otherwise: T) =>
+    new Promise<T>((resolve) => {
+      const check = () => {
+        const value = test();
+        if (value === undefined) return;
+        done(value);
+      };
+      const done = (value: T) => {
+        clearTimeout(timer);
+        changed.delete(check);
+        resolve(value);
+      };
+      const timer = setTimeout(() => done(otherwise), waitMs);
+      changed.add(check);
+      check();
+    });
+  const takeAnswer = (): EarlyAnswer | undefined => {
+    const end = buffered.indexOf('\r\n\r\n');
+    if (end < 0) return undefined;
+    const [statusLine = '', ...lines] = buffered.subarray(0, end).toString('latin1').split('\r\n');
+    const headers = Object.fromEntries(
+      lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
+    const length = Number(headers['content-length'] ?? 0);
+    if (buffered.length < end + 4 + length) return undefined;
+    const body = buffered.subarray(end + 4, end + 4 + length).toString();
+    buffered = buffered.subarray(end + 4 + length);
+    return { status: Number(statusLine.split(' ')[1] ?? 0), headers, body };
+  };
+  return {
+    write: (data) => socket.write(data),
+    answer: (waitMs = 3000) => until(takeAnswer, waitMs, undefined),
+    closedWithin: (waitMs) => until(() => (closed ? true : undefined), waitMs, false),
+    destroy: () => socket.destroy(),
+  };
+}
+
+/** The head of a request announcing a body of `length` bytes (none with `transfer-encoding`). */
+export function requestHead(method: string, target: string, headers: Record<string, string>, length: number): string {
+  // A chunked upload has no length (both would be refused by node's parser, as smuggling).
+  const framing = headers['transfer-encoding'] ? [] : [`Content-Length: ${length}`];
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return [`${method} ${target} HTTP/1.1`, 'Host: gateway', ...framing, ...lines, '', ''].join('\r\n');
+}
+
+/** `n` bytes of the start of a JSON body (`{"a":"xxx…`), never a whole one. */
+export const jsonPrefix = (n: number): Buffer => Buffer.concat([Buffer.from('{"a":"'), Buffer.alloc(Math.max(0, n - 6), 'x')]);
