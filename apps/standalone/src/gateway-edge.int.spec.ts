@@ -8,7 +8,9 @@ async function servedByRoute(platform: EmbeddedPlatform): Promise<Map<string, nu
   const served = new Map<string, number>();
   for (const [name, { url }] of Object.entries(platform.services)) {
     const text = await (await fetch(`${url}/metrics`)).text();
-    for (const [, route, count] of text.matchAll(/^http_requests_total\{[^}]*route="([^"]*)"[^}]*\} (\d+)$/gm)) {
+    for (const [, route, count] of text.matchAll(
+      /^http_requests_total\{[^}]*route="([^"]*)"[^}]*\} (\d+)$/gm,
+    )) {
       if (route === '/metrics') continue;
       const key = `${name} ${route}`;
       served.set(key, (served.get(key) ?? 0) + Number(count));
@@ -35,7 +37,14 @@ describe('the gateway edge, on the real services', () => {
   beforeAll(async () => {
     platform = await startQuietPlatform();
     const cw = await bearer('cw-trav', ['caseworker'], ['u1']);
-    await expectCall(201, platform.gatewayUrl, cw, 'POST', '/api/v1/hardship/cases', caseBody('u1', idNumber));
+    await expectCall(
+      201,
+      platform.gatewayUrl,
+      cw,
+      'POST',
+      '/api/v1/hardship/cases',
+      caseBody('u1', idNumber),
+    );
   });
   afterAll(() => platform?.stop());
 
@@ -67,7 +76,13 @@ describe('the gateway edge, on the real services', () => {
     const before = await servedByRoute(platform);
     const body = probe.method === 'GET' ? undefined : '{}';
     const headers = { authorization, ...(body ? { 'content-type': 'application/json' } : {}) };
-    const res = await sendRaw(platform.gatewayUrl, probe.method, probe.target.replace('{idNumber}', idNumber), headers, body);
+    const res = await sendRaw(
+      platform.gatewayUrl,
+      probe.method,
+      probe.target.replace('{idNumber}', idNumber),
+      headers,
+      body,
+    );
     const reached = difference(before, await servedByRoute(platform));
 
     expect({ status: res.status, reached }).toEqual({

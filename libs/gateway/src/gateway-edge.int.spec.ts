@@ -1,7 +1,13 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { bearer, startGateway, type TestGateway } from './gateway-test.fixture';
-import { jsonPrefix, openRawConnection, requestHead, sendRaw, type RawConnection } from './testing/raw-request';
+import {
+  jsonPrefix,
+  openRawConnection,
+  requestHead,
+  sendRaw,
+  type RawConnection,
+} from './testing/raw-request';
 import { TRAVERSAL_CORPUS } from './testing/traversal-corpus';
 
 const MiB = 1024 * 1024;
@@ -13,7 +19,8 @@ async function listening(gw: TestGateway): Promise<string> {
   return (await gw.app.getUrl()).replace('[::1]', '127.0.0.1');
 }
 
-const receivedBy = (gw: TestGateway) => gw.hardship.received.length + gw.grants.received.length + gw.medical.received.length;
+const receivedBy = (gw: TestGateway) =>
+  gw.hardship.received.length + gw.grants.received.length + gw.medical.received.length;
 
 /** Issue 13, item 1, against stub services: the path rule on every route, and the path forwarded as matched. */
 describe('gateway paths', () => {
@@ -44,7 +51,10 @@ describe('gateway paths', () => {
     const sent = [
       ['/api/v1/hardship/cases/a%20b%E7%8E%8B', '/api/v1/hardship/cases/a%20b%E7%8E%8B'],
       ['/api/v1/hardship/cases/c-1/', '/api/v1/hardship/cases/c-1/'],
-      ['/api/v1/hardship/cases?status=open&note=%2F..%2F;x&unitId=u-1', '/api/v1/hardship/cases?status=open&note=%2F..%2F;x&unitId=u-1'],
+      [
+        '/api/v1/hardship/cases?status=open&note=%2F..%2F;x&unitId=u-1',
+        '/api/v1/hardship/cases?status=open&note=%2F..%2F;x&unitId=u-1',
+      ],
     ];
     for (const [target, expected] of sent) {
       expect((await sendRaw(url, 'GET', target, caseworker)).status).toBe(200);
@@ -84,7 +94,13 @@ describe('gateway bodies', () => {
   });
 
   /** Sends the head of `method target` announcing `length` bytes, then the first `sent` of them. */
-  function upload(method: string, target: string, headers: Record<string, string>, length: number, sent: number) {
+  function upload(
+    method: string,
+    target: string,
+    headers: Record<string, string>,
+    length: number,
+    sent: number,
+  ) {
     const connection = openRawConnection(url);
     open.push(connection);
     connection.write(requestHead(method, target, { 'content-type': 'application/json', ...headers }, length));
@@ -102,37 +118,63 @@ describe('gateway bodies', () => {
     ['the gateway’s person view, no token', 'GET', `/api/v1/people/${ID}`, undefined, 401],
     ['the gateway’s audit trace, no token', 'GET', '/api/v1/audit/trace/t-1', undefined, 401],
     ['no route of the gateway’s own', 'POST', `/api/v1/people/${ID}`, ['reviewer'], 404],
-  ] as const)('with %s (%s %s): answered before the body is sent', async (_what, method, target, who, status) => {
-    const before = receivedBy(gw);
-    const authorization = who === undefined ? undefined : typeof who === 'string' ? who : await bearer(who);
-    // Within the gateway's own routes' 16 KiB, so that the answer keeps the connection for both kinds.
-    const length = target.startsWith('/api/v1/people') || target.includes('trace') ? 16 * 1024 : 8 * MiB;
-    const answer = await upload(method, target, authorization ? { authorization } : {}, length, 4096).answer();
-    expect({ status: answer?.status, connection: answer?.headers.connection }).toEqual({ status, connection: 'keep-alive' });
-    expect(receivedBy(gw)).toBe(before);
-  });
+  ] as const)(
+    'with %s (%s %s): answered before the body is sent',
+    async (_what, method, target, who, status) => {
+      const before = receivedBy(gw);
+      const authorization = who === undefined ? undefined : typeof who === 'string' ? who : await bearer(who);
+      // Within the gateway's own routes' 16 KiB, so that the answer keeps the connection for both kinds.
+      const length = target.startsWith('/api/v1/people') || target.includes('trace') ? 16 * 1024 : 8 * MiB;
+      const answer = await upload(
+        method,
+        target,
+        authorization ? { authorization } : {},
+        length,
+        4096,
+      ).answer();
+      expect({ status: answer?.status, connection: answer?.headers.connection }).toEqual({
+        status,
+        connection: 'keep-alive',
+      });
+      expect(receivedBy(gw)).toBe(before);
+    },
+  );
 
   it('drains the rest of a refused body unparsed, keeping the connection in step for the next request', async () => {
     const connection = upload('POST', '/api/v1/hardship/cases', {}, 1 * MiB, 64 * 1024);
     expect((await connection.answer())?.status).toBe(401);
     connection.write(Buffer.alloc(1 * MiB - 64 * 1024, 'x'));
-    connection.write(requestHead('GET', '/api/v1/hardship/cases', { authorization: await bearer(['auditor']) }, 0));
+    connection.write(
+      requestHead('GET', '/api/v1/hardship/cases', { authorization: await bearer(['auditor']) }, 0),
+    );
     expect((await connection.answer())?.status).toBe(200);
   });
 
   it.each([
     ['a chunked body', { 'transfer-encoding': 'chunked' }, 0],
     ['a body over the limit', {}, 8 * MiB + 1],
-  ])('closes the connection on a refused request with %s, without reading it', async (_what, headers, length) => {
-    const connection = upload('POST', '/api/v1/hardship/cases', headers, length, 0);
-    if (length === 0) connection.write(`10000\r\n${jsonPrefix(4096).toString()}`);
-    const answer = await connection.answer();
-    expect({ status: answer?.status, connection: answer?.headers.connection }).toEqual({ status: 401, connection: 'close' });
-    expect(await connection.closedWithin(1000)).toBe(true);
-  });
+  ])(
+    'closes the connection on a refused request with %s, without reading it',
+    async (_what, headers, length) => {
+      const connection = upload('POST', '/api/v1/hardship/cases', headers, length, 0);
+      if (length === 0) connection.write(`10000\r\n${jsonPrefix(4096).toString()}`);
+      const answer = await connection.answer();
+      expect({ status: answer?.status, connection: answer?.headers.connection }).toEqual({
+        status: 401,
+        connection: 'close',
+      });
+      expect(await connection.closedWithin(1000)).toBe(true);
+    },
+  );
 
   it('refuses a Content-Length over the limit with 413 before a byte of the body is sent', async () => {
-    const connection = upload('POST', '/api/v1/hardship/cases', { authorization: await bearer(['caseworker']) }, 8 * MiB + 1, 0);
+    const connection = upload(
+      'POST',
+      '/api/v1/hardship/cases',
+      { authorization: await bearer(['caseworker']) },
+      8 * MiB + 1,
+      0,
+    );
     const answer = await connection.answer();
     expect(answer).toMatchObject({ status: 413, headers: { connection: 'close' } });
     expect(JSON.parse(answer?.body ?? '{}')).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
@@ -166,14 +208,22 @@ describe('gateway bodies', () => {
     open.push(connection);
     const authorization = await bearer(['caseworker'], { units: ['u-1'] });
     const post = (body: string) => {
-      connection.write(requestHead('POST', '/api/v1/hardship/cases', { authorization, ...JSON_HEADERS }, body.length));
+      connection.write(
+        requestHead('POST', '/api/v1/hardship/cases', { authorization, ...JSON_HEADERS }, body.length),
+      );
       connection.write(body);
       return connection.answer();
     };
-    expect(await post('{"unitId":"u-1","n":1e309}')).toMatchObject({ status: 200, headers: { connection: 'keep-alive' } });
+    expect(await post('{"unitId":"u-1","n":1e309}')).toMatchObject({
+      status: 200,
+      headers: { connection: 'keep-alive' },
+    });
     expect(gw.hardship.received.at(-1)?.body).toBe('{"unitId":"u-1","n":1e309}');
     // The body's unit is checked once it is read; the same connection carries the next request.
-    expect(await post('{"unitId":"u-2"}')).toMatchObject({ status: 403, headers: { connection: 'keep-alive' } });
+    expect(await post('{"unitId":"u-2"}')).toMatchObject({
+      status: 403,
+      headers: { connection: 'keep-alive' },
+    });
   });
 });
 
@@ -185,9 +235,12 @@ describe('gateway bodies and the rate limit', () => {
     gw = await startGateway({ RATE_LIMIT_PER_MINUTE: '2' });
     const url = await listening(gw);
     const authorization = await bearer(['caseworker'], { sub: 'busy' });
-    for (let i = 0; i < 2; i++) expect((await sendRaw(url, 'GET', '/api/v1/hardship/cases', { authorization })).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await sendRaw(url, 'GET', '/api/v1/hardship/cases', { authorization })).status).toBe(200);
     const connection = openRawConnection(url);
-    connection.write(requestHead('POST', '/api/v1/hardship/cases', { authorization, ...JSON_HEADERS }, 8 * MiB));
+    connection.write(
+      requestHead('POST', '/api/v1/hardship/cases', { authorization, ...JSON_HEADERS }, 8 * MiB),
+    );
     connection.write(jsonPrefix(64 * 1024));
     expect(await connection.answer()).toMatchObject({ status: 429, headers: { connection: 'close' } });
     expect(await connection.closedWithin(1000)).toBe(true);

@@ -39,9 +39,12 @@ export function parseRequestTarget(target: string): RequestTarget {
   const path = q < 0 ? target : target.slice(0, q);
   const query = q < 0 ? '' : target.slice(q + 1);
   checkPath(path);
-  if (!QUERY_CHARS.test(query)) throw refused('The query has a character that must be percent-encoded.', 'query');
-  if (BAD_ESCAPE.test(query)) throw refused('The query has a % that is not followed by two hex digits.', 'query');
-  if (CONTROL_ESCAPE.test(query)) throw refused('The query encodes a control character (such as %00).', 'query');
+  if (!QUERY_CHARS.test(query))
+    throw refused('The query has a character that must be percent-encoded.', 'query');
+  if (BAD_ESCAPE.test(query))
+    throw refused('The query has a % that is not followed by two hex digits.', 'query');
+  if (CONTROL_ESCAPE.test(query))
+    throw refused('The query encodes a control character (such as %00).', 'query');
   return { path, query };
 }
 

@@ -66,7 +66,7 @@ export class ForwardingHandler {
     try {
       target = parseRequestTarget(req.url ?? '');
     } catch (error) {
-      this.observe(request, res, () => Promise.reject(error));
+      this.refuse(request, res, error);
       return true;
     }
     if (!FORWARDED.test(target.path) || (req.method === 'GET' && OWN_AUDIT.test(target.path))) {
@@ -75,7 +75,7 @@ export class ForwardingHandler {
         admitOwnRouteBody(req, res, target.path);
         return false;
       } catch (error) {
-        this.observe(request, res, () => Promise.reject(error), OWN_ROUTES_BODY_LIMIT);
+        this.refuse(request, res, error, OWN_ROUTES_BODY_LIMIT);
         return true;
       }
     }
@@ -100,13 +100,27 @@ export class ForwardingHandler {
   ): void {
     this.correlation.use(req, res, () =>
       this.metrics.use(req, res, () => {
-        work().catch((error: unknown) => {
-          if (!res.headersSent && closesOnRefusal(req, bodyLimit, error)) {
-            res.setHeader('Connection', 'close');
-          }
-          sendProblem(error, req, res);
-        });
+        Promise.resolve()
+          .then(work)
+          .catch((error: unknown) => {
+            if (!res.headersSent && closesOnRefusal(req, bodyLimit, error)) {
+              res.setHeader('Connection', 'close');
+            }
+            sendProblem(error, req, res);
+          });
       }),
+    );
+  }
+
+  /** Answers `error` as {@link observe} does, for a request refused before it was routed. */
+  private refuse(req: PlatformRequest, res: ServerResponse, error: unknown, bodyLimit?: number): void {
+    this.observe(
+      req,
+      res,
+      () => {
+        throw error;
+      },
+      bodyLimit,
     );
   }
 

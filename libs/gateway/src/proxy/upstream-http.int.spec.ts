@@ -16,7 +16,8 @@ describe('UpstreamHttp sends the path it is given', () => {
     await stub.close();
   });
 
-  const send = (path: string) => http.send(`${stub.url}${path}`, { method: 'GET', headers: {}, timeoutMs: 2000 });
+  const send = (path: string) =>
+    http.send(`${stub.url}${path}`, { method: 'GET', headers: {}, timeoutMs: 2000 });
 
   it('byte for byte, escapes, dots inside segments, trailing slash and query included', async () => {
     const path = "/api/v1/hardship/cases/a%20b/c..d/e.%7E/!$&'()*+,=:@/?q=/../x;y&z=%2F%5C?w";

@@ -26,7 +26,11 @@ export function sendRaw(
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString() }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString(),
+        }),
       );
       res.on('error', reject);
     });
@@ -113,7 +117,12 @@ export function openRawConnection(baseUrl: string): RawConnection {
 }
 
 /** The head of a request announcing a body of `length` bytes (none with `transfer-encoding`). */
-export function requestHead(method: string, target: string, headers: Record<string, string>, length: number): string {
+export function requestHead(
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+  length: number,
+): string {
   // A chunked upload has no length (both would be refused by node's parser, as smuggling).
   const framing = headers['transfer-encoding'] ? [] : [`Content-Length: ${length}`];
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
@@ -121,4 +130,5 @@ export function requestHead(method: string, target: string, headers: Record<stri
 }
 
 /** `n` bytes of the start of a JSON body (`{"a":"xxx…`), never a whole one. */
-export const jsonPrefix = (n: number): Buffer => Buffer.concat([Buffer.from('{"a":"'), Buffer.alloc(Math.max(0, n - 6), 'x')]);
+export const jsonPrefix = (n: number): Buffer =>
+  Buffer.concat([Buffer.from('{"a":"'), Buffer.alloc(Math.max(0, n - 6), 'x')]);

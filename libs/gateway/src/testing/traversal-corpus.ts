@@ -26,8 +26,12 @@ export interface TraversalProbe {
 const HS = '/api/v1/hardship';
 const R = `${HS}/policies/regions`;
 
-const refused = (name: string, target: string, as: Role = 'admin', method: TraversalProbe['method'] = 'GET') =>
-  ({ name, method, target, as, status: 400 }) as const;
+const refused = (
+  name: string,
+  target: string,
+  as: Role = 'admin',
+  method: TraversalProbe['method'] = 'GET',
+) => ({ name, method, target, as, status: 400 }) as const;
 
 // prettier-ignore
 export const TRAVERSAL_CORPUS: readonly TraversalProbe[] = [
