@@ -28,10 +28,14 @@ export interface IntegrationEnvelope {
   /** The `event-type` and `event-version` headers ('' and 0 when missing or unreadable). */
   type: string;
   version: number;
+  /** The `occurred-at` header: when the event was recorded, an ISO 8601 instant. */
+  occurredAt: string;
   /** The JSON-parsed value; `undefined` when it was not JSON (then `valueProblem` says why). */
   value: unknown;
   valueProblem?: string;
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 const contractsOf = (topic: string): Readonly<Record<string, EventContract<ContractEvent>>> | undefined =>
   Object.hasOwn(CONTRACTS, topic) ? CONTRACTS[topic as Topic] : undefined;
@@ -49,13 +53,13 @@ export function isFromNewerContract(topic: string, type: string, version: number
 }
 
 /**
- * Reads a consumed message against its topic's contract: the type and version headers, the key,
- * and every field of the payload (required, typed, enumerations, identity and date formats,
+ * Reads a consumed message against its topic's contract: the type, version and occurred-at
+ * headers, the key, and every field of the payload (required, typed, enumerations, identity and date formats,
  * whole non-negative fen). Returns the event with exactly the contract's fields.
  * @throws ContractViolation listing every problem found.
  */
 export function parseIntegrationEvent(envelope: IntegrationEnvelope): IntegrationEvent {
-  const { topic, key, type, version, value, valueProblem } = envelope;
+  const { topic, key, type, version, occurredAt, value, valueProblem } = envelope;
   const contracts = contractsOf(topic);
   if (!contracts) throw new ContractViolation(topic, type, [`${topic} is not a topic of the contracts`]);
   const contract = type !== '' && Object.hasOwn(contracts, type) ? contracts[type] : undefined;
@@ -68,6 +72,11 @@ export function parseIntegrationEvent(envelope: IntegrationEnvelope): Integratio
   const problems: string[] = [];
   if (version !== contract.version) {
     problems.push(`${HEADERS.eventVersion} must be ${contract.version}; got ${version || 'none'}`);
+  }
+  if (!INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) {
+    problems.push(
+      `${HEADERS.occurredAt} must be an ISO 8601 instant; got ${occurredAt ? 'another text' : 'none'}`,
+    );
   }
   const reader = new PayloadReader(valueProblem === undefined ? value : undefined);
   const data = valueProblem === undefined ? contract.read(reader) : undefined;

@@ -91,6 +91,7 @@ const envelope = (e: (typeof VALID)[number], data: unknown = e.data): Integratio
   key: REF,
   type: e.type,
   version: 1,
+  occurredAt: '2025-05-06T17:30:00.000Z',
   value: data,
 });
 
@@ -227,6 +228,15 @@ describe('integration event contracts', () => {
     expect(problemsOf({ ...envelope(e), key: OTHER_REF })).toEqual([
       "the message key must be the payload's personRef (one person's events share a partition)",
     ]);
+  });
+
+  it('refuses an occurred-at header that is not an instant', () => {
+    for (const occurredAt of ['', '2025-05-06', 'yesterday', '2025-13-06T17:30:00Z']) {
+      expect(problemsOf({ ...envelope(VALID[0]), occurredAt })).toEqual([
+        expect.stringMatching(/^occurred-at must be an ISO 8601 instant; got /),
+      ]);
+    }
+    expect(problemsOf({ ...envelope(VALID[0]), occurredAt: '2025-05-06T17:30:00+08:00' })).toEqual([]);
   });
 
   it('refuses an event on the wrong topic, a missing type and an unknown topic', () => {
