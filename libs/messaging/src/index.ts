@@ -13,6 +13,8 @@ export * from './in-process.bus';
 export * from './in-process.publisher';
 export * from './in-process.server';
 export * from './integration.consumer';
+export * from './dead-letter';
+export * from './raw-kafka.parser';
 export * from './consumed-message';
 export * from './outbox.relay';
 export * from './integration-message';

@@ -44,6 +44,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     entities: options.entities ?? [],
     extra: { max: options.poolMax, connectionTimeoutMillis: 10000 },
     logging: false,
+    // TypeORM drops an undefined (or null) value from a find/update/delete where object, so
+    // `findOneBy({ personRef: undefined })` matches every row (issue 14): refuse it instead, for
+    // every query of every service. Match SQL NULL with IsNull().
+    invalidWhereValuesBehavior: { undefined: 'throw', null: 'throw' },
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

@@ -4,6 +4,7 @@ export * from './service-infra';
 export * from './service-settings';
 export * from './runtime.module';
 export * from './start-service';
+export * from './consumers/integration-consumer.provider';
 export * from './eligibility/hardship-eligibility.entity';
 export * from './eligibility/hardship-eligibility.consumer';
 export * from './eligibility/hardship-eligibility.reader';

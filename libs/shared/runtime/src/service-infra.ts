@@ -12,6 +12,7 @@ import {
   type InProcessBus,
   type KafkaSettings,
   type MessagePublisher,
+  type RawMessagePublisher,
 } from '@union/messaging';
 import type { ServiceDefinition } from './service-definition';
 import { AuditAccessLog1732300000300 } from './audit/access-log.migration';
@@ -26,7 +27,8 @@ export interface ServiceInfra {
   definition: ServiceDefinition;
   dataSource: DataSource;
   store: EventStore;
-  publisher: MessagePublisher;
+  /** Publishes the relay's events, and consumers' dead letters byte for byte. */
+  publisher: MessagePublisher & RawMessagePublisher;
   relay: OutboxRelay;
   messaging: MessagingTarget['kind'];
   /** For `app.connectMicroservice`: the transport its `@EventPattern` consumers listen on. */
@@ -55,7 +57,7 @@ export async function openServiceInfra(
     projections: definition.projections,
     upcasters: definition.upcasters,
   });
-  let publisher: MessagePublisher;
+  let publisher: MessagePublisher & RawMessagePublisher;
   let disconnect: () => Promise<void> = () => Promise.resolve();
   if (messaging.kind === 'kafka') {
     await ensureTopics(messaging.settings, ALL_TOPICS);
