@@ -15,4 +15,5 @@ export * from './in-process.server';
 export * from './integration.consumer';
 export * from './consumed-message';
 export * from './outbox.relay';
+export * from './broker.probe';
 export * from './integration-message';
