@@ -40,6 +40,11 @@ describe('snapshots of long streams (PGlite)', () => {
   }
   const snapshotOf = (streamId: string, stateVersion = 1) =>
     readSnapshot(db.dataSource.manager, streamId, stateVersion);
+  const storedSnapshot = async (streamId: string) => {
+    const snapshot = await snapshotOf(streamId);
+    if (!snapshot) throw new Error(`${streamId} has no snapshot`);
+    return snapshot;
+  };
 
   it('writes a snapshot every N events and folds only the events after it', async () => {
     await counterOf('counter-s1', 23, every(10));
@@ -55,7 +60,7 @@ describe('snapshots of long streams (PGlite)', () => {
     await counterOf('counter-s2', 12, every(5));
     // What version 1 of the evolve folded is no state for version 2: it is never read.
     await writeSnapshot(db.dataSource.manager, {
-      ...(await snapshotOf('counter-s2'))!,
+      ...(await storedSnapshot('counter-s2')),
       state: { open: true, total: 1_000_000 },
     });
     const loaded = await loadState(store, every(5, 2), 'counter-s2');
@@ -66,7 +71,7 @@ describe('snapshots of long streams (PGlite)', () => {
 
   it('ignores a snapshot the log does not hold (wrong hash, ahead of the log) and replaces it', async () => {
     await counterOf('counter-s3', 8, every(5));
-    const good = (await snapshotOf('counter-s3'))!;
+    const good = (await storedSnapshot('counter-s3'));
     const wrong = { open: true, total: -1 };
     for (const bad of [
       { ...good, hash: 'f'.repeat(64), state: wrong },
@@ -105,7 +110,7 @@ describe('snapshots of long streams (PGlite)', () => {
       snapshotVersion: 3,
       state: { total: 6 },
     });
-    await writeSnapshot(db.dataSource.manager, { ...(await snapshotOf('counter-s4'))!, state: { total: 5 } });
+    await writeSnapshot(db.dataSource.manager, { ...(await storedSnapshot('counter-s4')), state: { total: 5 } });
     expect(await loadState(store, strict, 'counter-s4')).toMatchObject({
       snapshotVersion: 0,
       state: { total: 6 },
