@@ -134,4 +134,26 @@ describe('a long campaign decided from its snapshot (education-grants, PGlite)',
     const refused = await kit.reviewer.post(`${APPLICATIONS}/${third}/approve`).send({}).expect(409);
     expect(refused.body).toMatchObject({ code: 'BUDGET_EXHAUSTED', remainingFen: 0 });
   });
+  it("serves the audit the log's fold, never the snapshot, even one forged with the right hash", async () => {
+    const campaignId = await longCampaign();
+    const streamId = `campaign-${campaignId}`;
+    await kit.reviewer
+      .post(`${APPLICATIONS}/${await kit.submitted(campaignId)}/approve`)
+      .send({})
+      .expect(200);
+    const snapshot = await readSnapshot(kit.h.infra.dataSource.manager, streamId, 1);
+    if (!snapshot) throw new Error('no snapshot');
+    const forged = { ...(snapshot.state as object), reservedFen: 0 };
+    await writeSnapshot(kit.h.infra.dataSource.manager, { ...snapshot, state: forged });
+    // Commands would trust this row (README, "What a snapshot cannot prove"); the audit does not.
+    expect((await loadState(kit.h.infra.store, campaignDecider, streamId)).state).toMatchObject({
+      reservedFen: 0,
+    });
+    const auditor = await kit.client('au-1', ['auditor']);
+    const res = await auditor.get(`/api/v1/audit/streams/${streamId}/state`).expect(200);
+    const events = await kit.h.infra.store.readStream(streamId);
+    const folded = events.reduce((s, e) => evolveCampaign(s, e as never), initialCampaignState());
+    expect(folded.reservedFen).toBeGreaterThan(0);
+    expect(res.body).toMatchObject({ version: events.length, state: JSON.parse(JSON.stringify(folded)) });
+  });
 });
