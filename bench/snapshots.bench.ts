@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   };
   const long = await openCampaign('省级金秋助学 (long)');
   const fresh = await openCampaign('金秋助学 (new)');
-  let started = performance.now();
+  const started = performance.now();
   const history = earlierHistory(EVENTS - 1);
   for (let at = 0; at < history.length; at += 1_000) {
     await infra.store.append(`campaign-${long}`, history.slice(at, at + 1_000), {
@@ -161,13 +161,17 @@ async function main(): Promise<void> {
     const t = performance.now();
     const res = await post(`${base}/applications/${id}/approve`, reviewer, {});
     const ms = performance.now() - t;
-    const key = `${res.status}${res.body.code ? ` ${String(res.body.code)}` : ''}`;
+    const code = typeof res.body.code === 'string' ? ` ${res.body.code}` : '';
+    const key = `${res.status}${code}`;
     statuses[key] = (statuses[key] ?? 0) + 1;
     return ms;
   };
   const series = { long: [] as number[], fresh: [] as number[] };
   const [cpu, loadAtStart] = [process.cpuUsage(), loadavg()[0]];
-  for (let i = 0; i < WARM_UP; i++) [await approve(long), await approve(fresh)];
+  for (let i = 0; i < WARM_UP; i++) {
+    await approve(long);
+    await approve(fresh);
+  }
   // One approval on each campaign in turn, the first alternating, so both see the same machine.
   for (let i = 0; i < APPROVALS; i++) {
     const order: ['long' | 'fresh', string][] =

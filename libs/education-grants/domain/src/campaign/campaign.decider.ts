@@ -64,7 +64,7 @@ type WithoutReservation<C> = C extends ReservationCommand ? Omit<C, 'reservation
 export const withReservationFacts = (
   request: ReservationRequest,
   reservation: Reservation | null,
-): ReservationCommand => ({ ...request, reservation }) as ReservationCommand;
+): ReservationCommand => ({ ...request, reservation });
 
 /** Every command on a campaign. */
 export type CampaignCommand = OpenCampaign | CloseCampaign | ReservationCommand;
