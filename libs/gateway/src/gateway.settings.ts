@@ -2,11 +2,13 @@ import type { KeyObject } from 'node:crypto';
 import { loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
 import { loadAuthSettings, type AuthSettings } from '@union/runtime';
 import { assertionKeyFrom } from './auth/assertion-key';
+import { upstreamUrls } from './proxy/upstream-pool';
 
 /** Where each service is and how the gateway talks to it. */
 export interface GatewaySettings extends AuthSettings {
   port: number;
-  upstreams: Record<UpstreamName, string>;
+  /** Each service's replicas: base URLs, called in turn (`UpstreamPool`). */
+  upstreams: Record<UpstreamName, string[]>;
   /** Signs the assertion of every call to a service (`GATEWAY_ASSERTION_PRIVATE_KEY`). */
   assertionKey: KeyObject;
   devLogin: boolean;
@@ -28,9 +30,10 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
   const c = loadConfig(
     {
       GATEWAY_PORT: { type: 'int', default: 3000 },
-      HARDSHIP_CASES_URL: { type: 'url', required: !embedded },
-      EDUCATION_GRANTS_URL: { type: 'url', required: !embedded },
-      MEDICAL_AID_URL: { type: 'url', required: !embedded },
+      // Comma-separated: one base URL per replica.
+      HARDSHIP_CASES_URL: { type: 'list', required: !embedded },
+      EDUCATION_GRANTS_URL: { type: 'list', required: !embedded },
+      MEDICAL_AID_URL: { type: 'list', required: !embedded },
       AUTH_DEV_LOGIN: { type: 'bool' },
       UPSTREAM_TIMEOUT_MS: { type: 'int', default: 10000 },
       GATEWAY_BODY_LIMIT_BYTES: { type: 'int', default: 8 * 1024 * 1024 },
@@ -52,9 +55,9 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
     assertionKey: assertionKeyFrom(env, embedded),
     port: c.GATEWAY_PORT,
     upstreams: {
-      'hardship-cases': c.HARDSHIP_CASES_URL ?? '',
-      'education-grants': c.EDUCATION_GRANTS_URL ?? '',
-      'medical-aid': c.MEDICAL_AID_URL ?? '',
+      'hardship-cases': upstreamUrls('HARDSHIP_CASES_URL', c.HARDSHIP_CASES_URL),
+      'education-grants': upstreamUrls('EDUCATION_GRANTS_URL', c.EDUCATION_GRANTS_URL),
+      'medical-aid': upstreamUrls('MEDICAL_AID_URL', c.MEDICAL_AID_URL),
     },
     devLogin,
     upstreamTimeoutMs: c.UPSTREAM_TIMEOUT_MS,

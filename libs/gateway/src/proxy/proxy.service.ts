@@ -13,6 +13,7 @@ import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
 import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
 import { UpstreamFailure, UpstreamHttp, type UpstreamAnswer } from './upstream-http';
+import { UpstreamPool } from './upstream-pool';
 
 /**
  * Forwards a request to its service and passes the answer back. A service that is down or
@@ -22,11 +23,15 @@ import { UpstreamFailure, UpstreamHttp, type UpstreamAnswer } from './upstream-h
 export class ProxyService implements OnModuleDestroy {
   private readonly failures: Counter;
   private readonly http = new UpstreamHttp();
+  private readonly pools: Record<string, UpstreamPool>;
 
   constructor(
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     metrics: MetricsRegistry,
   ) {
+    this.pools = Object.fromEntries(
+      Object.entries(settings.upstreams).map(([name, urls]) => [name, new UpstreamPool(urls)]),
+    );
     this.failures = metrics.counter(
       'gateway_upstream_failures_total',
       'Calls to a service that failed or timed out (answered 503).',
@@ -102,25 +107,28 @@ export class ProxyService implements OnModuleDestroy {
   ): Promise<UpstreamAnswer> {
     const context = requestContext.getStore();
     const correlationId = context?.correlationId ?? randomUUID();
-    const assertion = signGatewayAssertion(this.settings.assertionKey, {
+    const call = {
       service: upstream,
       method: init.method,
       url: path,
       authorization: init.headers.authorization,
       correlationId,
       clientCorrelationId: context?.clientCorrelationId,
-    });
-    const headers = {
-      ...init.headers,
-      'x-correlation-id': correlationId,
-      [GATEWAY_ASSERTION_HEADER]: assertion,
     };
     try {
-      return await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
-        ...init,
-        headers,
-        timeoutMs: this.settings.upstreamTimeoutMs,
-      });
+      // A replica that refused the connection never saw the call: the pool tries the next, with
+      // an assertion of its own (a service accepts one once).
+      return await this.pools[upstream].send((base) =>
+        this.http.send(`${base}${path}`, {
+          ...init,
+          headers: {
+            ...init.headers,
+            'x-correlation-id': correlationId,
+            [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(this.settings.assertionKey, call),
+          },
+          timeoutMs: this.settings.upstreamTimeoutMs,
+        }),
+      );
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
       throw this.unavailable(upstream, error.reason === 'timeout');

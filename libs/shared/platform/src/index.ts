@@ -15,6 +15,7 @@ export {
 export { ProblemException, type ProblemOptions } from './problem/problem.exception';
 export { ProblemFilter, sendProblem } from './problem/problem.filter';
 export { toProblem, type MappedProblem } from './problem/problem.mapper';
+export { WriteFailure, isDatabaseUnavailable, type WriteOutcome } from './problem/write-failure';
 
 export { createValidationPipe, fieldErrorsOf } from './validation/validation.pipe';
 export {
@@ -67,7 +68,7 @@ export {
   assertionPublicKey,
   generateAssertionKeys,
 } from './auth/assertion-keys';
-export { canActForUnit, assertUnit } from './auth/unit-scope';
+export { canActForUnit, assertUnit, collectUnitsActedFor } from './auth/unit-scope';
 export {
   assertStrongSecret,
   estimatedBits,
@@ -121,6 +122,8 @@ export {
   CHECK_TIMEOUT_MS,
   type CheckResult,
   type ReadinessCheck,
+  type CheckOptions,
+  type ReadinessStatus,
   type Readiness,
 } from './health/health.registry';
 export { pathOf, type PlatformRequest } from './http/http-types';
