@@ -13,7 +13,7 @@ import {
 const ID = idNumberWithCheckChar('63010219850312001');
 
 /**
- * Every call the gateway makes to a service (forwarded, composed views, audit fan-out, readiness)
+ * Every call the gateway makes to a service's API (forwarded, composed views, audit fan-out)
  * carries an assertion that the service's own verifier accepts for exactly that call; the
  * correlation id in it is the gateway's, the client's id only its reference.
  */
@@ -90,17 +90,6 @@ describe('the gateway signs each call to a service', () => {
     for (const stub of [gw.hardship, gw.grants, gw.medical]) {
       expect(stub.received.at(-1)?.url).toBe(`/api/v1/audit/people/${ID}/events`);
       accepted(stub, stub.received.at(-1));
-    }
-  });
-
-  it('signs the readiness probes too, without a caller token', async () => {
-    for (const stub of [gw.hardship, gw.grants, gw.medical])
-      stub.reply = () => ({ status: 200, body: { status: 'ok' } });
-    await request(server).get('/health/ready').expect(200);
-    for (const stub of [gw.hardship, gw.grants, gw.medical]) {
-      const probe = stub.received.at(-1);
-      expect(probe?.url).toBe('/health/ready');
-      expect(accepted(stub, probe)).toBeDefined();
     }
   });
 });
