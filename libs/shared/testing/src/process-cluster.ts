@@ -53,14 +53,14 @@ export function productionSecrets(): ProductionSecrets {
 /**
  * The environment an app needs to run as in production (not embedded), apart from its port, its
  * database and the gateway's upstream URLs: the gateway gets the assertions' private key, each
- * service the public key and the person-ref key; all bind to loopback and refuse dev login.
+ * service the public key and the person-ref key; all refuse dev login. Services bind to their
+ * default, loopback; the gateway to loopback too (`HOST`), as a test platform should.
  */
 export function productionEnv(
   app: 'gateway' | (typeof SERVICES)[number],
   secrets: ProductionSecrets,
 ): Record<string, string> {
   const common = {
-    HOST: '127.0.0.1',
     JWT_SECRET: secrets.jwtSecret,
     METRICS_TOKEN: secrets.metricsToken,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
@@ -68,7 +68,7 @@ export function productionEnv(
     LOG_LEVEL: 'info',
   };
   return app === 'gateway'
-    ? { ...common, [ASSERTION_PRIVATE_KEY_VAR]: secrets.assertionKeys.privateKey }
+    ? { ...common, HOST: '127.0.0.1', [ASSERTION_PRIVATE_KEY_VAR]: secrets.assertionKeys.privateKey }
     : {
         ...common,
         PERSON_REF_SECRET: secrets.personRefSecret,
