@@ -21,8 +21,12 @@ export {
   type SealsReport,
 } from './seals/seal-checker';
 export * from './command-handler';
+export { lockStream } from './stream-lock';
+export * from './snapshots/snapshots';
+export { loadState, type LoadedStream } from './snapshots/stream-state';
 export * from './projections/row-projection';
 export * from './projections/rebuild';
 export * from './projections/rebuild-compare';
 export * from './projections/progress';
 export { eventColumns, toStoredEvent, type EventRow } from './rows';
+export * from './leadership';

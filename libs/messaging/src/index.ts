@@ -17,4 +17,5 @@ export * from './dead-letter';
 export * from './raw-kafka.parser';
 export * from './consumed-message';
 export * from './outbox.relay';
+export * from './broker.probe';
 export * from './integration-message';

@@ -1,6 +1,7 @@
 export * from './runtime.di-tokens';
 export * from './service-definition';
 export * from './service-infra';
+export * from './service-health';
 export * from './service-settings';
 export * from './runtime.module';
 export * from './start-service';
