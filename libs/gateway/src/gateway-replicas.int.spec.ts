@@ -1,15 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { generateAssertionKeys } from '@union/platform';
 import { loadGatewaySettings } from './gateway.settings';
-import {
-  bearer,
-  SECRET,
-  startGateway,
-  startStub,
-  type StubService,
-  type TestGateway,
-} from './gateway-test.fixture';
+import { bearer, startGateway, startStub, type StubService, type TestGateway } from './gateway-test.fixture';
 
 /** A port nothing listens on: connecting to it is refused. */
 function closedPort(): Promise<number> {
@@ -154,8 +149,11 @@ describe('gateway readiness', () => {
 
 describe('gateway settings', () => {
   it('reads a comma-separated list of replicas per service, and refuses an entry that is not a base URL', () => {
+    // A production gateway's settings (docs/security-hop.md, "Production guards").
     const env = {
-      JWT_SECRET: SECRET,
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      METRICS_TOKEN: randomBytes(48).toString('base64'),
+      GATEWAY_ASSERTION_PRIVATE_KEY: generateAssertionKeys().privateKey,
       HARDSHIP_CASES_URL: 'http://h1:3001, http://h2:3001/',
       EDUCATION_GRANTS_URL: 'http://g:3002',
       MEDICAL_AID_URL: 'http://m:3003',

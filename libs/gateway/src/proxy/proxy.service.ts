@@ -1,6 +1,14 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { currentCorrelationId, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
+import { randomUUID } from 'node:crypto';
+import {
+  GATEWAY_ASSERTION_HEADER,
+  MetricsRegistry,
+  ProblemException,
+  requestContext,
+  signGatewayAssertion,
+  type Counter,
+} from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
 import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
@@ -88,20 +96,38 @@ export class ProxyService implements OnModuleDestroy {
   }
 
   /**
-   * One call to a service within the timeout, carrying the request's correlation id (so the
-   * service stamps it on what it records, composed views included); a 503 problem when it fails.
+   * One call to a service within the timeout, with the gateway's assertion for exactly this call
+   * (method, path and query, the caller's token; docs/security-hop.md), which also carries the
+   * request's correlation ids to the service; a 503 problem when it fails. Sign again per attempt.
    */
   private async send(
     upstream: UpstreamName,
     path: string,
     init: { method: string; headers: Record<string, string>; body?: Uint8Array },
   ): Promise<UpstreamAnswer> {
-    const correlationId = currentCorrelationId();
-    const headers = correlationId ? { ...init.headers, 'x-correlation-id': correlationId } : init.headers;
+    const context = requestContext.getStore();
+    const correlationId = context?.correlationId ?? randomUUID();
+    const call = {
+      service: upstream,
+      method: init.method,
+      url: path,
+      authorization: init.headers.authorization,
+      correlationId,
+      clientCorrelationId: context?.clientCorrelationId,
+    };
     try {
-      // A replica that refused the connection never saw the call: the pool tries the next.
+      // A replica that refused the connection never saw the call: the pool tries the next, with
+      // an assertion of its own (a service accepts one once).
       return await this.pools[upstream].send((base) =>
-        this.http.send(`${base}${path}`, { ...init, headers, timeoutMs: this.settings.upstreamTimeoutMs }),
+        this.http.send(`${base}${path}`, {
+          ...init,
+          headers: {
+            ...init.headers,
+            'x-correlation-id': correlationId,
+            [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(this.settings.assertionKey, call),
+          },
+          timeoutMs: this.settings.upstreamTimeoutMs,
+        }),
       );
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;

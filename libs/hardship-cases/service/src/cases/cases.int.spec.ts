@@ -109,7 +109,7 @@ describe('hardship cases: open, list, get, close, reopen (HTTP)', () => {
     await other.post(`${HARDSHIP}/cases/${caseId}/close`).send({ reason: 'other' }).expect(403);
     expect((await other.get(`${HARDSHIP}/cases`).expect(200)).body).toMatchObject({ items: [], total: 0 });
     await other.get(`${HARDSHIP}/cases?unitId=u-1`).expect(403);
-    const auditor = await h.as('au-1', ['auditor'], []);
+    const auditor = await h.as('au-1', ['auditor'], ['u-elsewhere']);
     const all = await auditor
       .get(`${HARDSHIP}/cases?unitId=u-1&status=open&tier=deep&pageSize=2`)
       .expect(200);

@@ -23,6 +23,8 @@ export interface RequestLogEntry {
   readonly status: number;
   readonly durationMs: number;
   readonly correlationId: string;
+  /** The client's own `x-correlation-id`, a reference only (see CorrelationMiddleware). */
+  readonly clientCorrelationId?: string;
   readonly sub?: string;
 }
 
@@ -44,6 +46,7 @@ export function writeRequestLog(
     status: entry.status,
     durationMs: entry.durationMs,
     correlationId: entry.correlationId,
+    clientCorrelationId: entry.clientCorrelationId,
     sub: entry.sub,
   };
   write(`${JSON.stringify(line)}\n`);
