@@ -76,7 +76,7 @@ function audit(upstream: UpstreamName): GatewayRoute[] {
     ['GET', '/streams/{streamId}/state', AUDITORS, 'A record as it was at a version or an instant (audit)', { query: ['asOfVersion', 'asOf'], response: 'AuditState' }],
     ['GET', '/verify', AUDITORS, 'Verify the hash chain and the seals of a range of the log (audit)', { query: ['fromPosition', 'toPosition', 'wholeSeals', 'anchor'], response: 'AuditVerification' }],
     ['POST', '/rebuild-compare', ['admin'], 'Rebuild every read model into a shadow copy and compare (audit)', { response: 'RebuildComparison' }],
-    ['GET', '/access-log', AUDITORS, "Auditors' recorded reads of this service (audit)", { query: ['actor', 'subject', ...LIST], response: 'AccessLogPage' }],
+    ['GET', '/access-log', AUDITORS, "Recorded reads of personal data beyond the reader's own unit work (audit)", { query: ['actor', 'subject', ...LIST], response: 'AccessLogPage' }],
   ]).map((route) => ({ ...route, servicePrefix: { from, to: '/api/v1/audit' } }));
 }
 
