@@ -118,7 +118,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/applications/{applicationId}/reject', ['reviewer'], 'Reject an application', { body: 'Reason' }],
     ['POST', '/applications/{applicationId}/disburse', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
     ['POST', '/applications/{applicationId}/withdraw', ['caseworker'], 'Withdraw an application', { body: 'Reason' }],
-    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as grants sees it (beyond API.md)'],
+    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as grants sees it (beyond API.md)', { response: 'Eligibility' }],
   ]),
   ...programme('medical-aid', 'medical-aid', [
     ['POST', '/periods', ['admin'], 'Create a coverage period', { body: 'CreatePeriod', status: 201 }],
@@ -132,7 +132,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/claims/{claimId}/approve', ['reviewer'], 'Approve a claim', { body: 'ApproveClaim' }],
     ['POST', '/claims/{claimId}/reject', ['reviewer'], 'Reject a claim', { body: 'Reason' }],
     ['POST', '/claims/{claimId}/pay', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
-    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)'],
+    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)', { response: 'Eligibility' }],
   ]),
   ...AUDITED_SERVICES.flatMap(audit),
 ];
