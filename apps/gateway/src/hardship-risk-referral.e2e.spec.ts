@@ -126,7 +126,10 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
       eligibility = (await call(caseworker, 'GET', `/grants/eligibility/${story.member}`)).body;
       if (eligibility.hasOpenCase !== true) await new Promise((r) => setTimeout(r, 200));
     }
-    expect(eligibility).toMatchObject({ hasOpenCase: true, caseId });
+    // The caseworker learns eligibility and tier; the case's id only an auditor (issue 13).
+    expect(eligibility).toMatchObject({ hasOpenCase: true, tier: opened.body.tier });
+    expect(eligibility).not.toHaveProperty('caseId');
+    expect((await call(auditor, 'GET', `/grants/eligibility/${story.member}`)).body).toMatchObject({ caseId });
 
     type Event = { service: string; type: string; streamId: string; eventId: string; recordedAt: string; metadata: Record<string, unknown> };
     const trace = await call(auditor, 'GET', `/audit/trace/${story.correlationId}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
-import { maskIdNumbersIn } from '@union/kernel';
+import { maskIdNumbersInUrl } from '@union/kernel';
 import { CORRELATION_HEADER } from '../observability/correlation.middleware';
 import { currentCorrelationId } from '../observability/request-context';
 import { pathOf, type PlatformRequest, type PlatformResponse } from '../http/http-types';
@@ -37,7 +37,7 @@ export function sendProblem(exception: unknown, req: PlatformRequest, res: Platf
   const problem = toProblem(exception, req, correlationId);
   if (problem.unexpected) {
     const stack = exception instanceof Error ? exception.stack : undefined;
-    const where = `${req.method ?? ''} ${maskIdNumbersIn(pathOf(req))}`;
+    const where = `${req.method ?? ''} ${maskIdNumbersInUrl(pathOf(req))}`;
     logger.error(
       `Unhandled error on ${where} (correlation id ${correlationId}): ${String(exception)}`,
       stack,
