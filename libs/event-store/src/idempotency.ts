@@ -119,7 +119,11 @@ export class IdempotencyStore {
  * record of another attempt (a concurrent duplicate that committed first; Postgres makes this
  * insert wait for it) throws {@link IdempotencyKeyTakenError}, rolling this transaction back.
  */
-export function recordWrite(m: EntityManager, attempt: IdempotencyAttempt, write: RecordedWrite): Promise<void> {
+export function recordWrite(
+  m: EntityManager,
+  attempt: IdempotencyAttempt,
+  write: RecordedWrite,
+): Promise<void> {
   return recordWrites(m, attempt, [write]);
 }
 

@@ -1,7 +1,15 @@
 import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { ServiceHarness } from '@union/testing';
-import { actors, API, eventCount, idNumber, openPeriod, refOf, startMedicalAid } from '../testing/medical-aid.harness';
+import {
+  actors,
+  API,
+  eventCount,
+  idNumber,
+  openPeriod,
+  refOf,
+  startMedicalAid,
+} from '../testing/medical-aid.harness';
 
 type Query = PostgresQueryRunner['query'];
 
@@ -13,20 +21,21 @@ type Query = PostgresQueryRunner['query'];
 function loseConnectionAsEnrollmentCommits(): jest.SpyInstance {
   const real: Query = PostgresQueryRunner.prototype.query;
   const enrolling = new WeakSet<PostgresQueryRunner>();
-  const spy = jest
-    .spyOn(PostgresQueryRunner.prototype, 'query')
-    .mockImplementation(async function (this: PostgresQueryRunner, ...args: Parameters<Query>) {
-      const [sql] = args;
-      const inTransaction = this.isTransactionActive;
-      const result: unknown = await real.apply(this, args);
-      const isInsert = sql.includes('INSERT INTO events') && sql.includes('membership_summary');
-      if (isInsert && inTransaction) enrolling.add(this);
-      if ((isInsert && !inTransaction) || (sql === 'COMMIT' && enrolling.has(this))) {
-        spy.mockRestore();
-        throw new Error('Connection terminated unexpectedly');
-      }
-      return result;
-    });
+  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(async function (
+    this: PostgresQueryRunner,
+    ...args: Parameters<Query>
+  ) {
+    const [sql] = args;
+    const inTransaction = this.isTransactionActive;
+    const result: unknown = await real.apply(this, args);
+    const isInsert = sql.includes('INSERT INTO events') && sql.includes('membership_summary');
+    if (isInsert && inTransaction) enrolling.add(this);
+    if ((isInsert && !inTransaction) || (sql === 'COMMIT' && enrolling.has(this))) {
+      spy.mockRestore();
+      throw new Error('Connection terminated unexpectedly');
+    }
+    return result;
+  });
   return spy;
 }
 
@@ -44,7 +53,11 @@ describe('idempotent bulk enrollment', () => {
       name: `会员${i}`,
       hasBasicMedicalInsurance: true,
     }));
-  const body = (from: number, n: number) => ({ unitId: 'unit-1', paymentRef: 'PAY-1', members: members(from, n) });
+  const body = (from: number, n: number) => ({
+    unitId: 'unit-1',
+    paymentRef: 'PAY-1',
+    members: members(from, n),
+  });
   let auth: string;
   const send = (payload: object, key?: string) => {
     const req = request(h.http).post(`${API}/periods/${periodId}/enrollments`).set('Authorization', auth);
