@@ -69,13 +69,22 @@ describe('gateway routing over replicas', () => {
     expect(metrics).not.toMatch(/gateway_upstream_failures_total\{service="hardship-cases"/);
   });
 
-  it('does not retry a call that reached a replica and timed out: 503, and the other replica never sees it', async () => {
+  it('does not retry a write that reached a replica and timed out: 503 OUTCOME_UNKNOWN (it may have committed), and the other replica never sees it', async () => {
     first.reply = () => ({ status: 201, body: { ok: true }, delayMs: 1_000 });
     second.reply = () => ({ status: 201, body: { ok: true }, delayMs: 1_000 });
     const res = await post(99);
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hardship-cases' });
+    expect(res.body).toMatchObject({ code: 'OUTCOME_UNKNOWN', service: 'hardship-cases' });
+    expect(res.body.detail).toMatch(/same Idempotency-Key/);
     expect(first.received.length + second.received.length).toBe(1);
+  });
+
+  it('answers a read that timed out with a plain 503 SERVICE_UNAVAILABLE (a read changes nothing)', async () => {
+    first.reply = () => ({ status: 200, body: { ok: true }, delayMs: 1_000 });
+    second.reply = () => ({ status: 200, body: { ok: true }, delayMs: 1_000 });
+    const res = await request(server).get('/api/v1/hardship/cases').set('Authorization', auth);
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hardship-cases' });
   });
 
   it('is ready and degraded while a replica is down, naming it by position', async () => {

@@ -84,14 +84,31 @@ export class ProxyService implements OnModuleDestroy {
   }
 
   /** A 503 naming the service, counted by reason. */
-  private unavailable(upstream: UpstreamName, timedOut: boolean): ProblemException {
+  private unavailable(
+    upstream: UpstreamName,
+    method: string,
+    reason: UpstreamFailure['reason'],
+  ): ProblemException {
+    const timedOut = reason === 'timeout';
     this.failures.inc({ service: upstream, reason: timedOut ? 'timeout' : 'unreachable' });
+    const extra = { service: upstream };
+    // A write that may have reached the service (timed out, or cut after it was sent) may have
+    // committed: never say "try again" without the key, or an unkeyed retry could pay twice.
+    if (reason !== 'not-sent' && method !== 'GET' && method !== 'HEAD') {
+      return new ProblemException(
+        'OUTCOME_UNKNOWN',
+        `The ${upstream} service ${timedOut ? `did not answer within ${this.settings.upstreamTimeoutMs} ms` : 'stopped answering'}, ` +
+          'so this write may or may not have been carried out. Retry with the same Idempotency-Key ' +
+          'to get its outcome; without one, look the record up before sending it again.',
+        { extra },
+      );
+    }
     return new ProblemException(
       'SERVICE_UNAVAILABLE',
       timedOut
         ? `The ${upstream} service did not answer within ${this.settings.upstreamTimeoutMs} ms. Try again shortly.`
         : `The ${upstream} service is unavailable. Try again shortly.`,
-      { extra: { service: upstream } },
+      { extra },
     );
   }
 
@@ -131,7 +148,7 @@ export class ProxyService implements OnModuleDestroy {
       );
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
-      throw this.unavailable(upstream, error.reason === 'timeout');
+      throw this.unavailable(upstream, init.method, error.reason);
     }
   }
 }
