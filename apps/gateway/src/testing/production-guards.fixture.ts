@@ -18,31 +18,25 @@ export interface GuardRow {
   readonly names: readonly string[];
 }
 
-/** A published development default, a placeholder, a repeated unit and a keyboard run. */
+/** A published development default, a placeholder and a repeated unit. */
 const PUBLISHED_JWT = 'embedded-development-only-jwt-secret-not-for-production';
 const PUBLISHED_REF = 'embedded-development-only-person-ref-secret';
 const PLACEHOLDER = 'change-me-to-a-long-random-secret-please';
 const REPEATED = 'k3Y!'.repeat(12);
-const KEYBOARD = 'qwertyuiopasdfghjklzxcvbnm1234567890';
 
 // prettier-ignore
 export const GUARD_MATRIX: readonly GuardRow[] = [
   { name: 'AUTH_DEV_LOGIN=true on a separate gateway', app: 'gateway', change: () => ({ AUTH_DEV_LOGIN: 'true' }), names: ['AUTH_DEV_LOGIN'] },
   { name: 'published JWT_SECRET (gateway)', app: 'gateway', change: () => ({ JWT_SECRET: PUBLISHED_JWT }), names: ['JWT_SECRET'] },
   { name: 'placeholder JWT_SECRET (service)', app: 'hardship-cases', change: () => ({ JWT_SECRET: PLACEHOLDER }), names: ['JWT_SECRET'] },
-  { name: 'keyboard-run JWT_SECRET (service)', app: 'education-grants', change: () => ({ JWT_SECRET: KEYBOARD }), names: ['JWT_SECRET'] },
-  { name: 'no JWT_SECRET and no JWKS_URL', app: 'gateway', change: () => ({ JWT_SECRET: undefined }), names: ['JWT_SECRET', 'JWKS_URL'] },
   { name: 'JWKS_URL without JWT_ISSUER and JWT_AUDIENCE', app: 'medical-aid', change: () => ({ JWT_SECRET: undefined, JWKS_URL: 'http://127.0.0.1:1/jwks.json' }), names: ['JWT_ISSUER', 'JWT_AUDIENCE'] },
-  { name: 'JWKS_URL and JWT_SECRET both', app: 'gateway', change: () => ({ JWKS_URL: 'http://127.0.0.1:1/jwks.json', JWT_ISSUER: 'idp', JWT_AUDIENCE: 'union' }), names: ['JWT_SECRET', 'JWKS_URL'] },
   { name: 'published PERSON_REF_SECRET', app: 'hardship-cases', change: () => ({ PERSON_REF_SECRET: PUBLISHED_REF }), names: ['PERSON_REF_SECRET'] },
-  { name: 'no PERSON_REF_SECRET', app: 'medical-aid', change: () => ({ PERSON_REF_SECRET: undefined }), names: ['PERSON_REF_SECRET'] },
   { name: 'repeated-unit METRICS_TOKEN (gateway)', app: 'gateway', change: () => ({ METRICS_TOKEN: REPEATED }), names: ['METRICS_TOKEN'] },
   { name: 'no METRICS_TOKEN (service)', app: 'education-grants', change: () => ({ METRICS_TOKEN: undefined }), names: ['METRICS_TOKEN'] },
   { name: 'no assertion private key (gateway)', app: 'gateway', change: () => ({ GATEWAY_ASSERTION_PRIVATE_KEY: undefined }), names: ['GATEWAY_ASSERTION_PRIVATE_KEY'] },
   { name: 'the public key where the private one belongs (gateway)', app: 'gateway', change: (s) => ({ GATEWAY_ASSERTION_PRIVATE_KEY: s.assertionKeys.publicKey }), names: ['GATEWAY_ASSERTION_PRIVATE_KEY'] },
   { name: 'no assertion public key (service)', app: 'hardship-cases', change: () => ({ GATEWAY_ASSERTION_PUBLIC_KEY: undefined }), names: ['GATEWAY_ASSERTION_PUBLIC_KEY'] },
   { name: 'a private key where the public one belongs (service)', app: 'medical-aid', change: (s) => ({ GATEWAY_ASSERTION_PUBLIC_KEY: s.assertionKeys.privateKey }), names: ['GATEWAY_ASSERTION_PUBLIC_KEY'] },
-  { name: 'TOKEN_MAX_AGE_SECONDS under 60', app: 'education-grants', change: () => ({ TOKEN_MAX_AGE_SECONDS: '30' }), names: ['TOKEN_MAX_AGE_SECONDS'] },
 ];
 
 const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -60,7 +54,7 @@ export interface Refusal {
  * environment (upstreams and the database unreachable: a guard must stop it before it uses them)
  * and waits for it to exit, killing it after `timeoutMs`.
  */
-export function runGuardRow(row: GuardRow, secrets: ProductionSecrets, timeoutMs = 30_000): Promise<Refusal> {
+export function runGuardRow(row: GuardRow, secrets: ProductionSecrets, timeoutMs = 90_000): Promise<Refusal> {
   const base: Record<string, string | undefined> = {
     ...productionEnv(row.app, secrets),
     ...(row.app === 'gateway'
