@@ -52,7 +52,7 @@ export interface Refusal {
 /**
  * Starts the row's app as `node -r ./tools/register.js apps/<app>/src/main.ts` with its bad
  * environment (upstreams and the database unreachable: a guard must stop it before it uses them)
- * and waits for it to exit, killing it after `timeoutMs`.
+ * and waits for it to exit, killing it once it listens or after `timeoutMs`.
  */
 export function runGuardRow(row: GuardRow, secrets: ProductionSecrets, timeoutMs = 90_000): Promise<Refusal> {
   const base: Record<string, string | undefined> = {
@@ -86,7 +86,11 @@ export function runGuardRow(row: GuardRow, secrets: ProductionSecrets, timeoutMs
       env: childEnv,
     });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+      // Started despite the bad variable: the row has failed, no need to wait for the timeout.
+      if (output.includes('listening on')) child.kill('SIGKILL');
+    });
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('error', fail);
