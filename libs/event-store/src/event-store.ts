@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { systemClock, type Clock } from '@union/kernel';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { eventHash } from './hash-chain';
+import { currentAttempt } from './idempotency-attempt';
+import { recordWrite } from './idempotency';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import { Upcasters } from './upcasters';
 import type { InlineProjection } from './projections/inline-projection';
@@ -20,6 +22,8 @@ export interface EventStoreOptions {
   /** Read models updated in the append's transaction (ARCHITECTURE.md). */
   projections?: InlineProjection[];
   clock?: Clock;
+  /** A snapshot that could not be written (the command went through; the log is the truth). */
+  onSnapshotError?: (error: unknown, streamId: string) => void;
 }
 
 interface Head {
@@ -33,6 +37,7 @@ const UNIQUE_VIOLATION = '23505';
 export class EventStore {
   readonly upcasters: Upcasters;
   readonly projections: readonly InlineProjection[];
+  readonly onSnapshotError: (error: unknown, streamId: string) => void;
   private readonly clock: Clock;
 
   constructor(
@@ -42,6 +47,7 @@ export class EventStore {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.projections = options.projections ?? [];
     this.clock = options.clock ?? systemClock;
+    this.onSnapshotError = options.onSnapshotError ?? warnSnapshotError;
   }
 
   /**
@@ -52,8 +58,11 @@ export class EventStore {
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const projections = this.projections.filter((p) => events.some((e) => p.handles.includes(e.type)));
+    // An HTTP write's key is recorded in the append's transaction (docs/idempotency.md).
+    const attempt = currentAttempt();
+    attempt?.noteWrite();
     if (options.tx) return this.appendAndProject(options.tx, streamId, events, options, projections, true);
-    if (projections.length > 0) {
+    if (projections.length > 0 || attempt?.key) {
       return this.dataSource.transaction((tx) =>
         this.appendAndProject(tx, streamId, events, options, projections, true),
       );
@@ -77,6 +86,8 @@ export class EventStore {
           m,
         );
       }
+      const attempt = currentAttempt();
+      if (attempt?.key) await recordWrite(m, attempt, { streamId, version: result.nextVersion });
     }
     return result;
   }
@@ -238,6 +249,12 @@ export class EventStore {
     return rows.map((r) => toStoredEvent(r, this.upcasters));
   }
 }
+
+const warnSnapshotError = (error: unknown, streamId: string): void =>
+  process.emitWarning(
+    `snapshot of ${streamId} not written: ${error instanceof Error ? error.message : String(error)}`,
+    'SnapshotWarning',
+  );
 
 /** The checkpoint just after `event`. */
 export const checkpointOf = (event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>): Checkpoint => ({

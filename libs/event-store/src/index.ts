@@ -6,6 +6,7 @@ export * from './event-store';
 export * from './checkpoints';
 export * from './inbox';
 export * from './idempotency';
+export * from './idempotency-attempt';
 export * from './projections/inline-projection';
 export * from './database/pglite-server';
 export * from './database/data-source';
@@ -20,8 +21,12 @@ export {
   type SealsReport,
 } from './seals/seal-checker';
 export * from './command-handler';
+export { lockStream } from './stream-lock';
+export * from './snapshots/snapshots';
+export { loadState, type LoadedStream } from './snapshots/stream-state';
 export * from './projections/row-projection';
 export * from './projections/rebuild';
 export * from './projections/rebuild-compare';
 export * from './projections/progress';
 export { eventColumns, toStoredEvent, type EventRow } from './rows';
+export * from './leadership';

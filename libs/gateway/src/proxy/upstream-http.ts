@@ -8,12 +8,26 @@ export interface UpstreamAnswer {
   body: Buffer;
 }
 
-/** A call that did not complete: `timeout` when the service did not answer in time. */
+/**
+ * A call that did not complete: `timeout` when the service did not answer in time; `not-sent`
+ * when no connection could be made (refused, no such host), so the request never left and
+ * another replica may take it, whatever its method; `unreachable` for any other failure.
+ */
 export class UpstreamFailure extends Error {
-  constructor(readonly reason: 'timeout' | 'unreachable') {
+  constructor(readonly reason: 'timeout' | 'unreachable' | 'not-sent') {
     super(`upstream ${reason}`);
   }
 }
+
+/** Errors of the connect step: the request had not been written to any socket yet. */
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * The gateway's HTTP client for the services: undici's dispatcher on keep-alive connection pools
@@ -41,7 +55,7 @@ export class UpstreamHttp {
     return new Promise((resolve, reject) => {
       let controller: Dispatcher.DispatchController | undefined;
       let settled = false;
-      const fail = (reason: 'timeout' | 'unreachable') => {
+      const fail = (reason: UpstreamFailure['reason']) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -83,8 +97,9 @@ export class UpstreamHttp {
             clearTimeout(timer);
             resolve({ status, headers, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
           },
-          onResponseError() {
-            fail('unreachable');
+          onResponseError(_c, error) {
+            const code = (error as { code?: unknown }).code;
+            fail(typeof code === 'string' && CONNECT_ERRORS.has(code) ? 'not-sent' : 'unreachable');
           },
         },
       );

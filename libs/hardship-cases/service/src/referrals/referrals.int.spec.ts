@@ -13,11 +13,11 @@ import {
 
 const risk = (personRef: string, unitId = 'u-1') => ({
   personRef,
-  periodId: 'period-2025',
+  periodId: '9e410d00-0000-4000-8000-000000002025',
   unitId,
   memberName: '李梅',
   remainingBurdenFen: 3_500_000,
-  claimIds: ['claim-1', 'claim-2'],
+  claimIds: ['c1a10000-0000-4000-8000-000000000001', 'c1a10000-0000-4000-8000-000000000002'],
 });
 
 describe('referrals from medical aid (in-process bus + HTTP)', () => {
@@ -170,7 +170,7 @@ describe('referrals from medical aid (in-process bus + HTTP)', () => {
     expect((await cw.get(`${HARDSHIP}/referrals?status=attached`).expect(200)).body.total).toBe(1);
     await cw.get(`${HARDSHIP}/referrals?unitId=u-2`).expect(403);
     await cw.get(`${HARDSHIP}/referrals?status=lost`).expect(400);
-    const auditor = await h.as('au-1', ['auditor'], []);
+    const auditor = await h.as('au-1', ['auditor'], ['u-elsewhere']);
     expect((await auditor.get(`${HARDSHIP}/referrals?unitId=u-2`).expect(200)).body.total).toBe(1);
     await (await h.as('rv-1', ['reviewer'])).get(`${HARDSHIP}/referrals`).expect(403);
   });
