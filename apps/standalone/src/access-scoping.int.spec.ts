@@ -41,7 +41,7 @@ describe('unit scoping and the access log through the gateway', () => {
   afterAll(() => platform?.stop());
 
   it("tells another unit's caseworker eligible and tier, never the case's id; auditors see it", async () => {
-    const auditor = await bearer('au-s', ['auditor'], []);
+    const auditor = await bearer('au-s', ['auditor'], ['u-audit']);
     for (const programme of ['grants', 'medical-aid']) {
       const path = `/api/v1/${programme}/eligibility/${idNumber}`;
       const seen = await eventually(`${programme} learns of the case`, async () => {
@@ -84,7 +84,7 @@ describe('unit scoping and the access log through the gateway', () => {
   });
 
   it("lists an admin's audit read with its query, masked path and correlation id, as documented", async () => {
-    const admin = await bearer('admin-s', ['admin'], []);
+    const admin = await bearer('admin-s', ['admin'], ['u-9']);
     const read = await call(
       platform.gatewayUrl,
       admin,
@@ -102,7 +102,7 @@ describe('unit scoping and the access log through the gateway', () => {
     const listed = await expectCall(
       200,
       platform.gatewayUrl,
-      await bearer('au-s', ['auditor'], []),
+      await bearer('au-s', ['auditor'], ['u-audit']),
       'GET',
       '/api/v1/audit/hardship-cases/access-log?actor=admin-s',
     );
@@ -115,7 +115,7 @@ describe('unit scoping and the access log through the gateway', () => {
       expect.objectContaining({
         actor: 'admin-s',
         roles: ['admin'],
-        units: [],
+        units: ['u-9'],
         method: 'GET',
         path: `/api/v1/audit/streams/case-${caseId}/events`,
         query: { fromVersion: '1' },

@@ -71,6 +71,9 @@ export const TRAVERSAL_CORPUS: readonly TraversalProbe[] = [
   refused('asterisk-form', '*'),
   refused('backslash on the gateway person view', '/api/v1/people\\{idNumber}'),
   refused('%2F on the audit trace', '/api/v1/audit/trace/..%2F..%2F..%2Fpeople%2F{idNumber}', 'auditor'),
+  // The trace's correlation id may be dots (its pattern allows `.`): the gateway asked each service for /correlations/../events.
+  refused('dot-dot as the trace id', '/api/v1/audit/trace/..', 'auditor'),
+  refused('%2e%2e as the trace id', '/api/v1/audit/trace/%2e%2e', 'auditor'),
   refused('backslash on the audit timeline', '/api/v1/audit/people/{idNumber}\\timeline', 'auditor'),
   refused('dot-dot in a write', `${HS}/cases/x/../../policies/regions/110105`, 'admin', 'PUT'),
   // Harmless spellings: matched as written, and the route table decides as for any other path.

@@ -55,7 +55,9 @@ describe('GET /grants/eligibility/{idNumber} (PGlite)', () => {
   });
 
   it('names the case to auditors and to readers of every unit', async () => {
-    expect(await lookup('au-1', ['auditor'], [], open.idNumber)).toMatchObject({ caseId: openCaseId });
+    expect(await lookup('au-1', ['auditor'], ['u-audit'], open.idNumber)).toMatchObject({
+      caseId: openCaseId,
+    });
     expect(await lookup('cw-all', ['caseworker'], ['*'], open.idNumber)).toMatchObject({
       caseId: openCaseId,
     });

@@ -35,7 +35,7 @@ describe('access log (hardship-cases, PGlite)', () => {
 
   beforeAll(async () => {
     h = await startHardshipHarness();
-    auditor = await h.as('au-1', ['auditor'], []);
+    auditor = await h.as('au-1', ['auditor'], ['u-audit']);
     caseId = await openCase(h, id);
   });
   afterAll(() => h.close());
@@ -46,14 +46,14 @@ describe('access log (hardship-cases, PGlite)', () => {
   };
 
   it("records an admin's reads of audit streams and state, with the query asked", async () => {
-    const admin = await h.as('admin-7', ['admin'], []);
+    const admin = await h.as('admin-7', ['admin'], ['u-9']);
     await admin.get(`${AUDIT}/streams/case-${caseId}/events?fromVersion=1`).expect(200);
     await admin.get(`${AUDIT}/streams/case-${caseId}/state?asOf=2030-01-01T00:00:00Z`).expect(200);
     const rows = await rowsOf('admin-7');
     expect(rows).toEqual([
       expect.objectContaining({
         roles: ['admin'],
-        units: [],
+        units: ['u-9'],
         path: `${AUDIT}/streams/case-${caseId}/state`,
         query: { asOf: '2030-01-01T00:00:00Z' },
         subject: `case-${caseId}`,
@@ -81,7 +81,7 @@ describe('access log (hardship-cases, PGlite)', () => {
   });
 
   it('masks identity numbers however encoded, in the path and in the query', async () => {
-    const reader = await h.as('au-enc', ['auditor'], []);
+    const reader = await h.as('au-enc', ['auditor'], ['u-audit']);
     await reader
       .get(`${AUDIT}/people/${encodeAll(id.toLowerCase())}/events`)
       .set('x-correlation-id', 'corr-enc-1')
