@@ -1,0 +1,112 @@
+import { SERVICES, type FaultPlatform } from './fault-platform';
+import { get, type Ledger, type Write } from './http-client';
+import { withClient } from './postgres-cluster';
+
+/**
+ * Every write was decided: once the faults were cleared, retrying with the same key reached an
+ * answer (a write still refused after 90 s, e.g. a key stuck "in progress", was never decided).
+ */
+export function undecidedWrites(ledger: Ledger): string[] {
+  return ledger.writes
+    .filter((w) => w.outcome === 'gave-up')
+    .map((w) => `${w.op} ${w.key}: still ${w.status} ${w.code ?? ''} after ${w.attempts.length} attempts`);
+}
+
+/**
+ * Every accepted command's events exist exactly once, and a refused one stored nothing: per
+ * write, the events of its command type carrying its key as correlation id, counted in the log
+ * of the service that took it.
+ */
+export async function eventCountProblems(platform: FaultPlatform, ledger: Ledger): Promise<string[]> {
+  const counts = new Map<string, number>();
+  for (const s of SERVICES) {
+    await withClient(platform.databaseUrls[s], async (c) => {
+      const rows = await c.query<{ cid: string; type: string; n: number }>(
+        `SELECT metadata->>'correlationId' AS cid, type, count(*)::int AS n FROM events
+         WHERE metadata->>'correlationId' LIKE $1 GROUP BY 1, 2`,
+        [`${ledger.runId}.%`],
+      );
+      for (const r of rows.rows) counts.set(`${s}|${r.cid}|${r.type}`, r.n);
+    });
+  }
+  const problems: string[] = [];
+  for (const w of ledger.writes) {
+    if (w.outcome === 'gave-up') continue; // undecided: reported by undecidedWrites
+    const n = counts.get(`${w.service}|${w.key}|${w.expects}`) ?? 0;
+    const want = w.outcome === 'accepted' ? 1 : 0;
+    if (n !== want)
+      problems.push(`${w.op} ${w.key} answered ${w.status}${w.code ? ` ${w.code}` : ''}: ${n} ${w.expects} events (want ${want})`);
+  }
+  return problems;
+}
+
+/** No idempotency key left without a stored answer ("in progress") once the load has stopped. */
+export async function stuckKeys(platform: FaultPlatform): Promise<string[]> {
+  const problems: string[] = [];
+  for (const s of SERVICES) {
+    await withClient(platform.databaseUrls[s], async (c) => {
+      const rows = await c.query<{ scope: string; key: string }>(`SELECT scope, key FROM idempotency WHERE status IS NULL`);
+      for (const r of rows.rows) problems.push(`${s}: ${r.scope} ${r.key} in progress`);
+    });
+  }
+  return problems;
+}
+
+/**
+ * Every client that got a 2xx finds its record through the gateway, in the state its accepted
+ * writes left it: the case with its assistance, the membership, the claim and the application
+ * as far as they got, the period and the campaigns.
+ */
+export async function missingRecords(base: string, token: string, ledger: Ledger): Promise<string[]> {
+  const ok = ledger.writes.filter((w) => w.outcome === 'accepted');
+  const by = (op: string) => ok.filter((w) => w.op === op);
+  const checks: { what: string; path: string; expect: (b: Record<string, unknown>) => boolean }[] = [];
+  const assisted = new Map(by('assist').map((w) => [w.path.split('/')[3], String(w.body.assistanceId)]));
+  for (const w of by('open-case')) {
+    const caseId = String(w.body.caseId);
+    const assistanceId = assisted.get(caseId);
+    checks.push({
+      what: `case ${caseId}`,
+      path: `/hardship/cases/${caseId}`,
+      expect: (b) =>
+        !assistanceId ||
+        ((b.assistance as { assistanceId: string }[] | undefined) ?? []).some((a) => a.assistanceId === assistanceId),
+    });
+  }
+  for (const w of by('enroll')) {
+    const { members } = w.sent as { members: { idNumber: string }[] };
+    checks.push({ what: `membership ${w.key}`, path: `${w.path.replace('/enrollments', '')}/members/${members[0].idNumber}`, expect: () => true });
+  }
+  const furthest = (ops: [string, string][], id: (w: Write) => string, base: string) => {
+    const status = new Map<string, string>();
+    for (const [op, s] of ops) for (const w of by(op)) status.set(id(w), s);
+    for (const [recordId, s] of status)
+      checks.push({ what: `${base} ${recordId} ${s}`, path: `${base}/${recordId}`, expect: (b) => b.status === s });
+  };
+  const idFromPath = (w: Write) => w.path.split('/')[3];
+  const created = (w: Write) => String(w.body.claimId ?? w.body.applicationId);
+  furthest([['claim', 'submitted']], created, '/medical-aid/claims');
+  furthest([['approve-claim', 'approved'], ['pay-claim', 'paid']], idFromPath, '/medical-aid/claims');
+  furthest([['apply', 'submitted']], created, '/grants/applications');
+  furthest([['approve-grant', 'approved'], ['disburse', 'disbursed']], idFromPath, '/grants/applications');
+  for (const w of by('open-campaign'))
+    checks.push({ what: `campaign`, path: `/grants/campaigns/${String(w.body.campaignId)}`, expect: () => true });
+  for (const w of by('open-period'))
+    checks.push({ what: `period`, path: `/medical-aid/periods/${String(w.body.periodId)}`, expect: () => true });
+
+  // A later step overrides the status a created record is expected in.
+  const last = new Map<string, (typeof checks)[number]>();
+  for (const c of checks) last.set(c.path, c);
+  const problems: string[] = [];
+  const queue = [...last.values()];
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) {
+        const r = await get(base, token, c.path);
+        if (r.status !== 200) problems.push(`${c.what}: GET ${c.path} answered ${r.status}`);
+        else if (!c.expect(r.body)) problems.push(`${c.what}: GET ${c.path} shows ${JSON.stringify(r.body).slice(0, 200)}`);
+      }
+    }),
+  );
+  return problems;
+}

@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { writeBenchmarkSection } from '../../../../../bench/benchmarks-md';
+import type { AppProcess } from './app-process';
+import { ROOT, type ServiceName } from './fault-platform';
+import type { Ledger } from './http-client';
+import type { PhaseRecord } from './phases';
+import type { Sample } from './sampler';
+
+/** The figures of one phase, from the ledger's attempts and the sampler's samples in its window. */
+export interface PhaseFigures {
+  name: string;
+  fault: string;
+  seconds: number;
+  /** HTTP attempts answered 2xx, refused (network error, 5xx, 429, "in progress": retried), rejected by a rule (4xx). */
+  accepted: number;
+  refused: number;
+  rejected: number;
+  /** Grant applications answered NOT_ELIGIBLE because grants had not yet learned the case from Kafka (retried). */
+  notYetEligible: number;
+  /** From the fault cleared (restart issued) to the first accepted write of an affected service. */
+  recoveryS: number | null;
+  /** From the fault cleared to the first sample with relay and consumer lag both 0. */
+  pipelineRecoveryS: number | null;
+  peakRelayLag: number | null;
+  peakConsumerLag: number | null;
+  /** Deliveries the inboxes found already applied, and requests whose key was already stored. */
+  inboxDuplicates: number;
+  idempotencyKeyHits: number;
+  redelivered?: number;
+  unbiddenExits: number;
+}
+
+export interface Verdict {
+  check: string;
+  problems: string[];
+}
+
+const s = (ms: number) => Math.round(ms / 100) / 10;
+const max = (xs: (number | null)[]) => (xs.some((x) => x !== null) ? Math.max(...xs.map((x) => x ?? 0)) : null);
+
+/** The figures of each phase of the run. */
+export function phaseFigures(records: PhaseRecord[], ledger: Ledger, samples: Sample[], processes: AppProcess[]): PhaseFigures[] {
+  const attempts = ledger.writes.flatMap((w) => w.attempts.map((a) => ({ ...a, service: w.service })));
+  const counterAt = (t: number, pick: (x: Sample) => number) => {
+    const before = samples.filter((x) => x.at <= t);
+    return before.length ? pick(before[before.length - 1]) : 0;
+  };
+  return records.map((r) => {
+    const mine = attempts.filter((a) => a.at >= r.start && a.at < r.end);
+    const refused = mine.filter((a) => a.refused);
+    const accepted = mine.filter((a) => a.status >= 200 && a.status < 300);
+    const notYetEligible = mine.filter((a) => a.code === 'NOT_ELIGIBLE').length;
+    const within = samples.filter((x) => x.at >= r.start && x.at <= r.end);
+    const affected = (service: ServiceName) => r.affects.includes(service);
+    // A fault that cuts no writes (broker, poison) recovers when the pipeline does.
+    const cleared = r.cleared;
+    const cutsWrites = r.affects.length > 0;
+    const firstOk =
+      cleared === undefined || !cutsWrites
+        ? undefined
+        : attempts
+            .filter((a) => a.status >= 200 && a.status < 300 && a.at >= cleared && affected(a.service))
+            .map((a) => a.at + a.ms)
+            .sort((a, b) => a - b)[0];
+    const calm = cleared === undefined ? undefined : samples.find((x) => x.at >= cleared && x.relayLag === 0 && x.consumerLag === 0);
+    return {
+      name: r.name,
+      fault: r.fault,
+      seconds: s(r.end - r.start),
+      accepted: accepted.length,
+      refused: refused.length,
+      rejected: mine.length - accepted.length - refused.length - notYetEligible,
+      notYetEligible,
+      recoveryS: firstOk === undefined || cleared === undefined ? null : s(firstOk - cleared),
+      pipelineRecoveryS: calm && cleared !== undefined ? s(calm.at - cleared) : null,
+      peakRelayLag: max(within.map((x) => x.relayLag)),
+      peakConsumerLag: max(within.map((x) => x.consumerLag)),
+      inboxDuplicates: counterAt(r.end, (x) => x.inboxDuplicates) - counterAt(r.start, (x) => x.inboxDuplicates),
+      idempotencyKeyHits: counterAt(r.end, (x) => x.keyHits) - counterAt(r.start, (x) => x.keyHits),
+      ...(r.redelivered !== undefined && { redelivered: r.redelivered }),
+      unbiddenExits: processes.flatMap((p) => p.unbidden).filter((e) => e.at >= r.start && e.at < r.end).length,
+    };
+  });
+}
+
+export interface FaultsReport {
+  generatedAt: string;
+  command: string;
+  machine: { cpus: number; loadAverage: number[] };
+  seconds: number;
+  clients: number;
+  writes: { total: number; accepted: number; rejected: Record<string, number>; undecided: number };
+  topicDuplicates: number;
+  phases: PhaseFigures[];
+  oracle: { check: string; ok: boolean; problems: string[]; more: number }[];
+}
+
+/** Writes bench/results/faults.json and the "Fault injection" section of BENCHMARKS.md from it. */
+export function writeReport(report: Omit<FaultsReport, 'generatedAt' | 'command' | 'machine'>): FaultsReport {
+  const full: FaultsReport = {
+    generatedAt: new Date().toISOString(),
+    command: 'npm run test:faults',
+    machine: { cpus: cpus().length, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10) },
+    ...report,
+  };
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'faults.json'), `${JSON.stringify(full, null, 2)}\n`);
+  writeBenchmarkSection('faults', full.command, markdown(full), join(ROOT, 'BENCHMARKS.md'));
+  return full;
+}
+
+const cell = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
+
+function markdown(r: FaultsReport): string {
+  const rejected = Object.entries(r.writes.rejected).map(([code, n]) => `${n} ${code}`).join(', ') || 'none';
+  const lines = [
+    `Fault injection: the four apps as separate processes on the suite's own PostgreSQL cluster and Kafka broker, ${r.clients} clients through the gateway (cases with assistance, medical-aid claims paid, grant approvals racing for a budget of four), every write retried with its Idempotency-Key; ${r.seconds} s on ${r.machine.cpus} CPUs (load ${r.machine.loadAverage.join(' / ')}).`,
+    '',
+    `Writes: ${r.writes.total} logical writes, ${r.writes.accepted} accepted, rejected by a rule: ${rejected}; ${r.writes.undecided} never decided. Messages the relay sent twice: ${r.topicDuplicates}.`,
+    '',
+    '| phase | requests accepted | refused (retried) | rejected by a rule | NOT_ELIGIBLE while Kafka lags (retried) | recovery s | pipeline recovery s | peak relay lag | peak consumer lag | duplicates absorbed (inbox) | idempotency-key replays | unbidden exits |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...r.phases.map(
+      (p) =>
+        `| ${p.name} | ${p.accepted} | ${p.refused} | ${p.rejected} | ${p.notYetEligible} | ${cell(p.recoveryS)} | ${cell(p.pipelineRecoveryS)} | ${cell(p.peakRelayLag)} | ${cell(p.peakConsumerLag)} | ${p.inboxDuplicates}${p.redelivered !== undefined ? ` (${p.redelivered} redelivered)` : ''} | ${p.idempotencyKeyHits} | ${p.unbiddenExits} |`,
+    ),
+    '',
+    'Requests are HTTP attempts; a refused one (network error, 5xx, 429, "in progress") was retried with the same Idempotency-Key. ' +
+      "Recovery is measured from the moment the harness undid the fault (restart issued), so a restarted process's boot is part of it: " +
+      'to the first accepted write to an affected service, and to the first sample with relay and consumer lag both 0 ' +
+      '("–": the fault cut no writes, or lag never reached 0 while the load ran). Duplicates absorbed: inbox inserts that found the event ' +
+      'already applied (pg_stat_statements); idempotency-key replays: requests whose key was already stored.',
+    '',
+    '| oracle check | verdict |',
+    '|---|---|',
+    ...r.oracle.map((o) => `| ${o.check} | ${o.ok ? 'pass' : `**FAIL** (${o.problems.length + o.more}): ${o.problems[0]?.replace(/\|/g, '/') ?? ''}`} |`),
+  ];
+  return lines.join('\n');
+}
