@@ -14,16 +14,19 @@ export function undecidedWrites(ledger: Ledger): string[] {
 
 /**
  * Every accepted command's events exist exactly once, and a refused one stored nothing: per
- * write, the events of its command type carrying its key as correlation id, counted in the log
- * of the service that took it.
+ * write, the events of its command type carrying its key as the client's correlation id,
+ * counted in the log of the service that took it.
  */
 export async function eventCountProblems(platform: FaultPlatform, ledger: Ledger): Promise<string[]> {
   const counts = new Map<string, number>();
   for (const s of SERVICES) {
     await withClient(platform.databaseUrls[s], async (c) => {
+      // The client's x-correlation-id is the correlation id, or (once the gateway assigns every
+      // correlation id itself) kept beside it as clientCorrelationId.
       const rows = await c.query<{ cid: string; type: string; n: number }>(
-        `SELECT metadata->>'correlationId' AS cid, type, count(*)::int AS n FROM events
-         WHERE metadata->>'correlationId' LIKE $1 GROUP BY 1, 2`,
+        `SELECT cid, type, count(*)::int AS n FROM
+           (SELECT coalesce(metadata->>'clientCorrelationId', metadata->>'correlationId') AS cid, type FROM events) e
+         WHERE cid LIKE $1 GROUP BY 1, 2`,
         [`${ledger.runId}.%`],
       );
       for (const r of rows.rows) counts.set(`${s}|${r.cid}|${r.type}`, r.n);

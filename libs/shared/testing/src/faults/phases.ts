@@ -28,7 +28,7 @@ export interface PhaseContext {
 
 type Phase = { name: string; fault: string; affects: ServiceName[]; run(ctx: PhaseContext, r: PhaseRecord): Promise<void> };
 
-const HOLD_MS = Number(process.env.FAULTS_HOLD_MS ?? 10_000);
+const HOLD_MS = Number(process.env.FAULTS_HOLD_MS ?? 8_000);
 const BROKER_DOWN_MS = 20_000;
 
 const killAndRestart = (id: 'gateway' | ServiceName): Phase => ({

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchmarkSection } from '../../../../../bench/benchmarks-md';
+import { execFileSync } from 'node:child_process';
 import type { AppProcess } from './app-process';
 import { ROOT, type ServiceName } from './fault-platform';
 import type { Ledger } from './http-client';
@@ -97,7 +97,10 @@ export interface FaultsReport {
   oracle: { check: string; ok: boolean; problems: string[]; more: number }[];
 }
 
-/** Writes bench/results/faults.json and the "Fault injection" section of BENCHMARKS.md from it. */
+/**
+ * Writes bench/results/faults.json, then has bench/faults-section.ts render the `faults` section
+ * of BENCHMARKS.md from that file (so the figures there are the json's, never typed by hand).
+ */
 export function writeReport(report: Omit<FaultsReport, 'generatedAt' | 'command' | 'machine'>): FaultsReport {
   const full: FaultsReport = {
     generatedAt: new Date().toISOString(),
@@ -108,35 +111,6 @@ export function writeReport(report: Omit<FaultsReport, 'generatedAt' | 'command'
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'faults.json'), `${JSON.stringify(full, null, 2)}\n`);
-  writeBenchmarkSection('faults', full.command, markdown(full), join(ROOT, 'BENCHMARKS.md'));
+  execFileSync(process.execPath, ['-r', './tools/register.js', 'bench/faults-section.ts'], { cwd: ROOT, stdio: 'inherit' });
   return full;
-}
-
-const cell = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
-
-function markdown(r: FaultsReport): string {
-  const rejected = Object.entries(r.writes.rejected).map(([code, n]) => `${n} ${code}`).join(', ') || 'none';
-  const lines = [
-    `Fault injection: the four apps as separate processes on the suite's own PostgreSQL cluster and Kafka broker, ${r.clients} clients through the gateway (cases with assistance, medical-aid claims paid, grant approvals racing for a budget of four), every write retried with its Idempotency-Key; ${r.seconds} s on ${r.machine.cpus} CPUs (load ${r.machine.loadAverage.join(' / ')}).`,
-    '',
-    `Writes: ${r.writes.total} logical writes, ${r.writes.accepted} accepted, rejected by a rule: ${rejected}; ${r.writes.undecided} never decided. Messages the relay sent twice: ${r.topicDuplicates}.`,
-    '',
-    '| phase | requests accepted | refused (retried) | rejected by a rule | NOT_ELIGIBLE while Kafka lags (retried) | recovery s | pipeline recovery s | peak relay lag | peak consumer lag | duplicates absorbed (inbox) | idempotency-key replays | unbidden exits |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...r.phases.map(
-      (p) =>
-        `| ${p.name} | ${p.accepted} | ${p.refused} | ${p.rejected} | ${p.notYetEligible} | ${cell(p.recoveryS)} | ${cell(p.pipelineRecoveryS)} | ${cell(p.peakRelayLag)} | ${cell(p.peakConsumerLag)} | ${p.inboxDuplicates}${p.redelivered !== undefined ? ` (${p.redelivered} redelivered)` : ''} | ${p.idempotencyKeyHits} | ${p.unbiddenExits} |`,
-    ),
-    '',
-    'Requests are HTTP attempts; a refused one (network error, 5xx, 429, "in progress") was retried with the same Idempotency-Key. ' +
-      "Recovery is measured from the moment the harness undid the fault (restart issued), so a restarted process's boot is part of it: " +
-      'to the first accepted write to an affected service, and to the first sample with relay and consumer lag both 0 ' +
-      '("–": the fault cut no writes, or lag never reached 0 while the load ran). Duplicates absorbed: inbox inserts that found the event ' +
-      'already applied (pg_stat_statements); idempotency-key replays: requests whose key was already stored.',
-    '',
-    '| oracle check | verdict |',
-    '|---|---|',
-    ...r.oracle.map((o) => `| ${o.check} | ${o.ok ? 'pass' : `**FAIL** (${o.problems.length + o.more}): ${o.problems[0]?.replace(/\|/g, '/') ?? ''}`} |`),
-  ];
-  return lines.join('\n');
 }
