@@ -20,14 +20,14 @@ export function markdown(r: FaultsReport): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.phases.map(
       (p) =>
-        `| ${p.name} | ${p.accepted} | ${p.refused} | ${p.rejected} | ${p.notYetEligible} | ${cell(p.recoveryS)} | ${cell(p.pipelineRecoveryS)} | ${cell(p.peakRelayLag)} | ${cell(p.peakConsumerLag)} | ${p.inboxDuplicates}${p.redelivered !== undefined ? ` (${p.redelivered} redelivered)` : ''} | ${p.idempotencyKeyHits} | ${p.unbiddenExits} |`,
+        `| ${p.name} | ${p.accepted} | ${p.refused} | ${p.rejected} | ${p.notYetEligible} | ${cell(p.recoveryS)} | ${cell(p.pipelineRecoveryS)} | ${cell(p.peakRelayLag)} | ${cell(p.peakConsumerLag)} | ${p.inboxDuplicates}${p.redelivered !== undefined ? ` (${p.redelivered} redelivered)` : ''} | ${p.idempotencyReplays} | ${p.unbiddenExits} |`,
     ),
     '',
     'Requests are HTTP attempts; a refused one (network error, 5xx, 429, "in progress") was retried with the same Idempotency-Key. ' +
       "Recovery is measured from the moment the harness undid the fault (restart issued), so a restarted process's boot is part of it: " +
       'to the first accepted write to an affected service, and to the first sample with relay and consumer lag both 0 ' +
       '("–": the fault cut no writes, or lag never reached 0 while the load ran). Duplicates absorbed: inbox inserts that found the event ' +
-      'already applied (pg_stat_statements); idempotency-key replays: requests whose key was already stored.',
+      'already applied (pg_stat_statements); idempotency-key replays: retries answered with the write an earlier, cut-off attempt had committed (the event was recorded before the retry was sent).',
     '',
     '| oracle check | verdict |',
     '|---|---|',

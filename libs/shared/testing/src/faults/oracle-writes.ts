@@ -12,30 +12,39 @@ export function undecidedWrites(ledger: Ledger): string[] {
     .map((w) => `${w.op} ${w.key}: still ${w.status} ${w.code ?? ''} after ${w.attempts.length} attempts`);
 }
 
+/** Per write (`service|key|type`): how many events of that type carry its key, and when the first was recorded. */
+export type CommandEvents = Map<string, { n: number; first: number }>;
+const eventsKey = (w: Write) => `${w.service}|${w.key}|${w.expects}`;
+
+/** The events the load's writes appended, found by the client's correlation id in each service's log. */
+export async function commandEvents(platform: FaultPlatform, ledger: Ledger): Promise<CommandEvents> {
+  const counts: CommandEvents = new Map();
+  for (const s of SERVICES) {
+    await withClient(platform.databaseUrls[s], async (c) => {
+      // The client's x-correlation-id is the correlation id, or (once the gateway assigns every
+      // correlation id itself) kept beside it as clientCorrelationId.
+      const rows = await c.query<{ cid: string; type: string; n: number; first: Date }>(
+        `SELECT cid, type, count(*)::int AS n, min(recorded_at) AS first FROM
+           (SELECT coalesce(metadata->>'clientCorrelationId', metadata->>'correlationId') AS cid, type, recorded_at FROM events) e
+         WHERE cid LIKE $1 GROUP BY 1, 2`,
+        [`${ledger.runId}.%`],
+      );
+      for (const r of rows.rows) counts.set(`${s}|${r.cid}|${r.type}`, { n: r.n, first: r.first.getTime() });
+    });
+  }
+  return counts;
+}
+
 /**
  * Every accepted command's events exist exactly once, and a refused one stored nothing: per
  * write, the events of its command type carrying its key as the client's correlation id,
  * counted in the log of the service that took it.
  */
-export async function eventCountProblems(platform: FaultPlatform, ledger: Ledger): Promise<string[]> {
-  const counts = new Map<string, number>();
-  for (const s of SERVICES) {
-    await withClient(platform.databaseUrls[s], async (c) => {
-      // The client's x-correlation-id is the correlation id, or (once the gateway assigns every
-      // correlation id itself) kept beside it as clientCorrelationId.
-      const rows = await c.query<{ cid: string; type: string; n: number }>(
-        `SELECT cid, type, count(*)::int AS n FROM
-           (SELECT coalesce(metadata->>'clientCorrelationId', metadata->>'correlationId') AS cid, type FROM events) e
-         WHERE cid LIKE $1 GROUP BY 1, 2`,
-        [`${ledger.runId}.%`],
-      );
-      for (const r of rows.rows) counts.set(`${s}|${r.cid}|${r.type}`, r.n);
-    });
-  }
+export function eventCountProblems(ledger: Ledger, counts: CommandEvents): string[] {
   const problems: string[] = [];
   for (const w of ledger.writes) {
     if (w.outcome === 'gave-up') continue; // undecided: reported by undecidedWrites
-    const n = counts.get(`${w.service}|${w.key}|${w.expects}`) ?? 0;
+    const n = counts.get(eventsKey(w))?.n ?? 0;
     const want = w.outcome === 'accepted' ? 1 : 0;
     if (n !== want)
       problems.push(`${w.op} ${w.key} answered ${w.status}${w.code ? ` ${w.code}` : ''}: ${n} ${w.expects} events (want ${want})`);
@@ -43,12 +52,36 @@ export async function eventCountProblems(platform: FaultPlatform, ledger: Ledger
   return problems;
 }
 
-/** No idempotency key left without a stored answer ("in progress") once the load has stopped. */
+/**
+ * Duplicates absorbed by the idempotency keys: accepted retries sent after their command's event
+ * was already recorded, i.e. answered with what an earlier, cut-off attempt had committed. The
+ * times of those final attempts.
+ */
+export function replayedRetries(ledger: Ledger, counts: CommandEvents): number[] {
+  return ledger.writes.flatMap((w) => {
+    const last = w.attempts[w.attempts.length - 1];
+    const first = counts.get(eventsKey(w))?.first;
+    return w.outcome === 'accepted' && w.attempts.length > 1 && first !== undefined && first < last.at ? [last.at] : [];
+  });
+}
+
+/**
+ * No idempotency key stuck once the load has stopped: none held without an answer and without
+ * the writes of a committed attempt (a claim "in progress" that nothing will finish). Where keys
+ * record their writes (`outcome`), a key with writes but no answer is not stuck: a retry is
+ * answered from the writes.
+ */
 export async function stuckKeys(platform: FaultPlatform): Promise<string[]> {
   const problems: string[] = [];
   for (const s of SERVICES) {
     await withClient(platform.databaseUrls[s], async (c) => {
-      const rows = await c.query<{ scope: string; key: string }>(`SELECT scope, key FROM idempotency WHERE status IS NULL`);
+      const columns = await c.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'idempotency'`,
+      );
+      const recordsWrites = columns.rows.some((r) => r.column_name === 'outcome');
+      const rows = await c.query<{ scope: string; key: string }>(
+        `SELECT scope, key FROM idempotency WHERE status IS NULL${recordsWrites ? ` AND outcome = '[]'::jsonb` : ''}`,
+      );
       for (const r of rows.rows) problems.push(`${s}: ${r.scope} ${r.key} in progress`);
     });
   }

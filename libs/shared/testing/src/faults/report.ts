@@ -25,9 +25,10 @@ export interface PhaseFigures {
   pipelineRecoveryS: number | null;
   peakRelayLag: number | null;
   peakConsumerLag: number | null;
-  /** Deliveries the inboxes found already applied, and requests whose key was already stored. */
+  /** Deliveries the inboxes found already applied (pg_stat_statements). */
   inboxDuplicates: number;
-  idempotencyKeyHits: number;
+  /** Retries answered with the write an earlier, cut-off attempt had committed. */
+  idempotencyReplays: number;
   redelivered?: number;
   unbiddenExits: number;
 }
@@ -41,7 +42,13 @@ const s = (ms: number) => Math.round(ms / 100) / 10;
 const max = (xs: (number | null)[]) => (xs.some((x) => x !== null) ? Math.max(...xs.map((x) => x ?? 0)) : null);
 
 /** The figures of each phase of the run. */
-export function phaseFigures(records: PhaseRecord[], ledger: Ledger, samples: Sample[], processes: AppProcess[]): PhaseFigures[] {
+export function phaseFigures(
+  records: PhaseRecord[],
+  ledger: Ledger,
+  samples: Sample[],
+  processes: AppProcess[],
+  replays: number[] = [],
+): PhaseFigures[] {
   const attempts = ledger.writes.flatMap((w) => w.attempts.map((a) => ({ ...a, service: w.service })));
   const counterAt = (t: number, pick: (x: Sample) => number) => {
     const before = samples.filter((x) => x.at <= t);
@@ -78,7 +85,7 @@ export function phaseFigures(records: PhaseRecord[], ledger: Ledger, samples: Sa
       peakRelayLag: max(within.map((x) => x.relayLag)),
       peakConsumerLag: max(within.map((x) => x.consumerLag)),
       inboxDuplicates: counterAt(r.end, (x) => x.inboxDuplicates) - counterAt(r.start, (x) => x.inboxDuplicates),
-      idempotencyKeyHits: counterAt(r.end, (x) => x.keyHits) - counterAt(r.start, (x) => x.keyHits),
+      idempotencyReplays: replays.filter((t) => t >= r.start && t < r.end).length,
       ...(r.redelivered !== undefined && { redelivered: r.redelivered }),
       unbiddenExits: processes.flatMap((p) => p.unbidden).filter((e) => e.at >= r.start && e.at < r.end).length,
     };

@@ -24,7 +24,6 @@ const sample = (at: number, relayLag: number | null, consumerLag: number | null,
   relayLag,
   consumerLag,
   inboxDuplicates,
-  keyHits: 0,
 });
 
 describe('fault-injection figures', () => {
@@ -46,7 +45,7 @@ describe('fault-injection figures', () => {
       { attempts: [attempt(5000, 409, 'BUDGET_EXHAUSTED'), attempt(5100, 422, 'NOT_ELIGIBLE')] },
     ]);
     const samples = [sample(1500, 3, 9, 2), sample(3500, 0, 4, 2), sample(6000, 0, 0, 7), sample(9500, 0, 0, 9)];
-    const [f] = phaseFigures([phase], ledger, samples, [] as AppProcess[]);
+    const [f] = phaseFigures([phase], ledger, samples, [] as AppProcess[], [500, 4000]);
     expect(f).toMatchObject({
       accepted: 2,
       refused: 2,
@@ -57,6 +56,7 @@ describe('fault-injection figures', () => {
       peakRelayLag: 3,
       peakConsumerLag: 9,
       inboxDuplicates: 7, // counter at the phase's end (7) minus at its start (0)
+      idempotencyReplays: 1, // the one at 4000
     });
   });
 

@@ -3,7 +3,7 @@ import { Ledger, sleep } from './http-client';
 import { setUpLoad, startLoad, tokenFor } from './load';
 import { budgetProblems, chainProblems, paidTwice } from './oracle-money';
 import { downstreamProblems, readTopics, relayProblems, topicDuplicates } from './oracle-pipeline';
-import { eventCountProblems, missingRecords, stuckKeys, undecidedWrites } from './oracle-writes';
+import { commandEvents, eventCountProblems, missingRecords, replayedRetries, stuckKeys, undecidedWrites } from './oracle-writes';
 import { PHASES, runPhases, type PhaseRecord } from './phases';
 import { poisonProblems, type Poison } from './poison';
 import { phaseFigures, writeReport, type FaultsReport } from './report';
@@ -48,13 +48,14 @@ export async function runFaults(): Promise<FaultsRun> {
   const caseworker = await tokenFor(platform.jwtSecret, 'cw-oracle', ['caseworker']);
   const auditor = await tokenFor(platform.jwtSecret, 'au-oracle', ['auditor']);
   const topics = await readTopics(platform);
+  const appended = await commandEvents(platform, ledger);
   const poisonIds = new Set(poison.map((p) => p.eventId));
   const base = platform.gatewayUrl;
   const checks: [string, () => Promise<string[]> | string[]][] = [
     ['every phase ran to its end', () => records.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`).concat(records.length < PHASES.length ? [`${PHASES.length - records.length} phases skipped`] : [])],
     ['the pipeline drained: relay and consumer lag 0 after the load', () => (drained ? [] : ['lag did not reach 0 within 90 s'])],
     ['every write was decided once its fault was cleared', () => undecidedWrites(ledger)],
-    ["every accepted command's events exist exactly once; a refused one stored nothing", () => eventCountProblems(platform, ledger)],
+    ["every accepted command's events exist exactly once; a refused one stored nothing", () => eventCountProblems(ledger, appended)],
     ['every client that got a 2xx finds its record', () => missingRecords(base, caseworker, ledger)],
     ['no idempotency key stuck in progress', () => stuckKeys(platform)],
     ['the relay published every event, and only those', () => relayProblems(platform, topics, poisonIds)],
@@ -87,7 +88,7 @@ export async function runFaults(): Promise<FaultsRun> {
     clients: CLIENTS,
     writes: { total: ledger.writes.length, accepted, rejected, undecided: undecidedWrites(ledger).length },
     topicDuplicates: topicDuplicates(topics),
-    phases: phaseFigures(records, ledger, sampler.samples, platform.processes()),
+    phases: phaseFigures(records, ledger, sampler.samples, platform.processes(), replayedRetries(ledger, appended)),
     oracle,
   });
   return { platform, report };

@@ -21,8 +21,6 @@ export interface Sample {
   consumerLag: number | null;
   /** Since the start of the run: inbox inserts that found the event already there. */
   inboxDuplicates: number;
-  /** Since the start of the run: requests whose Idempotency-Key was already stored. */
-  keyHits: number;
 }
 
 // The relay's own readiness query: committed events after its checkpoint.
@@ -33,9 +31,8 @@ const RELAY_LAG = `SELECT count(*)::int AS lag FROM events e WHERE (e.transactio
 // pg_stat_statements counts calls and rows of each statement: an `INSERT ... ON CONFLICT DO
 // NOTHING RETURNING` that returned no row met a row already there. Reset by a crash of the
 // server, hence the running totals below.
-const CONFLICTS = `SELECT coalesce(sum(calls - rows) FILTER (WHERE query ILIKE 'insert into inbox%'), 0)::int AS inbox,
-  coalesce(sum(calls - rows) FILTER (WHERE query ILIKE 'insert into idempotency%'), 0)::int AS keys
-  FROM pg_stat_statements`;
+const CONFLICTS = `SELECT coalesce(sum(calls - rows), 0)::int AS inbox FROM pg_stat_statements
+  WHERE query ILIKE 'insert into inbox%'`;
 
 /** Samples relay lag, consumer lag and absorbed duplicates every `intervalMs` until stopped. */
 export class Sampler {
@@ -43,8 +40,8 @@ export class Sampler {
   private readonly pools: Map<string, Pool>;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> = Promise.resolve();
-  private last = { inbox: 0, keys: 0 };
-  private totals = { inbox: 0, keys: 0 };
+  private last = 0;
+  private total = 0;
 
   constructor(private readonly platform: FaultPlatform) {
     const urls = [...SERVICES.map((s) => platform.databaseUrls[s]), platform.pg.url('postgres')];
@@ -93,16 +90,15 @@ export class Sampler {
     const [relayLag, consumerLag, conflicts] = await Promise.all([
       this.relayLag(),
       this.consumerLag(),
-      this.query<{ inbox: number; keys: number }>(this.platform.pg.url('postgres'), CONFLICTS, []),
+      this.query<{ inbox: number }>(this.platform.pg.url('postgres'), CONFLICTS, []),
     ]);
-    const now = conflicts?.[0];
-    if (now) {
+    const now = conflicts?.[0]?.inbox;
+    if (now !== undefined) {
       // A counter that went down was reset by a crash: count from zero again.
-      this.totals.inbox += now.inbox >= this.last.inbox ? now.inbox - this.last.inbox : now.inbox;
-      this.totals.keys += now.keys >= this.last.keys ? now.keys - this.last.keys : now.keys;
+      this.total += now >= this.last ? now - this.last : now;
       this.last = now;
     }
-    this.samples.push({ at, relayLag, consumerLag, inboxDuplicates: this.totals.inbox, keyHits: this.totals.keys });
+    this.samples.push({ at, relayLag, consumerLag, inboxDuplicates: this.total });
   }
 
   private async query<T>(url: string, sql: string, params: unknown[]): Promise<T[] | null> {
