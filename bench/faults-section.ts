@@ -6,11 +6,15 @@ import { writeBenchmarkSection } from './benchmarks-md';
 // Renders the `faults` section of BENCHMARKS.md from bench/results/faults.json, which
 // `npm run test:faults` writes (and then runs this). Run it alone to re-render from the json.
 
-const cell = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
+const cell = (v: number | null | undefined, unit = '') =>
+  v === null || v === undefined ? '–' : `${v}${unit}`;
 
 /** The section's body: what ran, the phase table, the oracle's verdicts. */
 export function markdown(r: FaultsReport): string {
-  const rejected = Object.entries(r.writes.rejected).map(([code, n]) => `${n} ${code}`).join(', ') || 'none';
+  const rejected =
+    Object.entries(r.writes.rejected)
+      .map(([code, n]) => `${n} ${code}`)
+      .join(', ') || 'none';
   const lines = [
     `Fault injection: the four apps as separate processes on the suite's own PostgreSQL cluster and Kafka broker, ${r.clients} clients through the gateway (cases with assistance, medical-aid claims paid, grant approvals racing for a budget of four), every write retried with its Idempotency-Key; ${r.seconds} s on ${r.machine.cpus} CPUs (load ${r.machine.loadAverage.join(' / ')}).`,
     '',
@@ -31,7 +35,10 @@ export function markdown(r: FaultsReport): string {
     '',
     '| oracle check | verdict |',
     '|---|---|',
-    ...r.oracle.map((o) => `| ${o.check} | ${o.ok ? 'pass' : `**FAIL** (${o.problems.length + o.more}): ${o.problems[0]?.replace(/\|/g, '/') ?? ''}`} |`),
+    ...r.oracle.map(
+      (o) =>
+        `| ${o.check} | ${o.ok ? 'pass' : `**FAIL** (${o.problems.length + o.more}): ${o.problems[0]?.replace(/\|/g, '/') ?? ''}`} |`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -64,6 +73,8 @@ export function appProcess(spec: AppSpec): AppProcess {
       setTimeout(() => void (child || closed ? undefined : self.start().catch(() => undefined)), 1000);
     });
     child = c;
+    mkdirSync(pidDir(spec.logDir), { recursive: true });
+    writeFileSync(join(pidDir(spec.logDir), `${spec.id.replace('#', '-')}.pid`), String(c.pid));
     return c;
   };
 
@@ -127,6 +138,31 @@ async function waitFor200(url: string, c: ChildProcess, timeoutMs: number, id: s
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${id} was not ready within ${timeoutMs} ms (${url})`);
+}
+
+const pidDir = (logDir: string) => join(logDir, '..', 'pids');
+
+/**
+ * SIGKILLs the apps an aborted run of the suite left behind (pids it recorded under `logDir`),
+ * each only if it still runs one of this checkout's app mains.
+ */
+export function killLeftoverApps(root: string, logDir: string): void {
+  const dir = pidDir(logDir);
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir)) {
+    const pid = Number(readFileSync(join(dir, file), 'utf8'));
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (
+        cmdline.includes('tools/register.js') &&
+        cmdline.includes('/src/main.ts') &&
+        readlinkSync(`/proc/${pid}/cwd`) === root
+      )
+        process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /** A port nothing listens on right now. */

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { appProcess, freePort, type AppProcess } from './app-process';
-import { startKafkaBroker, type KafkaBroker } from './kafka-broker';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
+import { appProcess, freePort, killLeftoverApps, type AppProcess } from './app-process';
+import { startKafkaBroker, stopLeftoverBroker, type KafkaBroker } from './kafka-broker';
+import { startPostgresCluster, stopLeftoverCluster, type PostgresCluster } from './postgres-cluster';
 
 export const ROOT = resolve(__dirname, '../../../../..');
 export const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
@@ -35,8 +35,11 @@ export interface FaultPlatform {
  */
 export async function startFaultPlatform(): Promise<FaultPlatform> {
   const dir = join(ROOT, 'tmp', 'faults');
-  rmSync(dir, { recursive: true, force: true });
   const logDir = join(dir, 'logs');
+  // What an aborted run (Ctrl-C, a killed CI job) left running, found by its own pid files.
+  killLeftoverApps(ROOT, logDir);
+  await Promise.all([stopLeftoverBroker(ROOT, join(dir, 'kafka')), stopLeftoverCluster(join(dir, 'pg'))]);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
   const [pgPort, kafkaPort] = [await freePort(), await freeKafkaPorts()];
   const [pg, kafka] = await Promise.all([
@@ -55,7 +58,10 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
     // Seals every 2 s, so sealing runs through every fault (and, with two replicas, side by side).
     SEAL_INTERVAL_MS: '2000',
   };
-  const databaseUrls = Object.fromEntries(SERVICES.map((s) => [s, pg.url(dbName(s))])) as Record<ServiceName, string>;
+  const databaseUrls = Object.fromEntries(SERVICES.map((s) => [s, pg.url(dbName(s))])) as Record<
+    ServiceName,
+    string
+  >;
   const replicas = {} as FaultPlatform['replicas'];
   for (const s of SERVICES) {
     const slot = async (n: number) => {
@@ -67,7 +73,11 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
         root: ROOT,
         logDir,
         readyPath: '/health/ready',
-        env: { ...common, [`DATABASE_URL_${envName(s)}`]: databaseUrls[s], [`${envName(s)}_PORT`]: String(port) },
+        env: {
+          ...common,
+          [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
+          [`${envName(s)}_PORT`]: String(port),
+        },
       });
     };
     replicas[s] = [await slot(1), await slot(2)];

@@ -33,18 +33,26 @@ export interface KafkaBroker {
   close(): Promise<void>;
 }
 
+const brokerEnv = (dir: string, port: number) => ({
+  ...process.env,
+  KAFKA_PORT: String(port),
+  KAFKA_CONTROLLER_PORT: String(port + 1),
+  KAFKA_DATA_DIR: join(dir, 'data'),
+  KAFKA_LOGS_DIR: join(dir, 'logs'),
+  KAFKA_PID_FILE: join(dir, 'kafka.pid'),
+});
+const kafkaScript = (root: string, name: string, env: NodeJS.ProcessEnv) =>
+  run('bash', [join(root, 'infra/kafka', name)], { env, maxBuffer: 1 << 22 });
+
+/** Stops the broker an aborted run left running in `dir` (its pid file), before its files are removed. */
+export async function stopLeftoverBroker(root: string, dir: string): Promise<void> {
+  await kafkaScript(root, 'stop.sh', brokerEnv(dir, 0)).catch(() => undefined);
+}
+
 /** Starts a broker on `port` (controller `port + 1`) with its data, logs and pid file in `dir`. */
 export async function startKafkaBroker(root: string, dir: string, port: number): Promise<KafkaBroker> {
-  const env = {
-    ...process.env,
-    KAFKA_PORT: String(port),
-    KAFKA_CONTROLLER_PORT: String(port + 1),
-    KAFKA_DATA_DIR: join(dir, 'data'),
-    KAFKA_LOGS_DIR: join(dir, 'logs'),
-    KAFKA_PID_FILE: join(dir, 'kafka.pid'),
-  };
-  const script = (name: string) => run('bash', [join(root, 'infra/kafka', name)], { env, maxBuffer: 1 << 22 });
-  await script('stop.sh'); // a broker left over from an aborted run of this suite
+  const env = brokerEnv(dir, port);
+  const script = (name: string) => kafkaScript(root, name, env);
   await script('start.sh');
   const brokers = `127.0.0.1:${port}`;
   const kafka = new Kafka({
@@ -133,7 +141,9 @@ async function readTopic(kafka: Kafka, topic: string): Promise<TopicMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+  const remaining = new Map(
+    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  );
   const out: TopicMessage[] = [];
   if (remaining.size === 0) return out;
   const consumer = kafka.consumer({ groupId: `faults-oracle-${topic}-${Date.now()}`, maxWaitTimeInMs: 200 });
@@ -149,7 +159,14 @@ async function readTopic(kafka: Kafka, topic: string): Promise<TopicMessage[]> {
             const headers: Record<string, string> = {};
             for (const [k, v] of Object.entries(message.headers ?? {}))
               if (v !== undefined) headers[k] = Array.isArray(v) ? String(v.at(-1)) : String(v);
-            out.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', headers, value: message.value });
+            out.push({
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? '',
+              headers,
+              value: message.value,
+            });
             if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
             if (remaining.size === 0) {
               clearTimeout(timer);

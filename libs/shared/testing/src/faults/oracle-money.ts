@@ -12,9 +12,19 @@ interface Row {
  * No budget overspent: each campaign's log folded event by event never has reserved + disbursed
  * above the budget, and the campaign the API shows has the fold's figures.
  */
-export async function budgetProblems(platform: FaultPlatform, base: string, token: string): Promise<string[]> {
-  const rows = await withClient(platform.databaseUrls['education-grants'], async (c) =>
-    (await c.query<Row>(`SELECT stream_id, type, data FROM events WHERE stream_type = 'campaign' ORDER BY stream_id, version`)).rows,
+export async function budgetProblems(
+  platform: FaultPlatform,
+  base: string,
+  token: string,
+): Promise<string[]> {
+  const rows = await withClient(
+    platform.databaseUrls['education-grants'],
+    async (c) =>
+      (
+        await c.query<Row>(
+          `SELECT stream_id, type, data FROM events WHERE stream_type = 'campaign' ORDER BY stream_id, version`,
+        )
+      ).rows,
   );
   const problems: string[] = [];
   const campaigns = new Map<string, { budget: number; reserved: number; disbursed: number }>();
@@ -30,13 +40,22 @@ export async function budgetProblems(platform: FaultPlatform, base: string, toke
       c.disbursed += amount;
     }
     if (c.reserved + c.disbursed > c.budget)
-      problems.push(`${r.stream_id} overspent at ${r.type}: ${c.reserved} reserved + ${c.disbursed} disbursed > ${c.budget}`);
+      problems.push(
+        `${r.stream_id} overspent at ${r.type}: ${c.reserved} reserved + ${c.disbursed} disbursed > ${c.budget}`,
+      );
   }
   for (const [streamId, c] of campaigns) {
     const shown = await get(base, token, `/grants/campaigns/${streamId.replace(/^campaign-/, '')}`);
     const { budgetFen, reservedFen, disbursedFen } = shown.body as Record<string, number>;
-    if (shown.status !== 200 || budgetFen !== c.budget || reservedFen !== c.reserved || disbursedFen !== c.disbursed)
-      problems.push(`${streamId}: API shows ${shown.status} ${JSON.stringify(shown.body).slice(0, 160)}, log folds to ${JSON.stringify(c)}`);
+    if (
+      shown.status !== 200 ||
+      budgetFen !== c.budget ||
+      reservedFen !== c.reserved ||
+      disbursedFen !== c.disbursed
+    )
+      problems.push(
+        `${streamId}: API shows ${shown.status} ${JSON.stringify(shown.body).slice(0, 160)}, log folds to ${JSON.stringify(c)}`,
+      );
   }
   return problems;
 }
@@ -52,7 +71,11 @@ export async function paidTwice(platform: FaultPlatform): Promise<string[]> {
       return rows.rows.map((r) => `${service}: ${r.type} ${r.n} times for ${key} ${r.id}`);
     });
   return [
-    ...(await twice('education-grants', ['GrantDisbursed', 'GrantPaidFromBudget', 'BudgetReserved'], 'applicationId')),
+    ...(await twice(
+      'education-grants',
+      ['GrantDisbursed', 'GrantPaidFromBudget', 'BudgetReserved'],
+      'applicationId',
+    )),
     ...(await twice('medical-aid', ['ClaimPaid', 'ClaimPaymentRecorded', 'CapReserved'], 'claimId')),
   ];
 }

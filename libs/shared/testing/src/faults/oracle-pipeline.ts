@@ -14,7 +14,12 @@ import { PUBLISHES } from './sampler';
 
 /** The stored event types each service's relay publishes (their ids are the messages' event-id). */
 const PUBLISHED_TYPES: Record<ServiceName, string[]> = {
-  'hardship-cases': ['HardshipCaseOpened', 'HardshipTierChanged', 'HardshipCaseClosed', 'HardshipCaseReopened'],
+  'hardship-cases': [
+    'HardshipCaseOpened',
+    'HardshipTierChanged',
+    'HardshipCaseClosed',
+    'HardshipCaseReopened',
+  ],
   'education-grants': ['GrantDisbursed'],
   'medical-aid': ['ClaimPaid', 'SeriousIllnessAidGranted', 'HardshipRiskDetected'],
 };
@@ -42,16 +47,27 @@ export function topicDuplicates(topics: Map<string, TopicMessage[]>): number {
 }
 
 /** The relay lost nothing and invented nothing: each published event is on its topic, and only those. */
-export async function relayProblems(platform: FaultPlatform, topics: Map<string, TopicMessage[]>, poisonIds: Set<string>): Promise<string[]> {
+export async function relayProblems(
+  platform: FaultPlatform,
+  topics: Map<string, TopicMessage[]>,
+  poisonIds: Set<string>,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const s of SERVICES) {
     const stored = await withClient(platform.databaseUrls[s], async (c) =>
-      (await c.query<{ event_id: string }>(`SELECT event_id::text FROM events WHERE type = ANY($1)`, [PUBLISHED_TYPES[s]])).rows.map((r) => r.event_id),
+      (
+        await c.query<{ event_id: string }>(`SELECT event_id::text FROM events WHERE type = ANY($1)`, [
+          PUBLISHED_TYPES[s],
+        ])
+      ).rows.map((r) => r.event_id),
     );
     const onTopic = new Set((topics.get(PUBLISHES[s]) ?? []).map(idOf));
-    for (const id of stored) if (!onTopic.has(id)) problems.push(`${s}: event ${id} never reached ${PUBLISHES[s]}`);
+    for (const id of stored)
+      if (!onTopic.has(id)) problems.push(`${s}: event ${id} never reached ${PUBLISHES[s]}`);
     const known = new Set(stored);
-    for (const id of onTopic) if (!known.has(id) && !poisonIds.has(id)) problems.push(`${PUBLISHES[s]}: message ${id} has no event in ${s}`);
+    for (const id of onTopic)
+      if (!known.has(id) && !poisonIds.has(id))
+        problems.push(`${PUBLISHES[s]}: message ${id} has no event in ${s}`);
   }
   return problems;
 }
@@ -64,7 +80,9 @@ async function inboxes(platform: FaultPlatform): Promise<Inboxes> {
   const rows = new Set<string>();
   for (const s of SERVICES)
     await withClient(platform.databaseUrls[s], async (c) => {
-      for (const r of (await c.query<{ consumer: string; event_id: string }>(`SELECT consumer, event_id FROM inbox`)).rows)
+      for (const r of (
+        await c.query<{ consumer: string; event_id: string }>(`SELECT consumer, event_id FROM inbox`)
+      ).rows)
         rows.add(`${s}|${r.consumer}|${r.event_id}`);
     });
   return { has: (s, consumer, id) => rows.has(`${s}|${s}:${consumer}|${id}`) };
@@ -76,7 +94,11 @@ async function inboxes(platform: FaultPlatform): Promise<Inboxes> {
  * disbursed, claim paid and serious-illness aid recorded once on the person's case; each risk
  * taken in by the referral intake.
  */
-export async function downstreamProblems(platform: FaultPlatform, topics: Map<string, TopicMessage[]>, poisonIds: Set<string>): Promise<string[]> {
+export async function downstreamProblems(
+  platform: FaultPlatform,
+  topics: Map<string, TopicMessage[]>,
+  poisonIds: Set<string>,
+): Promise<string[]> {
   const problems: string[] = [];
   const inbox = await inboxes(platform);
   const messages = (topic: string) => {
@@ -86,7 +108,8 @@ export async function downstreamProblems(platform: FaultPlatform, topics: Map<st
   };
   for (const m of messages(TOPICS.hardshipCases))
     for (const s of ['education-grants', 'medical-aid'] as const)
-      if (!inbox.has(s, 'hardship-eligibility', idOf(m))) problems.push(`${s} never took in ${m.headers[HEADERS.eventType]} ${idOf(m)}`);
+      if (!inbox.has(s, 'hardship-eligibility', idOf(m)))
+        problems.push(`${s} never took in ${m.headers[HEADERS.eventType]} ${idOf(m)}`);
   problems.push(...(await eligibilityProblems(platform)));
 
   const recorded = await withClient(platform.databaseUrls['hardship-cases'], async (c) => {
@@ -99,7 +122,8 @@ export async function downstreamProblems(platform: FaultPlatform, topics: Map<st
   for (const m of payments) {
     const type = m.headers[HEADERS.eventType];
     const consumer = type === 'HardshipRiskDetected' ? 'referrals' : 'external-assistance';
-    if (!inbox.has('hardship-cases', consumer, idOf(m))) problems.push(`hardship-cases never took in ${type} ${idOf(m)}`);
+    if (!inbox.has('hardship-cases', consumer, idOf(m)))
+      problems.push(`hardship-cases never took in ${type} ${idOf(m)}`);
     // Every household of the load holds an open case before anything is paid to it.
     if (type !== 'HardshipRiskDetected' && recorded.get(idOf(m)) !== 1)
       problems.push(`${type} ${idOf(m)} recorded ${recorded.get(idOf(m)) ?? 0} times on the case (want 1)`);
@@ -124,17 +148,28 @@ async function eligibilityProblems(platform: FaultPlatform): Promise<string[]> {
   });
   const problems: string[] = [];
   for (const s of ['education-grants', 'medical-aid'] as const) {
-    const actual = await withClient(platform.databaseUrls[s], async (c) =>
-      (await c.query<{ person_ref: string; case_id: string; open: boolean; tier: string }>(`SELECT person_ref, case_id, open, tier FROM hardship_eligibility`)).rows,
+    const actual = await withClient(
+      platform.databaseUrls[s],
+      async (c) =>
+        (
+          await c.query<{ person_ref: string; case_id: string; open: boolean; tier: string }>(
+            `SELECT person_ref, case_id, open, tier FROM hardship_eligibility`,
+          )
+        ).rows,
     );
     const seen = new Set<string>();
     for (const row of actual) {
       seen.add(row.person_ref);
       const want = expected.get(row.person_ref);
       const same = want && want.caseId === row.case_id && want.open === row.open && want.tier === row.tier;
-      if (!same) problems.push(`${s} eligibility of ${row.person_ref.slice(0, 12)}…: ${JSON.stringify(row)}, log says ${JSON.stringify(want ?? null)}`);
+      if (!same)
+        problems.push(
+          `${s} eligibility of ${row.person_ref.slice(0, 12)}…: ${JSON.stringify(row)}, log says ${JSON.stringify(want ?? null)}`,
+        );
     }
-    for (const [ref, want] of expected) if (want && !seen.has(ref)) problems.push(`${s} has no eligibility row for ${ref.slice(0, 12)}… (case ${want.caseId})`);
+    for (const [ref, want] of expected)
+      if (want && !seen.has(ref))
+        problems.push(`${s} has no eligibility row for ${ref.slice(0, 12)}… (case ${want.caseId})`);
   }
   return problems;
 }

@@ -47,7 +47,9 @@ export function eventCountProblems(ledger: Ledger, counts: CommandEvents): strin
     const n = counts.get(eventsKey(w))?.n ?? 0;
     const want = w.outcome === 'accepted' ? 1 : 0;
     if (n !== want)
-      problems.push(`${w.op} ${w.key} answered ${w.status}${w.code ? ` ${w.code}` : ''}: ${n} ${w.expects} events (want ${want})`);
+      problems.push(
+        `${w.op} ${w.key} answered ${w.status}${w.code ? ` ${w.code}` : ''}: ${n} ${w.expects} events (want ${want})`,
+      );
   }
   return problems;
 }
@@ -61,7 +63,9 @@ export function replayedRetries(ledger: Ledger, counts: CommandEvents): number[]
   return ledger.writes.flatMap((w) => {
     const last = w.attempts[w.attempts.length - 1];
     const first = counts.get(eventsKey(w))?.first;
-    return w.outcome === 'accepted' && w.attempts.length > 1 && first !== undefined && first < last.at ? [last.at] : [];
+    return w.outcome === 'accepted' && w.attempts.length > 1 && first !== undefined && first < last.at
+      ? [last.at]
+      : [];
   });
 }
 
@@ -106,29 +110,61 @@ export async function missingRecords(base: string, token: string, ledger: Ledger
       path: `/hardship/cases/${caseId}`,
       expect: (b) =>
         !assistanceId ||
-        ((b.assistance as { assistanceId: string }[] | undefined) ?? []).some((a) => a.assistanceId === assistanceId),
+        ((b.assistance as { assistanceId: string }[] | undefined) ?? []).some(
+          (a) => a.assistanceId === assistanceId,
+        ),
     });
   }
   for (const w of by('enroll')) {
     const { members } = w.sent as { members: { idNumber: string }[] };
-    checks.push({ what: `membership ${w.key}`, path: `${w.path.replace('/enrollments', '')}/members/${members[0].idNumber}`, expect: () => true });
+    checks.push({
+      what: `membership ${w.key}`,
+      path: `${w.path.replace('/enrollments', '')}/members/${members[0].idNumber}`,
+      expect: () => true,
+    });
   }
   const furthest = (ops: [string, string][], id: (w: Write) => string, base: string) => {
     const status = new Map<string, string>();
     for (const [op, s] of ops) for (const w of by(op)) status.set(id(w), s);
     for (const [recordId, s] of status)
-      checks.push({ what: `${base} ${recordId} ${s}`, path: `${base}/${recordId}`, expect: (b) => b.status === s });
+      checks.push({
+        what: `${base} ${recordId} ${s}`,
+        path: `${base}/${recordId}`,
+        expect: (b) => b.status === s,
+      });
   };
   const idFromPath = (w: Write) => w.path.split('/')[3];
   const created = (w: Write) => String(w.body.claimId ?? w.body.applicationId);
   furthest([['claim', 'submitted']], created, '/medical-aid/claims');
-  furthest([['approve-claim', 'approved'], ['pay-claim', 'paid']], idFromPath, '/medical-aid/claims');
+  furthest(
+    [
+      ['approve-claim', 'approved'],
+      ['pay-claim', 'paid'],
+    ],
+    idFromPath,
+    '/medical-aid/claims',
+  );
   furthest([['apply', 'submitted']], created, '/grants/applications');
-  furthest([['approve-grant', 'approved'], ['disburse', 'disbursed']], idFromPath, '/grants/applications');
+  furthest(
+    [
+      ['approve-grant', 'approved'],
+      ['disburse', 'disbursed'],
+    ],
+    idFromPath,
+    '/grants/applications',
+  );
   for (const w of by('open-campaign'))
-    checks.push({ what: `campaign`, path: `/grants/campaigns/${String(w.body.campaignId)}`, expect: () => true });
+    checks.push({
+      what: `campaign`,
+      path: `/grants/campaigns/${String(w.body.campaignId)}`,
+      expect: () => true,
+    });
   for (const w of by('open-period'))
-    checks.push({ what: `period`, path: `/medical-aid/periods/${String(w.body.periodId)}`, expect: () => true });
+    checks.push({
+      what: `period`,
+      path: `/medical-aid/periods/${String(w.body.periodId)}`,
+      expect: () => true,
+    });
 
   // A later step overrides the status a created record is expected in.
   const last = new Map<string, (typeof checks)[number]>();
@@ -140,7 +176,8 @@ export async function missingRecords(base: string, token: string, ledger: Ledger
       for (let c = queue.shift(); c; c = queue.shift()) {
         const r = await get(base, token, c.path);
         if (r.status !== 200) problems.push(`${c.what}: GET ${c.path} answered ${r.status}`);
-        else if (!c.expect(r.body)) problems.push(`${c.what}: GET ${c.path} shows ${JSON.stringify(r.body).slice(0, 200)}`);
+        else if (!c.expect(r.body))
+          problems.push(`${c.what}: GET ${c.path} shows ${JSON.stringify(r.body).slice(0, 200)}`);
       }
     }),
   );

@@ -26,7 +26,12 @@ export interface PhaseContext {
   poison: Poison[];
 }
 
-type Phase = { name: string; fault: string; affects: ServiceName[]; run(ctx: PhaseContext, r: PhaseRecord): Promise<void> };
+type Phase = {
+  name: string;
+  fault: string;
+  affects: ServiceName[];
+  run(ctx: PhaseContext, r: PhaseRecord): Promise<void>;
+};
 
 const HOLD_MS = Number(process.env.FAULTS_HOLD_MS ?? 8_000);
 const BROKER_DOWN_MS = 20_000;
@@ -131,7 +136,13 @@ export const PHASES: Phase[] = [
 export async function runPhases(ctx: PhaseContext, log: (line: string) => void): Promise<PhaseRecord[]> {
   const records: PhaseRecord[] = [];
   for (const phase of PHASES) {
-    const r: PhaseRecord = { name: phase.name, fault: phase.fault, affects: phase.affects, start: Date.now(), end: 0 };
+    const r: PhaseRecord = {
+      name: phase.name,
+      fault: phase.fault,
+      affects: phase.affects,
+      start: Date.now(),
+      end: 0,
+    };
     log(`phase ${phase.name}: ${phase.fault}`);
     try {
       await phase.run(ctx, r);

@@ -39,13 +39,18 @@ describe('faults: crash, outage, replica and retry leave nothing lost, nothing d
     if (failure) throw failure;
     const verdict = run?.report.oracle.find((o) => o.check === check);
     expect(verdict).toBeDefined();
-    expect({ check, problems: verdict?.problems, more: verdict?.more }).toEqual({ check, problems: [], more: 0 });
+    expect({ check, problems: verdict?.problems, more: verdict?.more }).toEqual({
+      check,
+      problems: [],
+      more: 0,
+    });
   });
 
   it('loaded every phase: writes accepted in each, approvals racing for the budget', () => {
     if (failure || !run) throw failure ?? new Error('the run did not start');
     const { phases, writes } = run.report;
-    for (const p of phases) expect({ phase: p.name, accepted: p.accepted > 0 }).toEqual({ phase: p.name, accepted: true });
+    for (const p of phases)
+      expect({ phase: p.name, accepted: p.accepted > 0 }).toEqual({ phase: p.name, accepted: true });
     expect(Object.keys(writes.rejected).some((k) => k.includes('BUDGET_EXHAUSTED'))).toBe(true);
   });
 });

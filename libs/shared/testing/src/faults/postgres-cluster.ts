@@ -91,6 +91,18 @@ export async function startPostgresCluster(
   };
 }
 
+/** Stops (immediate) a cluster an aborted run left running in `dir`, before its files are removed. */
+export async function stopLeftoverCluster(dir: string): Promise<void> {
+  const data = join(dir, 'data');
+  if (!existsSync(join(data, 'postmaster.pid'))) return;
+  const ctl = join(postgresBinDir(), 'pg_ctl');
+  const args = ['-D', data, 'stop', '-m', 'immediate', '-w'];
+  const asRoot = process.getuid?.() === 0;
+  await run(asRoot ? 'runuser' : ctl, asRoot ? ['-u', 'postgres', '--', ctl, ...args] : args).catch(
+    () => undefined,
+  );
+}
+
 /** Runs `work` on a fresh connection to `url`, closed afterwards. */
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });

@@ -39,7 +39,8 @@ export interface Verdict {
 }
 
 const s = (ms: number) => Math.round(ms / 100) / 10;
-const max = (xs: (number | null)[]) => (xs.some((x) => x !== null) ? Math.max(...xs.map((x) => x ?? 0)) : null);
+const max = (xs: (number | null)[]) =>
+  xs.some((x) => x !== null) ? Math.max(...xs.map((x) => x ?? 0)) : null;
 
 /** The figures of each phase of the run. */
 export function phaseFigures(
@@ -71,7 +72,10 @@ export function phaseFigures(
             .filter((a) => a.status >= 200 && a.status < 300 && a.at >= cleared && affected(a.service))
             .map((a) => a.at + a.ms)
             .sort((a, b) => a - b)[0];
-    const calm = cleared === undefined ? undefined : samples.find((x) => x.at >= cleared && x.relayLag === 0 && x.consumerLag === 0);
+    const calm =
+      cleared === undefined
+        ? undefined
+        : samples.find((x) => x.at >= cleared && x.relayLag === 0 && x.consumerLag === 0);
     return {
       name: r.name,
       fault: r.fault,
@@ -84,10 +88,12 @@ export function phaseFigures(
       pipelineRecoveryS: calm && cleared !== undefined ? s(calm.at - cleared) : null,
       peakRelayLag: max(within.map((x) => x.relayLag)),
       peakConsumerLag: max(within.map((x) => x.consumerLag)),
-      inboxDuplicates: counterAt(r.end, (x) => x.inboxDuplicates) - counterAt(r.start, (x) => x.inboxDuplicates),
+      inboxDuplicates:
+        counterAt(r.end, (x) => x.inboxDuplicates) - counterAt(r.start, (x) => x.inboxDuplicates),
       idempotencyReplays: replays.filter((t) => t >= r.start && t < r.end).length,
       ...(r.redelivered !== undefined && { redelivered: r.redelivered }),
-      unbiddenExits: processes.flatMap((p) => p.unbidden).filter((e) => e.at >= r.start && e.at < r.end).length,
+      unbiddenExits: processes.flatMap((p) => p.unbidden).filter((e) => e.at >= r.start && e.at < r.end)
+        .length,
     };
   });
 }
@@ -118,6 +124,9 @@ export function writeReport(report: Omit<FaultsReport, 'generatedAt' | 'command'
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'faults.json'), `${JSON.stringify(full, null, 2)}\n`);
-  execFileSync(process.execPath, ['-r', './tools/register.js', 'bench/faults-section.ts'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['-r', './tools/register.js', 'bench/faults-section.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   return full;
 }

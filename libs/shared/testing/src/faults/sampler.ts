@@ -113,7 +113,12 @@ export class Sampler {
 
 /** A one-connection pool that reconnects after the server went away. */
 export function pool(url: string): Pool {
-  const p = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 3000, idleTimeoutMillis: 5000 });
+  const p = new Pool({
+    connectionString: url,
+    max: 2,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 5000,
+  });
   p.on('error', () => undefined);
   return p;
 }
