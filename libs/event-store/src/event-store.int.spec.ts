@@ -3,7 +3,6 @@ import { createTestDatabase, type TestDatabase } from './testing';
 import { EventStore } from './event-store';
 import { Checkpoints } from './checkpoints';
 import { Inbox } from './inbox';
-import { IdempotencyStore, requestHash } from './idempotency';
 import { Upcasters } from './upcasters';
 import { WrongExpectedVersionError } from './errors';
 import { verifyLog } from './verify';
@@ -246,21 +245,5 @@ describe('EventStore on Postgres (PGlite)', () => {
       expect(await Inbox.tryRecord(tx, 'grants', 'e-1')).toBe(false);
       expect(await Inbox.tryRecord(tx, 'medical', 'e-1')).toBe(true);
     });
-  });
-
-  it('keeps idempotency keys: replays the same request, refuses a different one', async () => {
-    const keys = new IdempotencyStore(db.dataSource);
-    const hash = requestHash({ method: 'POST', path: '/cases', body: { a: 1 } });
-    expect(await keys.claim('hardship', 'k1', hash)).toEqual({ kind: 'new' });
-    expect(await keys.claim('hardship', 'k1', hash)).toEqual({ kind: 'in_progress' });
-    await keys.complete('hardship', 'k1', { status: 201, body: { caseId: 'x' } });
-    expect(await keys.claim('hardship', 'k1', hash)).toEqual({
-      kind: 'replay',
-      response: { status: 201, body: { caseId: 'x' } },
-    });
-    expect(await keys.claim('hardship', 'k1', requestHash({ other: true }))).toEqual({ kind: 'key_reused' });
-    expect(await keys.claim('hardship', 'k2', hash)).toEqual({ kind: 'new' });
-    await keys.release('hardship', 'k2');
-    expect(await keys.claim('hardship', 'k2', hash)).toEqual({ kind: 'new' });
   });
 });

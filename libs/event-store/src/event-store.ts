@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { systemClock, type Clock } from '@union/kernel';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { eventHash } from './hash-chain';
+import { currentAttempt } from './idempotency-attempt';
+import { recordWrite } from './idempotency';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import { Upcasters } from './upcasters';
 import type { InlineProjection } from './projections/inline-projection';
@@ -52,8 +54,11 @@ export class EventStore {
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const projections = this.projections.filter((p) => events.some((e) => p.handles.includes(e.type)));
+    // An HTTP write's key is recorded in the append's transaction (docs/idempotency.md).
+    const attempt = currentAttempt();
+    attempt?.noteWrite();
     if (options.tx) return this.appendAndProject(options.tx, streamId, events, options, projections, true);
-    if (projections.length > 0) {
+    if (projections.length > 0 || attempt?.key) {
       return this.dataSource.transaction((tx) =>
         this.appendAndProject(tx, streamId, events, options, projections, true),
       );
@@ -77,6 +82,8 @@ export class EventStore {
           m,
         );
       }
+      const attempt = currentAttempt();
+      if (attempt?.key) await recordWrite(m, attempt, { streamId, version: result.nextVersion });
     }
     return result;
   }

@@ -6,6 +6,7 @@ export * from './event-store';
 export * from './checkpoints';
 export * from './inbox';
 export * from './idempotency';
+export * from './idempotency-attempt';
 export * from './projections/inline-projection';
 export * from './database/pglite-server';
 export * from './database/data-source';

@@ -1,6 +1,7 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { EventStore1732300000000 } from '../schema/1732300000000-event-store.migration';
 import { EventSeals1732300000200 } from '../schema/1732300000200-seals.migration';
+import { IdempotencyInTransaction1732300000400 } from '../schema/1732300000400-idempotency-in-transaction.migration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationClass = Function;
@@ -19,7 +20,11 @@ export interface DatabaseOptions {
 }
 
 /** The event store's schema, to run before a service's own migrations. */
-export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [EventStore1732300000000, EventSeals1732300000200];
+export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [
+  EventStore1732300000000,
+  EventSeals1732300000200,
+  IdempotencyInTransaction1732300000400,
+];
 
 /**
  * Opens a TypeORM DataSource on `pg` and brings the schema up to date with migrations.

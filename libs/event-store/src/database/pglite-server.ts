@@ -8,6 +8,10 @@ export interface PgliteServer {
   /** Connection settings for `pg`: a unix-socket directory and the port that names the socket. */
   host: string;
   port: number;
+  /** Drops every connection and refuses new ones, keeping the data: the database "goes away". */
+  pause(): Promise<void>;
+  /** Answers again after {@link pause}. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export async function startPgliteServer(dataDir?: string): Promise<PgliteServer>
   return {
     host: socketDir,
     port,
+    pause: () => server.stop(),
+    resume: () => server.start(),
     async stop() {
       await server.stop();
       await db.close();

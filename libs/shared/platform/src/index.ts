@@ -15,6 +15,7 @@ export {
 export { ProblemException, type ProblemOptions } from './problem/problem.exception';
 export { ProblemFilter, sendProblem } from './problem/problem.filter';
 export { toProblem, type MappedProblem } from './problem/problem.mapper';
+export { WriteFailure, isDatabaseUnavailable, type WriteOutcome } from './problem/write-failure';
 
 export { createValidationPipe, fieldErrorsOf } from './validation/validation.pipe';
 export {
@@ -31,7 +32,7 @@ export { JwtVerifier, principalOf, unauthenticated } from './auth/jwt.verifier';
 export { signDevToken, type DevTokenClaims } from './auth/dev-token';
 export { AuthGuard, assertSomeRole, bearerToken } from './auth/auth.guard';
 export { Public, Roles, CurrentPrincipal, IS_PUBLIC, REQUIRED_ROLES } from './auth/auth.decorators';
-export { canActForUnit, assertUnit } from './auth/unit-scope';
+export { canActForUnit, assertUnit, collectUnitsActedFor } from './auth/unit-scope';
 export { assertStrongSecret, KNOWN_DEV_SECRETS, MIN_SECRET_LENGTH } from './auth/secret-strength';
 
 export {

@@ -21,6 +21,8 @@ export interface ServiceHarness {
   infra: ServiceInfra;
   bus: InProcessBus;
   settings: ServiceSettings;
+  /** The PGlite server the service talks to: stop it to take the database away. */
+  database: PgliteServer;
   /** A bearer token for a user with these roles and units. */
   token(sub: string, roles: Role[], units?: string[]): Promise<string>;
   /** Publishes the relay's pending events and waits until every consumer on the bus is idle. */
@@ -57,6 +59,7 @@ export async function startServiceHarness(
     infra,
     bus,
     settings,
+    database,
     token: (sub, roles, units = ['*']) => signDevToken(TEST_JWT_SECRET, { sub, roles, units }, 3600),
     async settle() {
       while ((await infra.relay.runOnce()) > 0) {

@@ -20,6 +20,7 @@ describe('statusOf', () => {
       RATE_LIMITED: 429,
       INTERNAL: 500,
       SERVICE_UNAVAILABLE: 503,
+      OUTCOME_UNKNOWN: 503,
     });
   });
 

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'OUTCOME_UNKNOWN'
   | 'INTERNAL';
 
 /** HTTP status of every code; one table so the services and the gateway cannot disagree. */
@@ -38,6 +39,8 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  // A write whose commit may or may not have happened (docs/idempotency.md): retry with the key.
+  OUTCOME_UNKNOWN: 503,
 };
 
 /** Every known error code, in the order of the table above. */

@@ -51,6 +51,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: 'The request body is too large',
   RATE_LIMITED: 'Too many requests',
   SERVICE_UNAVAILABLE: 'The service is not available',
+  OUTCOME_UNKNOWN: 'The outcome of the request is not known',
   INTERNAL: 'Internal error',
 };
 

@@ -3,6 +3,7 @@ import { DomainError, type ErrorCode } from '@union/kernel';
 import { pathOf, type PlatformRequest } from '../http/http-types';
 import { problemBody, type ProblemBody } from './problem-body';
 import { ProblemException } from './problem.exception';
+import { isDatabaseUnavailable, WriteFailure, type WriteOutcome } from './write-failure';
 
 /** What the filter sends for an exception, and whether it was unexpected (to be logged). */
 export interface MappedProblem {
@@ -27,16 +28,72 @@ function expected(body: ProblemBody, headers: Readonly<Record<string, string>> =
   return { body, headers, unexpected: false };
 }
 
-/** The body of a 500: says nothing about the cause, but gives the id to quote when reporting it. */
-export function internalProblem(correlationId: string | undefined): MappedProblem {
+/**
+ * The body of a 500: says nothing about the cause, but gives the id to quote when reporting it.
+ * "Nothing was changed" only when that is known (a read, or a write that wrote nothing).
+ */
+export function internalProblem(
+  correlationId: string | undefined,
+  outcome: WriteOutcome = 'unchanged',
+): MappedProblem {
   const quote =
     correlationId === undefined ? '' : ` If it keeps happening, report correlation id ${correlationId}.`;
-  const detail = `Something went wrong on our side; nothing was changed by this request.${quote}`;
+  const what =
+    outcome === 'unchanged'
+      ? 'nothing was changed by this request.'
+      : 'it is not known whether this request changed anything: look the record up before you retry.';
   return {
-    body: problemBody({ code: 'INTERNAL', detail, extra: { correlationId } }),
+    body: problemBody({
+      code: 'INTERNAL',
+      detail: `Something went wrong on our side; ${what}${quote}`,
+      extra: { correlationId },
+    }),
     headers: {},
     unexpected: true,
   };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const RETRY_AFTER = { 'Retry-After': '5' };
+
+/** What a failure of an unknown write leaves: a read changes nothing; a write may have committed. */
+const outcomeOfMethod = (req: PlatformRequest): WriteOutcome =>
+  SAFE_METHODS.has(req.method ?? 'GET') ? 'unchanged' : 'unknown';
+
+/**
+ * The database is away (503), or a write's outcome is not known (503 OUTCOME_UNKNOWN): the client
+ * is told what happened to its request and how to go on, never "nothing was changed" unless so.
+ */
+function unavailableProblem(outcome: WriteOutcome, keyed: boolean, correlationId?: string): MappedProblem {
+  const extra = { correlationId };
+  if (outcome === 'unchanged') {
+    const detail = 'The database cannot be reached just now; nothing was changed. Retry in a few seconds.';
+    return {
+      body: problemBody({ code: 'SERVICE_UNAVAILABLE', detail, extra }),
+      headers: RETRY_AFTER,
+      unexpected: true,
+    };
+  }
+  const how = keyed
+    ? 'Retry with the same Idempotency-Key: you get its outcome, and it is never carried out twice.'
+    : 'Look the record up before you retry: a retry could carry it out twice. Send an Idempotency-Key with writes to retry safely.';
+  const detail = `The service lost its database while handling this request, so it is not known whether it was carried out. ${how}`;
+  return {
+    body: problemBody({ code: 'OUTCOME_UNKNOWN', detail, extra }),
+    headers: RETRY_AFTER,
+    unexpected: true,
+  };
+}
+
+/** An unexpected error: 503 when the database is away, else 500; worded by what is known of the write. */
+function unexpectedProblem(exception: unknown, req: PlatformRequest, correlationId?: string): MappedProblem {
+  const known = exception instanceof WriteFailure ? exception : undefined;
+  // A write the idempotency layer did not see (no interceptor ran): its outcome is not known.
+  const outcome = known?.outcome ?? outcomeOfMethod(req);
+  if (isDatabaseUnavailable(known ? known.error : exception)) {
+    return unavailableProblem(outcome, known?.keyed ?? false, correlationId);
+  }
+  return internalProblem(correlationId, outcome);
 }
 
 /**
@@ -60,7 +117,7 @@ export function toProblem(exception: unknown, req: PlatformRequest, correlationI
   if (exception instanceof HttpException) return fromHttpException(exception, req, correlationId);
   const status = clientErrorStatusOf(exception);
   if (status !== undefined) return fromBodyParserError(exception as Error & Record<string, unknown>, status);
-  return internalProblem(correlationId);
+  return unexpectedProblem(exception, req, correlationId);
 }
 
 function fromHttpException(
@@ -95,7 +152,7 @@ function fromHttpException(
   }
   const code = CODE_BY_STATUS[status];
   if (code !== undefined) return expected(problemBody({ code, detail: message, status }));
-  if (status >= 500) return internalProblem(correlationId);
+  if (status >= 500) return internalProblem(correlationId, outcomeOfMethod(req));
   return expected(
     problemBody({ code: 'VALIDATION_FAILED', status, title: titleFromException(exception), detail: message }),
   );

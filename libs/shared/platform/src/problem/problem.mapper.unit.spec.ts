@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { PlatformRequest } from '../http/http-types';
 import { toProblem } from './problem.mapper';
+import { isDatabaseUnavailable, WriteFailure } from './write-failure';
 
 const req = (over: Partial<PlatformRequest> = {}) =>
   ({ method: 'POST', originalUrl: '/cases?x=1', ...over }) as PlatformRequest;
@@ -64,11 +65,63 @@ describe('toProblem', () => {
       'a string',
       Object.assign(new Error('x'), { status: 400 }),
     ]) {
-      const p = toProblem(e, req(), 'corr-1');
+      const p = toProblem(e, req({ method: 'GET' }), 'corr-1');
       expect(p.unexpected).toBe(true);
       expect(p.body).toMatchObject({ code: 'INTERNAL', status: 500, correlationId: 'corr-1' });
       expect(p.body.detail).toContain('report correlation id corr-1');
       expect(JSON.stringify(p.body)).not.toMatch(/does not exist|pool exhausted/);
     }
+  });
+
+  describe('a database that is away, and writes whose outcome is not known (issue 14.2)', () => {
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = Object.assign(new Error('Connection terminated unexpectedly'), { driverError: {} });
+
+    it('answers a read 503 SERVICE_UNAVAILABLE with Retry-After, never a 500', () => {
+      for (const e of [terminated, refused, wrapped, { driverError: { code: '08006' } }]) {
+        const p = toProblem(e, req({ method: 'GET' }), 'c1');
+        expect(p).toMatchObject({ body: { code: 'SERVICE_UNAVAILABLE', status: 503 }, unexpected: true });
+        expect(p.headers).toEqual({ 'Retry-After': '5' });
+        expect(p.body.detail).toContain('nothing was changed');
+        expect(p.body.detail).not.toMatch(/ECONNREFUSED|administrator/);
+      }
+    });
+
+    it('never tells a write it changed nothing unless that is known', () => {
+      const lost = toProblem(terminated, req(), 'c1').body;
+      expect(lost).toMatchObject({ code: 'OUTCOME_UNKNOWN', status: 503 });
+      expect(lost.detail).toContain('Look the record up');
+      const bug = toProblem(new TypeError('x is undefined'), req(), 'c1').body;
+      expect(bug).toMatchObject({ code: 'INTERNAL', status: 500 });
+      expect(bug.detail).toContain('it is not known whether');
+      expect(bug.detail).not.toContain('nothing was changed');
+    });
+
+    it('words a write failure by what the idempotency layer established', () => {
+      expect(toProblem(new WriteFailure(refused, 'unchanged', true), req()).body).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        detail: expect.stringContaining('nothing was changed') as unknown,
+      });
+      expect(toProblem(new WriteFailure(terminated, 'unknown', true), req()).body).toMatchObject({
+        code: 'OUTCOME_UNKNOWN',
+        detail: expect.stringContaining('Retry with the same Idempotency-Key') as unknown,
+      });
+      expect(toProblem(new WriteFailure(new Error('bug'), 'unchanged', false), req()).body).toMatchObject({
+        code: 'INTERNAL',
+        detail: expect.stringContaining('nothing was changed') as unknown,
+      });
+    });
+
+    it('tells a lost connection from other database errors', () => {
+      expect(isDatabaseUnavailable({ code: 'ENOENT', syscall: 'connect' })).toBe(true);
+      expect(isDatabaseUnavailable({ code: '57P03' })).toBe(true);
+      expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+      expect(isDatabaseUnavailable({ code: 'ENOENT', syscall: 'open' })).toBe(false);
+      expect(isDatabaseUnavailable({ code: '23505', message: 'duplicate key' })).toBe(false);
+      expect(isDatabaseUnavailable(new Error('relation "events" does not exist'))).toBe(false);
+    });
   });
 });
