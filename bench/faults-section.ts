@@ -18,7 +18,7 @@ export function markdown(r: FaultsReport): string {
   const lines = [
     `Fault injection: the four apps as separate processes on the suite's own PostgreSQL cluster and Kafka broker, ${r.clients} clients through the gateway (cases with assistance, medical-aid claims paid, grant approvals racing for a budget of four), every write retried with its Idempotency-Key; ${r.seconds} s on ${r.machine.cpus} CPUs (load ${r.machine.loadAverage.join(' / ')}).`,
     '',
-    `Writes: ${r.writes.total} logical writes, ${r.writes.accepted} accepted, rejected by a rule: ${rejected}; ${r.writes.undecided} never decided. Messages the relay sent twice: ${r.topicDuplicates}.`,
+    `Writes: ${r.writes.total} logical writes, ${r.writes.accepted} accepted (${r.writes.answeredFromWrites ?? 0} of them retries answered with the committed writes, their first answer lost), rejected by a rule: ${rejected}; ${r.writes.undecided} never decided. Messages the relay sent twice: ${r.topicDuplicates}.`,
     '',
     '| phase | requests accepted | refused (retried) | rejected by a rule | NOT_ELIGIBLE while Kafka lags (retried) | recovery s | pipeline recovery s | peak relay lag | peak consumer lag | duplicates absorbed (inbox) | idempotency-key replays | unbidden exits |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -28,6 +28,21 @@ export interface Write {
   body: Record<string, unknown>;
 }
 
+/**
+ * The id of the record a write created: from its answer, or, when the service answered a retry
+ * with the committed writes because the first answer was lost (`outcome: committed`), from the
+ * stream it wrote (`<prefix>-<id>`), as a client reads it there.
+ */
+export function createdId(w: Write, field: string, prefix: string): string | undefined {
+  const direct = w.body[field];
+  if (typeof direct === 'string') return direct;
+  const writes = w.body.outcome === 'committed' && Array.isArray(w.body.writes) ? w.body.writes : [];
+  const stream = (writes as { streamId?: unknown }[])
+    .map((x) => x.streamId)
+    .find((id): id is string => typeof id === 'string' && id.startsWith(`${prefix}-`));
+  return stream?.slice(prefix.length + 1);
+}
+
 /** Every write of the run, and the read-backs of the oracle. */
 export class Ledger {
   readonly writes: Write[] = [];

@@ -1,6 +1,6 @@
 import { addDays, chinaToday } from '@union/kernel';
 import { signDevToken, type Role } from '@union/platform';
-import { write, type Ledger, type WriteSpec } from './http-client';
+import { createdId, write, type Ledger, type WriteSpec } from './http-client';
 import { story, UNIT } from './stories';
 
 /** A grant, and a campaign budget of four: approvals race for the last one. */
@@ -83,14 +83,15 @@ export async function setUpLoad(gatewayUrl: string, jwtSecret: string, ledger: L
         amountsByLevelFen: { senior_high: GRANT_FEN },
       },
     });
-    return w.outcome === 'accepted' ? String(w.body.campaignId) : null;
+    return (w.outcome === 'accepted' && createdId(w, 'campaignId', 'campaign')) || null;
   };
   const campaigns = new Campaigns(openCampaign);
   const first = await openCampaign();
-  if (period.outcome !== 'accepted' || !first)
+  const periodId = period.outcome === 'accepted' ? createdId(period, 'periodId', 'period') : undefined;
+  if (!periodId || !first)
     throw new Error(`setup failed: period ${period.status}, campaign ${first ?? 'none'}`);
   campaigns.ids.push(first);
-  return { gatewayUrl, jwtSecret, ledger, periodId: String(period.body.periodId), campaigns };
+  return { gatewayUrl, jwtSecret, ledger, periodId, campaigns };
 }
 
 /** Runs `clients` concurrent clients, each telling stories until stop(); stop waits for them. */

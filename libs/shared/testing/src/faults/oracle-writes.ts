@@ -1,5 +1,5 @@
 import { SERVICES, type FaultPlatform } from './fault-platform';
-import { get, type Ledger, type Write } from './http-client';
+import { createdId, get, type Ledger, type Write } from './http-client';
 import { withClient } from './postgres-cluster';
 
 /**
@@ -101,18 +101,28 @@ export async function missingRecords(base: string, token: string, ledger: Ledger
   const ok = ledger.writes.filter((w) => w.outcome === 'accepted');
   const by = (op: string) => ok.filter((w) => w.op === op);
   const checks: { what: string; path: string; expect: (b: Record<string, unknown>) => boolean }[] = [];
-  const assisted = new Map(by('assist').map((w) => [w.path.split('/')[3], String(w.body.assistanceId)]));
+  // Each case gets one assistance; its id is unknown when the answer was the committed writes.
+  const assisted = new Map(
+    by('assist').map((w) => [
+      w.path.split('/')[3],
+      typeof w.body.assistanceId === 'string' ? w.body.assistanceId : undefined,
+    ]),
+  );
   for (const w of by('open-case')) {
-    const caseId = String(w.body.caseId);
-    const assistanceId = assisted.get(caseId);
+    const caseId = createdId(w, 'caseId', 'case');
+    const assistance = assisted.has(caseId ?? '') ? [assisted.get(caseId ?? '')] : [];
     checks.push({
       what: `case ${caseId}`,
       path: `/hardship/cases/${caseId}`,
-      expect: (b) =>
-        !assistanceId ||
-        ((b.assistance as { assistanceId: string }[] | undefined) ?? []).some(
-          (a) => a.assistanceId === assistanceId,
-        ),
+      expect: (b) => {
+        const shown = ((b.assistance as { assistanceId: string }[] | undefined) ?? []).map(
+          (a) => a.assistanceId,
+        );
+        return (
+          shown.length === assistance.length &&
+          assistance.every((id) => id === undefined || shown.includes(id))
+        );
+      },
     });
   }
   for (const w of by('enroll')) {
@@ -134,7 +144,8 @@ export async function missingRecords(base: string, token: string, ledger: Ledger
       });
   };
   const idFromPath = (w: Write) => w.path.split('/')[3];
-  const created = (w: Write) => String(w.body.claimId ?? w.body.applicationId);
+  const created = (w: Write) =>
+    String(createdId(w, 'claimId', 'claim') ?? createdId(w, 'applicationId', 'application'));
   furthest([['claim', 'submitted']], created, '/medical-aid/claims');
   furthest(
     [
@@ -156,13 +167,13 @@ export async function missingRecords(base: string, token: string, ledger: Ledger
   for (const w of by('open-campaign'))
     checks.push({
       what: `campaign`,
-      path: `/grants/campaigns/${String(w.body.campaignId)}`,
+      path: `/grants/campaigns/${createdId(w, 'campaignId', 'campaign')}`,
       expect: () => true,
     });
   for (const w of by('open-period'))
     checks.push({
       what: `period`,
-      path: `/medical-aid/periods/${String(w.body.periodId)}`,
+      path: `/medical-aid/periods/${createdId(w, 'periodId', 'period')}`,
       expect: () => true,
     });
 

@@ -104,7 +104,14 @@ export interface FaultsReport {
   machine: { cpus: number; loadAverage: number[] };
   seconds: number;
   clients: number;
-  writes: { total: number; accepted: number; rejected: Record<string, number>; undecided: number };
+  writes: {
+    total: number;
+    accepted: number;
+    /** Accepted retries answered with the committed writes: the first answer was lost, not the write. */
+    answeredFromWrites: number;
+    rejected: Record<string, number>;
+    undecided: number;
+  };
   topicDuplicates: number;
   phases: PhaseFigures[];
   oracle: { check: string; ok: boolean; problems: string[]; more: number }[];

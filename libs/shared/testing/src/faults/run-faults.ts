@@ -137,7 +137,15 @@ async function exercise(platform: FaultPlatform, started: number): Promise<Fault
   return writeReport({
     seconds: Math.round((Date.now() - started) / 1000),
     clients: CLIENTS,
-    writes: { total: ledger.writes.length, accepted, rejected, undecided: undecidedWrites(ledger).length },
+    writes: {
+      total: ledger.writes.length,
+      accepted,
+      answeredFromWrites: ledger.writes.filter(
+        (w) => w.outcome === 'accepted' && w.body.outcome === 'committed',
+      ).length,
+      rejected,
+      undecided: undecidedWrites(ledger).length,
+    },
     topicDuplicates: topicDuplicates(topics),
     phases: phaseFigures(
       records,

@@ -1,5 +1,5 @@
 import { chinaToday, idNumberWithCheckChar } from '@union/kernel';
-import { sleep, write, type Write, type WriteSpec } from './http-client';
+import { createdId, sleep, write, type Write, type WriteSpec } from './http-client';
 import type { LoadContext } from './load';
 
 /** The union unit the load works in. */
@@ -38,8 +38,8 @@ export async function story(
       channel: 'walk_in',
     },
   });
-  if (!opened) return;
-  const caseId = String(opened.body.caseId);
+  const caseId = opened && createdId(opened, 'caseId', 'case');
+  if (!caseId) return;
   const assisted = await step({
     op: 'assist',
     service: 'hardship-cases',
@@ -104,7 +104,9 @@ async function medicalClaim(
     },
   });
   if (!claim) return;
-  const claimPath = `/medical-aid/claims/${String(claim.body.claimId)}`;
+  const claimId = createdId(claim, 'claimId', 'claim');
+  if (!claimId) return;
+  const claimPath = `/medical-aid/claims/${claimId}`;
   const approved = await step(
     {
       op: 'approve-claim',
@@ -150,7 +152,9 @@ async function grant(
     retryIf: (status, code) => status === 422 && code === 'NOT_ELIGIBLE',
   });
   if (!applied) return;
-  const path = `/grants/applications/${String(applied.body.applicationId)}`;
+  const applicationId = createdId(applied, 'applicationId', 'application');
+  if (!applicationId) return;
+  const path = `/grants/applications/${applicationId}`;
   const approval = await write(ctx.gatewayUrl, ctx.ledger, {
     op: 'approve-grant',
     service: 'education-grants',
