@@ -91,7 +91,7 @@ export function appProcess(spec: AppSpec): AppProcess {
       if (child) return;
       const c = spawnChild();
       try {
-        await waitFor200(`${url}${spec.readyPath}`, c, 120_000, spec.id);
+        await waitFor200(`${url}${spec.readyPath}`, c, 180_000, spec.id);
         serving.add(c);
       } catch (error) {
         bidden.add(c);
