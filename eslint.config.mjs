@@ -94,6 +94,22 @@ export default [
     },
   },
   {
+    // Every data source comes from openDatabase, which makes TypeORM refuse undefined and null in
+    // where objects (TypeORM otherwise drops them and matches every row: issue 14).
+    files: ['**/*.ts'],
+    ignores: ['libs/event-store/src/database/data-source.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DataSource']",
+          message:
+            'Open databases with openDatabase (@union/event-store): it refuses undefined and null in where objects.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

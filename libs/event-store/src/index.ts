@@ -26,3 +26,4 @@ export * from './projections/rebuild';
 export * from './projections/rebuild-compare';
 export * from './projections/progress';
 export { eventColumns, toStoredEvent, type EventRow } from './rows';
+export * from './leadership';

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger } from '@union/platform';
 import { buildOpenApiDocument } from './docs/openapi.document';
+import { OWN_ROUTES_BODY_LIMIT, parsesOwnRouteBody } from './edge/own-route-bodies';
 import { GatewayModule } from './gateway.module';
 import { ForwardingHandler, installForwarding } from './proxy/forwarding-handler';
 import type { GatewaySettings } from './gateway.settings';
@@ -12,13 +13,19 @@ import type { GatewaySettings } from './gateway.settings';
 export async function createGatewayApp(settings: GatewaySettings): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(settings), {
     logger: new JsonLogger('gateway', settings.logLevel),
+    // Nest's default parsers (JSON and urlencoded, for every route) would read and parse any
+    // body before the guard: an unauthenticated 8 MiB upload would cost CPU before its 401.
+    // Only the dev token's is parsed; the forwarded routes read theirs after the token, the rate
+    // limit and the roles (ForwardingHandler).
+    bodyParser: false,
   });
-  app.useBodyParser('json', { limit: settings.bodyLimitBytes });
+  app.useBodyParser('json', { limit: OWN_ROUTES_BODY_LIMIT, type: parsesOwnRouteBody });
   // Served by the HTTP adapter, outside the auth guard: the API's description is public.
   SwaggerModule.setup('docs', app, buildOpenApiDocument(), { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
   await app.init();
-  // The forwarded routes are served before Express sees them (see ForwardingHandler).
+  // Every request meets the path rule first, and the forwarded routes are served before Express
+  // sees them (see ForwardingHandler).
   installForwarding(app.getHttpServer(), app.get(ForwardingHandler));
   return app;
 }

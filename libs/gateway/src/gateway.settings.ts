@@ -1,10 +1,12 @@
 import { assertStrongSecret, loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
 import { EMBEDDED_DEV_SECRETS } from '@union/runtime';
+import { upstreamUrls } from './proxy/upstream-pool';
 
 /** Where each service is and how the gateway talks to it. */
 export interface GatewaySettings {
   port: number;
-  upstreams: Record<UpstreamName, string>;
+  /** Each service's replicas: base URLs, called in turn (`UpstreamPool`). */
+  upstreams: Record<UpstreamName, string[]>;
   jwtSecret?: string;
   jwksUrl?: string;
   devLogin: boolean;
@@ -26,9 +28,10 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
   const c = loadConfig(
     {
       GATEWAY_PORT: { type: 'int', default: 3000 },
-      HARDSHIP_CASES_URL: { type: 'url', required: !embedded },
-      EDUCATION_GRANTS_URL: { type: 'url', required: !embedded },
-      MEDICAL_AID_URL: { type: 'url', required: !embedded },
+      // Comma-separated: one base URL per replica.
+      HARDSHIP_CASES_URL: { type: 'list', required: !embedded },
+      EDUCATION_GRANTS_URL: { type: 'list', required: !embedded },
+      MEDICAL_AID_URL: { type: 'list', required: !embedded },
       JWT_SECRET: { type: 'string', secret: true, devDefault: EMBEDDED_DEV_SECRETS.jwtSecret },
       JWKS_URL: { type: 'url' },
       AUTH_DEV_LOGIN: { type: 'bool' },
@@ -48,9 +51,9 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
   return {
     port: c.GATEWAY_PORT,
     upstreams: {
-      'hardship-cases': c.HARDSHIP_CASES_URL ?? '',
-      'education-grants': c.EDUCATION_GRANTS_URL ?? '',
-      'medical-aid': c.MEDICAL_AID_URL ?? '',
+      'hardship-cases': upstreamUrls('HARDSHIP_CASES_URL', c.HARDSHIP_CASES_URL),
+      'education-grants': upstreamUrls('EDUCATION_GRANTS_URL', c.EDUCATION_GRANTS_URL),
+      'medical-aid': upstreamUrls('MEDICAL_AID_URL', c.MEDICAL_AID_URL),
     },
     jwtSecret: c.JWT_SECRET,
     jwksUrl: c.JWKS_URL,

@@ -1,15 +1,24 @@
 import { errorMessage, writeJsonLine, type JsonLog } from './json-log';
-import { serializeValue, type OutgoingMessage } from './messaging.port';
+import {
+  encodeMessage,
+  type OutgoingMessage,
+  type RawOutgoingMessage,
+  type WireRecord,
+} from './messaging.port';
 
-/** A message as the bus keeps it: serialised like on Kafka, with its offset in the topic. */
+/** A message as the bus keeps it: its exact bytes, like on Kafka, with its offset in the topic. */
 export interface BusMessage {
   topic: string;
   /** One partition per topic: the bus delivers a topic's messages in publish order anyway. */
   partition: 0;
   offset: number;
+  /** The record's bytes as published: what a consumer receives and a dead letter keeps. */
+  bytes: WireRecord;
+  /** For reading (tests, diagnostics): the key as UTF-8 text, '' for none. */
   key: string;
-  /** The value as JSON text (null for no value), so every consumer gets its own parsed copy. */
+  /** For reading: the value as UTF-8 text (JSON for published events), null for none. */
   value: string | null;
+  /** For reading: each header as UTF-8 text; of a repeated header, the last. */
   headers: Record<string, string>;
   /** Epoch milliseconds, as a string like kafkajs's. */
   timestamp: string;
@@ -17,7 +26,11 @@ export interface BusMessage {
   sequence: number;
 }
 
-/** Handles one message; the bus awaits it before giving the group its next message. */
+/**
+ * Handles one message; the bus awaits it before giving the group its next message, and gives it
+ * the same message again (after a pause) while it rejects, as Kafka redelivers what a consumer
+ * did not finish.
+ */
 export type BusHandler = (message: BusMessage) => Promise<void>;
 
 /** A group's subscription to a topic. */
@@ -37,8 +50,10 @@ interface Group {
  * The in-process stand-in for Kafka in the embedded default (one Node process, no broker).
  * Topics keep every message for the life of the process, so a consumer that subscribes late
  * still sees earlier ones; each consumer group has its own offset per topic and gets each
- * message once, in publish order, one at a time. A failing handler is logged and skipped: the
- * consumer is responsible for retrying and dead-lettering (IntegrationConsumer does both).
+ * message once, in publish order, one at a time. A handler that rejects gets the message again,
+ * after a growing pause, until it resolves or unsubscribes: like a Kafka consumer that did not
+ * commit, nothing is skipped. Poison messages are the consumer's to park (IntegrationConsumer
+ * dead-letters them and resolves), so a rejection means "not done yet", e.g. the DLQ was away.
  */
 export class InProcessBus {
   private readonly topics = new Map<string, BusMessage[]>();
@@ -49,15 +64,24 @@ export class InProcessBus {
 
   /** Appends the messages (the in-process "ack") and wakes the groups; does not wait for them. */
   publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    return this.publishRaw(messages.map((m) => ({ topic: m.topic, ...encodeMessage(m) })));
+  }
+
+  /** Appends records byte for byte (copies, so the caller's Buffers may change afterwards). */
+  publishRaw(messages: readonly RawOutgoingMessage[]): Promise<void> {
     for (const m of messages) {
       const log = this.topic(m.topic);
+      const bytes = copyRecord(m);
       log.push({
         topic: m.topic,
         partition: 0,
         offset: log.length,
-        key: m.key,
-        value: serializeValue(m.value),
-        headers: { ...m.headers },
+        bytes,
+        key: bytes.key?.toString('utf8') ?? '',
+        value: bytes.value?.toString('utf8') ?? null,
+        headers: Object.fromEntries(
+          Object.entries(bytes.headers).map(([name, v]) => [name, lastOf(v).toString('utf8')]),
+        ),
         timestamp: String(Date.now()),
         sequence: this.sequence++,
       });
@@ -93,7 +117,7 @@ export class InProcessBus {
 
   /** The messages of a topic so far (copies), for diagnostics and tests. */
   messages(topic: string): BusMessage[] {
-    return (this.topics.get(topic) ?? []).map((m) => ({ ...m, headers: { ...m.headers } }));
+    return (this.topics.get(topic) ?? []).map(copyMessage);
   }
 
   private topic(name: string): BusMessage[] {
@@ -123,18 +147,29 @@ export class InProcessBus {
   private async pump(group: Group): Promise<void> {
     for (let next = this.next(group); next; next = this.next(group)) {
       const { message, handler } = next;
-      group.offsets.set(message.topic, message.offset + 1);
+      // The offset moves only once the handler is done: a rejection is delivered again.
+      if (await this.deliver(group, message, handler)) group.offsets.set(message.topic, message.offset + 1);
+    }
+  }
+
+  /** True once `handler` resolved; false when it was unsubscribed while the message kept failing. */
+  private async deliver(group: Group, message: BusMessage, handler: BusHandler): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        await handler({ ...message, headers: { ...message.headers } });
+        await handler(copyMessage(message));
+        return true;
       } catch (error) {
         this.log({
           level: 'error',
-          message: 'in-process handler failed; message skipped',
+          message: 'in-process handler failed; the message will be delivered again',
           topic: message.topic,
           offset: message.offset,
+          attempt,
           error: errorMessage(error),
         });
       }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_REDELIVERY_MS, 50 * 2 ** attempt)));
+      if (group.handlers.get(message.topic) !== handler) return false;
     }
   }
 
@@ -148,3 +183,32 @@ export class InProcessBus {
     return best;
   }
 }
+
+// Kafka's consumer restarts after a failed message with a backoff up to 5 s (LOW_LATENCY_CONSUMER);
+// 1 s here keeps a shutdown waiting behind a failing handler short.
+const MAX_REDELIVERY_MS = 1_000;
+
+const lastOf = (value: Buffer | Buffer[]): Buffer =>
+  Array.isArray(value) ? (value[value.length - 1] ?? Buffer.alloc(0)) : value;
+
+const copyBuffer = (b: Buffer | null): Buffer | null => (b === null ? null : Buffer.from(b));
+
+function copyRecord(record: WireRecord): WireRecord {
+  return {
+    key: copyBuffer(record.key),
+    value: copyBuffer(record.value),
+    headers: Object.fromEntries(
+      Object.entries(record.headers).map(([name, v]) => [
+        name,
+        Array.isArray(v) ? v.map((b) => Buffer.from(b)) : Buffer.from(v),
+      ]),
+    ),
+  };
+}
+
+/** Every consumer gets its own copy: no handler can change what another one sees. */
+const copyMessage = (m: BusMessage): BusMessage => ({
+  ...m,
+  bytes: copyRecord(m.bytes),
+  headers: { ...m.headers },
+});

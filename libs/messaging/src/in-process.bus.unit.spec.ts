@@ -1,6 +1,6 @@
 import { InProcessBus, type BusMessage } from './in-process.bus';
 import type { JsonLogEntry } from './json-log';
-import type { OutgoingMessage } from './messaging.port';
+import type { OutgoingMessage, WireRecord } from './messaging.port';
 
 const message = (n: number, topic = 't.v1'): OutgoingMessage => ({
   topic,
@@ -64,21 +64,77 @@ describe('InProcessBus', () => {
     expect(values(seen)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
-  it('logs a throwing handler and still delivers the later messages', async () => {
+  it('delivers a message again while its handler rejects, as Kafka would, and only then the next', async () => {
     const logs: JsonLogEntry[] = [];
     const bus = new InProcessBus((entry) => logs.push(entry));
     const seen: number[] = [];
+    let failures = 2;
     bus.subscribe('g', 't.v1', (m) => {
       const { n } = JSON.parse(m.value ?? 'null') as { n: number };
-      if (n === 1) return Promise.reject(new Error('boom'));
+      if (n === 1 && failures-- > 0) return Promise.reject(new Error('dlq unavailable'));
       seen.push(n);
       return Promise.resolve();
     });
     await bus.publish([message(1), message(2), message(3)]);
     await bus.idle();
-    expect(seen).toEqual([2, 3]);
+    expect(seen).toEqual([1, 2, 3]);
     expect(logs).toEqual([
-      expect.objectContaining({ level: 'error', topic: 't.v1', offset: 0, error: 'boom' }),
+      expect.objectContaining({
+        level: 'error',
+        topic: 't.v1',
+        offset: 0,
+        attempt: 1,
+        error: 'dlq unavailable',
+      }),
+      expect.objectContaining({ level: 'error', topic: 't.v1', offset: 0, attempt: 2 }),
+    ]);
+  });
+
+  it('stops redelivering when the failing handler unsubscribes, and resumes at that message', async () => {
+    const bus = new InProcessBus(() => undefined);
+    let calls = 0;
+    const failing = bus.subscribe('g', 't.v1', () => {
+      calls++;
+      return Promise.reject(new Error('down'));
+    });
+    await bus.publish([message(1), message(2)]);
+    while (calls === 0) await new Promise((resolve) => setImmediate(resolve));
+    await failing.unsubscribe();
+    const seen: BusMessage[] = [];
+    bus.subscribe('g', 't.v1', collect(seen));
+    await bus.idle();
+    expect(values(seen)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('keeps raw records byte for byte: no value, an empty one, invalid UTF-8, repeated headers', async () => {
+    const bus = new InProcessBus();
+    const records: WireRecord[] = [
+      { key: null, value: null, headers: {} },
+      {
+        key: Buffer.from([0xc3]),
+        value: Buffer.alloc(0),
+        headers: { h: [Buffer.from('a'), Buffer.from([0xff])] },
+      },
+      { key: Buffer.from('k'), value: Buffer.from([0xff, 0x00, 0x80]), headers: { b: Buffer.from([0]) } },
+    ];
+    await bus.publishRaw(records.map((r) => ({ topic: 't.v1', ...r })));
+    records[2].value?.fill(0); // the bus kept its own copy
+    const seen: BusMessage[] = [];
+    bus.subscribe('g', 't.v1', collect(seen));
+    await bus.idle();
+    expect(seen.map((m) => m.bytes)).toEqual([
+      { key: null, value: null, headers: {} },
+      {
+        key: Buffer.from([0xc3]),
+        value: Buffer.alloc(0),
+        headers: { h: [Buffer.from('a'), Buffer.from([0xff])] },
+      },
+      { key: Buffer.from('k'), value: Buffer.from([0xff, 0x00, 0x80]), headers: { b: Buffer.from([0]) } },
+    ]);
+    expect(seen.map((m) => [m.key, m.value])).toEqual([
+      ['', null],
+      ['\ufffd', ''],
+      ['k', '\ufffd\u0000\ufffd'],
     ]);
   });
 

@@ -1,13 +1,8 @@
-import {
-  KafkaContext,
-  KafkaParser,
-  Server,
-  Transport,
-  type CustomTransportStrategy,
-} from '@nestjs/microservices';
+import { KafkaContext, Server, Transport, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { BusMessage, BusSubscription, InProcessBus } from './in-process.bus';
 import { errorMessage, writeJsonLine, type JsonLog } from './json-log';
+import { RawKafkaParser } from './raw-kafka.parser';
 
 /** Which bus to consume and as which consumer group. */
 export interface InProcessServerOptions {
@@ -18,14 +13,15 @@ export interface InProcessServerOptions {
 
 /**
  * A Nest custom transport over the in-process bus: the `@EventPattern(topic)` handlers written
- * for Kafka run unchanged, receiving the parsed value and a real KafkaContext whose message is
- * shaped exactly like ServerKafka's (decoded by Nest's own KafkaParser), so readReceivedMessage
- * works on both. Its transport id is Kafka's for the same reason: handlers declared with
- * `@EventPattern(topic, Transport.KAFKA)` are bound here too.
+ * for Kafka run unchanged, receiving a real KafkaContext whose message is shaped exactly like
+ * IntegrationKafkaServer's (kafkajs's Buffers, left undecoded by RawKafkaParser), so
+ * readReceivedMessage works on both. Its transport id is Kafka's for the same reason: handlers
+ * declared with `@EventPattern(topic, Transport.KAFKA)` are bound here too. A handler that fails
+ * gets the message again, as on Kafka (InProcessBus redelivers).
  */
 export class InProcessServer extends Server implements CustomTransportStrategy {
   override readonly transportId = Transport.KAFKA;
-  private readonly parser = new KafkaParser();
+  private readonly parser = new RawKafkaParser();
   private subscriptions: BusSubscription[] = [];
 
   constructor(private readonly options: InProcessServerOptions) {
@@ -73,17 +69,18 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     const handler = this.getHandlerByPattern(message.topic);
     if (!handler) return;
     // What kafkajs hands ServerKafka: Buffers for key, value and headers, a string offset.
+    const { key, value, headers } = message.bytes;
     const kafkaMessage = {
-      key: Buffer.from(message.key),
-      value: message.value === null ? null : Buffer.from(message.value),
+      key,
+      value,
       timestamp: message.timestamp,
       attributes: 0,
       offset: String(message.offset),
-      headers: Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)])),
+      headers,
       topic: message.topic,
       partition: message.partition,
     };
-    const raw = this.parser.parse<typeof kafkaMessage & { value: unknown }>(kafkaMessage);
+    const raw = this.parser.parse<typeof kafkaMessage>(kafkaMessage);
     const context = new KafkaContext([
       raw,
       message.partition,
@@ -99,12 +96,14 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       (this.options.log ?? writeJsonLine)({
         level: 'error',
-        message: 'event handler failed; message skipped',
+        message: 'event handler failed; the message will be delivered again',
         group: this.options.groupId,
         topic: message.topic,
         offset: message.offset,
         error: errorMessage(error),
       });
+      // Not done: on Kafka the offset would not be committed either, so the bus delivers it again.
+      throw error;
     }
   }
 }

@@ -1,6 +1,7 @@
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { ServerKafka, type KafkaOptions, type MicroserviceOptions } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { kafkaClientConfig, type KafkaSettings } from './kafka.settings';
+import { RawKafkaParser } from './raw-kafka.parser';
 
 /**
  * Consumer settings chosen for latency (ARCHITECTURE.md, "Kafka"): kafkajs's defaults are tuned
@@ -41,25 +42,41 @@ export const LOW_LATENCY_RUN = {
 } as const;
 
 /**
+ * Nest's Kafka server, except that it leaves messages undecoded (RawKafkaParser): handlers read
+ * them with readReceivedMessage, and a dead letter keeps the bytes as they came.
+ */
+export class IntegrationKafkaServer extends ServerKafka {
+  constructor(options: Required<KafkaOptions>['options']) {
+    super(options);
+    this.parser = new RawKafkaParser();
+  }
+}
+
+/**
  * Options for `app.connectMicroservice()` / `NestFactory.createMicroservice()` consuming Kafka
- * with `@EventPattern(topic)` handlers. Call ensureTopics first: subscribing to a missing topic
- * fails since auto-creation is off.
+ * with `@EventPattern(topic)` handlers (an {@link IntegrationKafkaServer}). Call ensureTopics
+ * first: subscribing to a missing topic fails since auto-creation is off.
  */
 export function kafkaMicroserviceOptions(settings: KafkaSettings, groupId: string): MicroserviceOptions {
+  return { strategy: new IntegrationKafkaServer(kafkaServerOptions(settings, groupId)) };
+}
+
+/** The Kafka server's options: our group id as is, low-latency consumer settings, from the start. */
+export function kafkaServerOptions(
+  settings: KafkaSettings,
+  groupId: string,
+): Required<KafkaOptions>['options'] {
   return {
-    transport: Transport.KAFKA,
-    options: {
-      // Nest appends "-server" to the client and group ids by default; the group id is part of
-      // the consumer's identity (its committed offsets), so it must be exactly ours.
-      postfixId: '',
-      client: kafkaClientConfig(settings),
-      consumer: { groupId, ...LOW_LATENCY_CONSUMER, retry: { ...LOW_LATENCY_CONSUMER.retry } },
-      // Topics keep events forever, so a new consumer group builds its state from the start.
-      subscribe: { fromBeginning: true },
-      run: { ...LOW_LATENCY_RUN },
-      // ServerKafka also creates a producer (for replies, unused by events); naming the
-      // partitioner is what silences kafkajs's "default partitioner changed" warning.
-      producer: { createPartitioner: Partitioners.DefaultPartitioner },
-    },
+    // Nest appends "-server" to the client and group ids by default; the group id is part of
+    // the consumer's identity (its committed offsets), so it must be exactly ours.
+    postfixId: '',
+    client: kafkaClientConfig(settings),
+    consumer: { groupId, ...LOW_LATENCY_CONSUMER, retry: { ...LOW_LATENCY_CONSUMER.retry } },
+    // Topics keep events forever, so a new consumer group builds its state from the start.
+    subscribe: { fromBeginning: true },
+    run: { ...LOW_LATENCY_RUN },
+    // ServerKafka also creates a producer (for replies, unused by events); naming the
+    // partitioner is what silences kafkajs's "default partitioner changed" warning.
+    producer: { createPartitioner: Partitioners.DefaultPartitioner },
   };
 }

@@ -1,12 +1,18 @@
 import { Kafka, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { kafkaClientConfig, type KafkaSettings } from './kafka.settings';
-import { serializeValue, type MessagePublisher, type OutgoingMessage } from './messaging.port';
+import {
+  encodeMessage,
+  type MessagePublisher,
+  type OutgoingMessage,
+  type RawMessagePublisher,
+  type RawOutgoingMessage,
+} from './messaging.port';
 
 /**
  * Publishes to Kafka with an idempotent producer: the broker drops the duplicates its own
  * retries would create, and with one request in flight a retry cannot reorder a partition.
  */
-export class KafkaPublisher implements MessagePublisher {
+export class KafkaPublisher implements MessagePublisher, RawMessagePublisher {
   private readonly producer: Producer;
   private connecting: Promise<void> | null = null;
 
@@ -39,7 +45,12 @@ export class KafkaPublisher implements MessagePublisher {
   }
 
   /** Resolves once every message is acknowledged by all in-sync replicas (acks -1). */
-  async publish(messages: OutgoingMessage[]): Promise<void> {
+  publish(messages: OutgoingMessage[]): Promise<void> {
+    return this.publishRaw(messages.map((m) => ({ topic: m.topic, ...encodeMessage(m) })));
+  }
+
+  /** The records' bytes as they are (a null key or value stays null, an empty one empty). */
+  async publishRaw(messages: RawOutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.connect();
     await this.producer.sendBatch({ topicMessages: groupByTopic(messages), acks: -1 });
@@ -47,11 +58,11 @@ export class KafkaPublisher implements MessagePublisher {
 }
 
 /** One entry per topic, messages in their original order (order matters within a partition). */
-function groupByTopic(messages: OutgoingMessage[]): TopicMessages[] {
+function groupByTopic(messages: RawOutgoingMessage[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const m of messages) {
     const list = byTopic.get(m.topic) ?? [];
-    list.push({ key: m.key, value: serializeValue(m.value), headers: { ...m.headers } });
+    list.push({ key: m.key, value: m.value, headers: { ...m.headers } });
     byTopic.set(m.topic, list);
   }
   return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));

@@ -1,5 +1,9 @@
 import { isKafkaConfigured, kafkaSettingsFromEnv } from './kafka.settings';
-import { kafkaMicroserviceOptions } from './kafka-microservice.options';
+import {
+  IntegrationKafkaServer,
+  kafkaMicroserviceOptions,
+  kafkaServerOptions,
+} from './kafka-microservice.options';
 
 describe('kafkaSettingsFromEnv', () => {
   it('reads the broker list and client id, defaulting the id to the service name', () => {
@@ -22,13 +26,18 @@ describe('kafkaSettingsFromEnv', () => {
 describe('kafkaMicroserviceOptions', () => {
   it('uses our group id exactly and fresh objects per call (ServerKafka mutates them)', () => {
     const settings = { brokers: ['k1:9092'], clientId: 'grants' };
-    const a = kafkaMicroserviceOptions(settings, 'grants.eligibility');
-    const b = kafkaMicroserviceOptions(settings, 'grants.eligibility');
-    expect(a.options).toMatchObject({
+    const a = kafkaServerOptions(settings, 'grants.eligibility');
+    const b = kafkaServerOptions(settings, 'grants.eligibility');
+    expect(a).toMatchObject({
       postfixId: '',
       consumer: { groupId: 'grants.eligibility', maxWaitTimeInMs: 100, allowAutoTopicCreation: false },
       subscribe: { fromBeginning: true },
     });
-    expect((a.options as { run: object }).run).not.toBe((b.options as { run: object }).run);
+    expect(a.run).not.toBe(b.run);
+  });
+
+  it('consumes through a Kafka server that keeps the bytes it received', () => {
+    const options = kafkaMicroserviceOptions({ brokers: ['k1:9092'], clientId: 'grants' }, 'grants');
+    expect((options as { strategy: unknown }).strategy).toBeInstanceOf(IntegrationKafkaServer);
   });
 });

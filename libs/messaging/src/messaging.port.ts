@@ -23,6 +23,39 @@ export interface MessagePublisher {
 }
 
 /**
+ * A record's bytes exactly as a broker keeps them: key and value may be absent (null) or empty,
+ * a header repeated on the record is a list. Nothing here has been decoded.
+ */
+export interface WireRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | Buffer[]>;
+}
+
+/** A record to publish byte for byte, as received (the dead-letter queue keeps such copies). */
+export interface RawOutgoingMessage extends WireRecord {
+  topic: string;
+}
+
+/** Publishes records without re-serialising them; implemented by both publishers. */
+export interface RawMessagePublisher {
+  /** Like {@link MessagePublisher.publish}: resolves once the broker acknowledged every record. */
+  publishRaw(messages: RawOutgoingMessage[]): Promise<void>;
+}
+
+/** The bytes an {@link OutgoingMessage} travels as, on both transports. */
+export function encodeMessage(message: OutgoingMessage): WireRecord {
+  const value = serializeValue(message.value);
+  return {
+    key: Buffer.from(message.key, 'utf8'),
+    value: value === null ? null : Buffer.from(value, 'utf8'),
+    headers: Object.fromEntries(
+      Object.entries(message.headers).map(([name, text]) => [name, Buffer.from(text, 'utf8')]),
+    ),
+  };
+}
+
+/**
  * The one wire format of values on both transports, so a consumer sees the same thing in
  * process as over Kafka (dates as ISO strings, no shared object references).
  */

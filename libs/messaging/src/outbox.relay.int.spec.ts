@@ -96,6 +96,55 @@ describe('OutboxRelay (PGlite)', () => {
     });
   });
 
+  it('never moves the checkpoint back: a relay finishing an older batch late leaves it alone', async () => {
+    const events = [
+      ...(await append(6, ['HardshipCaseOpened', 'HardshipCaseClosed'])),
+      ...(await append(7, ['HardshipCaseOpened'])),
+    ];
+    // The slow relay reads the first two events, then its broker is slow to acknowledge.
+    const broker = { acknowledge: null as (() => void) | null };
+    const slow = new OutboxRelay({
+      name: 'relay:test',
+      store,
+      checkpoints,
+      map,
+      batchSize: 2,
+      publisher: { publish: () => new Promise<void>((resolve) => (broker.acknowledge = resolve)) },
+    });
+    const late = slow.runOnce();
+    await waitFor(() => broker.acknowledge !== null);
+    // Meanwhile another relay (its successor as leader) publishes all three.
+    const fast = new OutboxRelay({
+      name: 'relay:test',
+      store,
+      checkpoints,
+      map,
+      publisher: new FlakyPublisher(),
+    });
+    expect(await fast.runOnce()).toBe(3);
+    broker.acknowledge?.();
+    expect(await late).toBe(2);
+    expect(await checkpoints.get('relay:test')).toEqual({
+      transactionId: events[2].transactionId,
+      globalPosition: events[2].globalPosition,
+    });
+  });
+
+  it("reports its lag: events after the checkpoint and the oldest one's age", async () => {
+    const relay = new OutboxRelay({
+      name: 'relay:lag',
+      store,
+      checkpoints,
+      map,
+      publisher: new FlakyPublisher(),
+    });
+    expect(await relay.lag()).toEqual({ events: 0, seconds: 0 });
+    await append(8, ['HardshipCaseOpened', 'CaseNoteAdded']);
+    expect(await relay.lag()).toMatchObject({ events: 2 });
+    await relay.runOnce();
+    expect(await relay.lag()).toEqual({ events: 0, seconds: 0 });
+  });
+
   it('runs in the background, backs off while the broker is away, and loses nothing', async () => {
     const publisher = new FlakyPublisher(2);
     const relay = new OutboxRelay({

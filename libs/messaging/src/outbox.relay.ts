@@ -1,4 +1,10 @@
-import { checkpointOf, type Checkpoints, type EventStore, type StoredEvent } from '@union/event-store';
+import {
+  checkpointOf,
+  type CheckpointLag,
+  type Checkpoints,
+  type EventStore,
+  type StoredEvent,
+} from '@union/event-store';
 import { systemClock, type Clock } from '@union/kernel';
 import { errorMessage, writeJsonLine, type JsonLog } from './json-log';
 import type { MessagePublisher, OutgoingMessage } from './messaging.port';
@@ -36,7 +42,8 @@ const MAX_BACKOFF_MS = 5_000;
  * is the outbox. Reads committed events in commit order from its checkpoint, publishes the
  * mapped ones, and moves the checkpoint only after the broker acknowledged them. A crash or a
  * broker outage re-sends a batch at worst (consumers deduplicate by event id), never loses one:
- * the events wait in the log.
+ * the events wait in the log. One relay runs per service database (the runtime starts it only
+ * on the replica that holds the relay's leadership, see `@union/event-store` leadership).
  */
 export class OutboxRelay {
   private readonly batchSize: number;
@@ -99,14 +106,20 @@ export class OutboxRelay {
     };
   }
 
+  /** What is still to publish: events committed after the checkpoint, and the oldest one's age. */
+  lag(): Promise<CheckpointLag> {
+    return this.options.checkpoints.lag(this.options.name);
+  }
+
   private async relayBatch(): Promise<number> {
     const { name, store, checkpoints, publisher, map } = this.options;
     const events = await store.readAll(await checkpoints.get(name), this.batchSize);
     if (events.length === 0) return 0;
     const messages = events.map(map).filter((m): m is OutgoingMessage => m !== null);
     if (messages.length > 0) await publisher.publish(messages);
-    // Only now: had publish failed, the checkpoint would still point before this batch.
-    await checkpoints.set(name, checkpointOf(events[events.length - 1]));
+    // Only now: had publish failed, the checkpoint would still point before this batch. Forward
+    // only: a relay that lost its leadership mid-batch must not undo its successor's progress.
+    await checkpoints.advance(name, checkpointOf(events[events.length - 1]));
     if (messages.length > 0) {
       this.published += messages.length;
       this.lastPublishedAt = this.clock.now();

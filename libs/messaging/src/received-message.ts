@@ -1,5 +1,6 @@
 import type { KafkaContext } from '@nestjs/microservices';
 import { HEADERS, type IntegrationHeaders } from '@union/contracts';
+import type { WireRecord } from './messaging.port';
 
 /** A consumed message, the same on both transports. */
 export interface ReceivedMessage {
@@ -7,53 +8,112 @@ export interface ReceivedMessage {
   partition: number;
   /** Kafka offsets are int64, so they stay strings. */
   offset: string;
+  /** The record's timestamp (epoch ms as a string, as kafkajs gives it). */
+  timestamp: string;
+  /** The key as UTF-8 text; '' when there is none. */
   key: string;
   /** The integration metadata; a missing header reads as '' (or 0 for the version). */
   headers: IntegrationHeaders;
-  /** Every header as received, so a dead-lettered copy keeps headers we do not know about. */
-  rawHeaders: Record<string, string>;
-  /** The JSON-parsed value. */
+  /** The JSON-parsed value; `undefined` when there is none or it is not JSON. */
   data: unknown;
+  /** Why `data` is undefined: no value, an empty one, not UTF-8, not JSON. */
+  valueProblem?: string;
+  /** The record exactly as received, bytes and all: what a dead letter keeps. */
+  raw: WireRecord;
+}
+
+/** Where a record was read from. */
+export interface RecordPosition {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: string;
 }
 
 /**
- * Reads what an `@EventPattern` handler gets, on Kafka (ServerKafka) and in process
- * (InProcessServer) alike. Nest's KafkaParser has already decoded the message it puts in the
- * context: key and headers are strings unless they looked like JSON (then parsed) or started
- * with a zero byte (then left as Buffers), so every shape is normalised back to a string here.
+ * Reads what an `@EventPattern` handler gets, on Kafka and in process alike. Both servers
+ * (kafkaMicroserviceOptions, InProcessServer) leave the message in the context undecoded, so
+ * key, value and headers are the bytes as received; decoding happens here, once.
  */
-export function readReceivedMessage(payload: unknown, ctx: KafkaContext): ReceivedMessage {
-  const message = ctx.getMessage();
-  const rawHeaders: Record<string, string> = {};
+export function readReceivedMessage(ctx: KafkaContext): ReceivedMessage {
+  const message = ctx.getMessage() as unknown as {
+    key?: unknown;
+    value?: unknown;
+    headers?: Record<string, unknown>;
+    offset: string;
+    timestamp?: string;
+  };
+  const headers: WireRecord['headers'] = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined && value !== null) rawHeaders[name] = asText(value);
+    if (Array.isArray(value)) headers[name] = value.map((v) => bytesOf(v) ?? Buffer.alloc(0));
+    else {
+      const bytes = bytesOf(value);
+      if (bytes) headers[name] = bytes;
+    }
   }
-  const version = Number.parseInt(rawHeaders[HEADERS.eventVersion] ?? '', 10);
-  return {
-    topic: ctx.getTopic(),
-    partition: ctx.getPartition(),
-    offset: message.offset,
-    key: message.key === null || message.key === undefined ? '' : asText(message.key),
-    headers: {
-      eventId: rawHeaders[HEADERS.eventId] ?? '',
-      eventType: rawHeaders[HEADERS.eventType] ?? '',
-      eventVersion: Number.isNaN(version) ? 0 : version,
-      correlationId: rawHeaders[HEADERS.correlationId] ?? '',
-      causationId: rawHeaders[HEADERS.causationId] ?? '',
-      source: rawHeaders[HEADERS.source] ?? '',
-      occurredAt: rawHeaders[HEADERS.occurredAt] ?? '',
+  return decodeReceived(
+    {
+      topic: ctx.getTopic(),
+      partition: ctx.getPartition(),
+      offset: message.offset,
+      timestamp: message.timestamp ?? '',
     },
-    rawHeaders,
-    // Nest passes `value ?? message` as the payload, so a null value arrives as the message itself.
-    data: payload === message ? null : payload,
+    { key: bytesOf(message.key), value: bytesOf(message.value), headers },
+  );
+}
+
+/** A received record, decoded: text key, integration headers, JSON value (or why not). */
+export function decodeReceived(position: RecordPosition, raw: WireRecord): ReceivedMessage {
+  const header = (name: string): string => {
+    const value = raw.headers[name];
+    // A repeated header: like Java's lastHeader, the last one wins.
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    return last?.toString('utf8') ?? '';
+  };
+  const version = header(HEADERS.eventVersion);
+  const { data, problem } = decodeValue(raw.value);
+  return {
+    ...position,
+    key: raw.key?.toString('utf8') ?? '',
+    headers: {
+      eventId: header(HEADERS.eventId),
+      eventType: header(HEADERS.eventType),
+      eventVersion: /^\d{1,9}$/.test(version) ? Number(version) : 0,
+      correlationId: header(HEADERS.correlationId),
+      causationId: header(HEADERS.causationId),
+      source: header(HEADERS.source),
+      occurredAt: header(HEADERS.occurredAt),
+    },
+    data,
+    ...(problem === undefined ? {} : { valueProblem: problem }),
+    raw,
   };
 }
 
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
-  // An unparsed kafkajs message gives a repeated header as an array; like Java's lastHeader, the
-  // last one wins (Nest's parser joins them with commas before we get here).
-  if (Array.isArray(value)) return value.length > 0 ? asText(value[value.length - 1]) : '';
-  return JSON.stringify(value);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeValue(value: Buffer | null): { data: unknown; problem?: string } {
+  if (value === null) return { data: undefined, problem: 'the message has no value' };
+  if (value.length === 0) return { data: undefined, problem: 'the value is empty' };
+  let text: string;
+  try {
+    text = UTF8.decode(value);
+  } catch {
+    return { data: undefined, problem: 'the value is not UTF-8 text' };
+  }
+  try {
+    return { data: JSON.parse(text) as unknown };
+  } catch {
+    return { data: undefined, problem: 'the value is not JSON' };
+  }
+}
+
+/** The bytes of a key, value or header as kafkajs hands them over (Buffers; strings when sent so). */
+function bytesOf(value: unknown): Buffer | null {
+  if (value === null || value === undefined) return null;
+  if (Buffer.isBuffer(value)) return value;
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  throw new TypeError(
+    'The message was decoded by a parser that does not keep bytes; consume through kafkaMicroserviceOptions or InProcessServer.',
+  );
 }

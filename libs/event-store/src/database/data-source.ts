@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { EventStore1732300000000 } from '../schema/1732300000000-event-store.migration';
 import { EventSeals1732300000200 } from '../schema/1732300000200-seals.migration';
@@ -26,9 +27,14 @@ export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [
   IdempotencyInTransaction1732300000400,
 ];
 
+/** Serialises the migrations of replicas that start at once on one database. */
+const MIGRATION_LOCK = 7_372_020;
+
 /**
  * Opens a TypeORM DataSource on `pg` and brings the schema up to date with migrations.
- * `synchronize` stays off: every schema change is a reviewed migration.
+ * `synchronize` stays off: every schema change is a reviewed migration. On a server (`url`),
+ * replicas starting together take turns (an advisory lock on a connection of its own): two
+ * running the same migration at once would collide; the second finds nothing left to do.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const dataSource = new DataSource({
@@ -44,8 +50,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     entities: options.entities ?? [],
     extra: { max: options.poolMax, connectionTimeoutMillis: 10000 },
     logging: false,
+    // TypeORM drops an undefined (or null) value from a find/update/delete where object, so
+    // `findOneBy({ personRef: undefined })` matches every row (issue 14): refuse it instead, for
+    // every query of every service. Match SQL NULL with IsNull().
+    invalidWhereValuesBehavior: { undefined: 'throw', null: 'throw' },
   });
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  const lock = options.url ? new Client({ connectionString: options.url }) : null;
+  try {
+    await lock?.connect();
+    await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  } finally {
+    // Ending the session releases the lock.
+    await lock?.end().catch(() => undefined);
+  }
   return dataSource;
 }

@@ -11,6 +11,9 @@ export interface SealerOptions {
 /**
  * Seals the log periodically for the life of a service, and once more when it stops, so the
  * window in which the newest events could be removed without a trace is at most one interval.
+ * One sealer runs per service database: the runtime starts it on the replica holding the
+ * sealer's leadership (`AdvisoryLockLeader`); `sealLog`'s transaction lock covers the moment
+ * two might overlap.
  */
 export class Sealer {
   private timer: NodeJS.Timeout | null = null;
@@ -56,11 +59,15 @@ export class Sealer {
     };
   }
 
-  /** Stops the timer and seals what committed meanwhile (graceful shutdown). */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and, unless `finalSeal` is false, seals what committed meanwhile (graceful
+   * shutdown). False when leadership was lost: the new leader seals.
+   */
+  async stop(options: { finalSeal?: boolean } = {}): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    if (options.finalSeal === false) return;
     await this.sealNow().catch(() => undefined);
   }
 }

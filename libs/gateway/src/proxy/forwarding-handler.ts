@@ -9,14 +9,17 @@ import {
   ProblemException,
   sendProblem,
   type PlatformRequest,
+  type Principal,
 } from '@union/platform';
+import { admitOwnRouteBody, OWN_ROUTES_BODY_LIMIT } from '../edge/own-route-bodies';
+import { parseRequestTarget, type RequestTarget } from '../edge/request-target';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings } from '../gateway.settings';
 import { RateLimitMiddleware } from '../rate-limit/rate-limit.middleware';
-import { authoriseRoute } from '../routing/route-authorisation';
+import { authoriseBody, authoriseRoute } from '../routing/route-authorisation';
 import { AUDITED_SERVICES, matchRoute, servicePathOf, type GatewayRoute } from '../routing/route-table';
 import { ProxyService } from './proxy.service';
-import { readJsonBody } from './request-body';
+import { closesOnRefusal, declaresBody, readJsonBody } from './request-body';
 
 /** The path prefixes the gateway forwards; everything else is its own (Nest) routes. */
 const FORWARDED = /^\/api\/v1\/(hardship|grants|medical-aid|audit)\//;
@@ -24,20 +27,26 @@ const FORWARDED = /^\/api\/v1\/(hardship|grants|medical-aid|audit)\//;
 const OWN_AUDIT = /^\/api\/v1\/audit\/(people\/[^/]+\/timeline|trace\/[^/]+)\/?$/;
 
 /**
- * Serves every forwarded route (`/api/v1/<programme>/…` and `/api/v1/audit/<service>/…`) on plain
+ * The gateway's edge: every request passes here first. The path rule (`../edge/request-target.ts`)
+ * refuses, with 400, a target some hop could read as another path, on every route. Then the
+ * forwarded routes (`/api/v1/<programme>/…` and `/api/v1/audit/<service>/…`) are served on plain
  * node:http, ahead of Nest's Express router: the gateway's CPU per call is most of what it adds
  * to a request, and Express routing, Nest's guard and filter machinery cost several times the
- * forwarding itself (see BENCHMARKS.md, gateway). The steps are those of a Nest route, with the
- * same shared pieces, in the same order:
+ * forwarding itself (see BENCHMARKS.md, gateway). The steps, cheapest and least trusting first,
+ * so nothing is spent on a body before its sender is known and allowed:
  *
  * 1. the route label, then correlation id, request log and HTTP metrics (the platform's middlewares);
- * 2. the body: 413 over the limit, 400 when not JSON (before auth, as body-parser was);
- * 3. the per-user rate limit (429);
- * 4. the bearer token (401), then the route table: 404 for a route it lacks, the roles and the
- *    caller's units (403), 400 for a body sent to a route that takes none;
- * 5. the call to the service with the caller's token, answered as the service answered, or 503.
+ * 2. the bearer token, then the per-user rate limit: 429 over it (counted by address without a
+ *    valid token), else 401 for a missing or bad token;
+ * 3. the route table: 404 for a route it lacks, the roles and the query's units (403), 400 for a
+ *    body announced to a route that takes none;
+ * 4. the body: 413 for a declared length over the limit and 400 when not JSON, before a byte is
+ *    read; then read within the limit (413), parsed (400), and its units checked (403);
+ * 5. the call to the service with the caller's token and the path as matched, answered as the
+ *    service answered, or 503.
  *
- * Any refusal is the platform's problem+json (`sendProblem`, as the global filter writes it).
+ * Any refusal is the platform's problem+json (`sendProblem`, as the global filter writes it); one
+ * that leaves a body unread drains it or closes the connection (`closesOnRefusal`).
  */
 @Injectable()
 export class ForwardingHandler {
@@ -50,50 +59,114 @@ export class ForwardingHandler {
     private readonly proxy: ProxyService,
   ) {}
 
-  /** Serves `req` when it is a forwarded route and answers true; false leaves it to Nest. */
+  /** Serves `req` (refused, or forwarded) and answers true; false leaves it to Nest's own routes. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    if (!FORWARDED.test(path) || (req.method === 'GET' && OWN_AUDIT.test(path))) return false;
     const request = req as PlatformRequest;
+    let target: RequestTarget;
+    try {
+      target = parseRequestTarget(req.url ?? '');
+    } catch (error) {
+      this.refuse(request, res, error);
+      return true;
+    }
+    if (!FORWARDED.test(target.path) || (req.method === 'GET' && OWN_AUDIT.test(target.path))) {
+      if (!declaresBody(req)) return false;
+      try {
+        admitOwnRouteBody(req, res, target.path);
+        return false;
+      } catch (error) {
+        this.refuse(request, res, error, OWN_ROUTES_BODY_LIMIT);
+        return true;
+      }
+    }
     // Matched once, before anything can refuse the request: the route of the table labels it in
     // /metrics (401s, 403s and 429s included, apart per route, not lumped under one wildcard),
     // and is where it goes.
-    const route = matchRoute(req.method ?? '', path);
+    const route = matchRoute(req.method ?? '', target.path);
     if (route) request.routeLabel = route.path;
-    this.correlation.use(request, res, () =>
-      this.metrics.use(request, res, () => {
-        this.serve(request, res, route, path, q < 0 ? '' : url.slice(q + 1)).catch((error: unknown) =>
-          sendProblem(error, request, res),
-        );
+    this.observe(request, res, () => this.serve(request, res, route, target));
+    return true;
+  }
+
+  /**
+   * Runs `work` within the platform's correlation and metrics middlewares, answering its refusal;
+   * `bodyLimit`: the most of an unread body node's server may drain after it.
+   */
+  private observe(
+    req: PlatformRequest,
+    res: ServerResponse,
+    work: () => Promise<void>,
+    bodyLimit = this.settings.bodyLimitBytes,
+  ): void {
+    this.correlation.use(req, res, () =>
+      this.metrics.use(req, res, () => {
+        Promise.resolve()
+          .then(work)
+          .catch((error: unknown) => {
+            if (!res.headersSent && closesOnRefusal(req, bodyLimit, error)) {
+              res.setHeader('Connection', 'close');
+            }
+            sendProblem(error, req, res);
+          });
       }),
     );
-    return true;
+  }
+
+  /** Answers `error` as {@link observe} does, for a request refused before it was routed. */
+  private refuse(req: PlatformRequest, res: ServerResponse, error: unknown, bodyLimit?: number): void {
+    this.observe(
+      req,
+      res,
+      () => {
+        throw error;
+      },
+      bodyLimit,
+    );
   }
 
   private async serve(
     req: PlatformRequest,
     res: ServerResponse,
     route: GatewayRoute | undefined,
-    path: string,
-    query: string,
+    target: RequestTarget,
   ): Promise<void> {
-    const body = await readJsonBody(req, this.settings.bodyLimitBytes);
-    await new Promise<void>((resolve, reject) => {
-      this.rateLimit.use(req, res, resolve).catch(reject);
-    });
-    const principal = await this.verifier.verify(bearerToken(req));
-    req.principal = principal;
+    const principal = await this.authenticate(req);
     const method = req.method ?? '';
-    if (!route) throw new ProblemException('NOT_FOUND', notFoundDetail(method, path));
-    authoriseRoute(route, principal, { body: body?.value, query: query ? parseQuery(query) : {} });
-    if (body && route.body === undefined) {
+    if (!route) throw new ProblemException('NOT_FOUND', notFoundDetail(method, target.path));
+    authoriseRoute(route, principal, target.query ? parseQuery(target.query) : {});
+    if (route.body === undefined && Number(req.headers['content-length'] ?? 0) > 0) throw noBody(route);
+    const body = await readJsonBody(req, this.settings.bodyLimitBytes);
+    if (body) {
       // A route that takes no body (closing a campaign) refuses one rather than ignoring it.
-      throw new ProblemException('VALIDATION_FAILED', `${method} ${route.path} takes no request body.`);
+      if (route.body === undefined) throw noBody(route);
+      authoriseBody(route, principal, body.value);
     }
-    await this.proxy.forward(route.upstream, req, res, servicePathOf(route, req.url ?? path), body?.bytes);
+    const path = servicePathOf(route, target.path) + (target.query ? `?${target.query}` : '');
+    await this.proxy.forward(route.upstream, req, res, path, body?.bytes);
   }
+
+  /**
+   * The caller, from the bearer token; the request counted against the rate limit first (by the
+   * token's `sub`, or by address without a valid token), so a flood of bad tokens is held to the
+   * limit like any other.
+   */
+  private async authenticate(req: PlatformRequest): Promise<Principal> {
+    let principal: Principal | undefined;
+    let refusal: unknown;
+    try {
+      principal = await this.verifier.verify(bearerToken(req));
+    } catch (error) {
+      refusal = error;
+    }
+    this.rateLimit.take(req, principal);
+    if (!principal) throw refusal;
+    req.principal = principal;
+    return principal;
+  }
+}
+
+function noBody(route: GatewayRoute): ProblemException {
+  return new ProblemException('VALIDATION_FAILED', `${route.method} ${route.path} takes no request body.`);
 }
 
 /** Names the audited services when the caller asked for one that does not exist. */

@@ -5,6 +5,7 @@ import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
 import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
 import { UpstreamFailure, UpstreamHttp, type UpstreamAnswer } from './upstream-http';
+import { UpstreamPool } from './upstream-pool';
 
 /**
  * Forwards a request to its service and passes the answer back. A service that is down or
@@ -14,11 +15,15 @@ import { UpstreamFailure, UpstreamHttp, type UpstreamAnswer } from './upstream-h
 export class ProxyService implements OnModuleDestroy {
   private readonly failures: Counter;
   private readonly http = new UpstreamHttp();
+  private readonly pools: Record<string, UpstreamPool>;
 
   constructor(
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     metrics: MetricsRegistry,
   ) {
+    this.pools = Object.fromEntries(
+      Object.entries(settings.upstreams).map(([name, urls]) => [name, new UpstreamPool(urls)]),
+    );
     this.failures = metrics.counter(
       'gateway_upstream_failures_total',
       'Calls to a service that failed or timed out (answered 503).',
@@ -94,11 +99,10 @@ export class ProxyService implements OnModuleDestroy {
     const correlationId = currentCorrelationId();
     const headers = correlationId ? { ...init.headers, 'x-correlation-id': correlationId } : init.headers;
     try {
-      return await this.http.send(`${this.settings.upstreams[upstream]}${path}`, {
-        ...init,
-        headers,
-        timeoutMs: this.settings.upstreamTimeoutMs,
-      });
+      // A replica that refused the connection never saw the call: the pool tries the next.
+      return await this.pools[upstream].send((base) =>
+        this.http.send(`${base}${path}`, { ...init, headers, timeoutMs: this.settings.upstreamTimeoutMs }),
+      );
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
       throw this.unavailable(upstream, error.reason === 'timeout');

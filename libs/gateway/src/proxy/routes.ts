@@ -10,5 +10,15 @@ export const FORWARDED_REQUEST_HEADERS = [
   'x-correlation-id',
 ] as const;
 
-/** Response headers passed back to the caller. */
-export const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'x-correlation-id'] as const;
+/**
+ * Response headers passed back to the caller. `idempotent-replayed`: the service answered a
+ * repeated `Idempotency-Key` with the stored answer instead of doing the write again
+ * (docs/api-changes.md); a client must be able to tell.
+ */
+export const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'etag',
+  'location',
+  'x-correlation-id',
+  'idempotent-replayed',
+] as const;

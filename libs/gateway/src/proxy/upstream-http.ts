@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
+import { isCanonicalTarget } from '../edge/request-target';
 
 export interface UpstreamAnswer {
   status: number;
@@ -7,12 +8,26 @@ export interface UpstreamAnswer {
   body: Buffer;
 }
 
-/** A call that did not complete: `timeout` when the service did not answer in time. */
+/**
+ * A call that did not complete: `timeout` when the service did not answer in time; `not-sent`
+ * when no connection could be made (refused, no such host), so the request never left and
+ * another replica may take it, whatever its method; `unreachable` for any other failure.
+ */
 export class UpstreamFailure extends Error {
-  constructor(readonly reason: 'timeout' | 'unreachable') {
+  constructor(readonly reason: 'timeout' | 'unreachable' | 'not-sent') {
     super(`upstream ${reason}`);
   }
 }
+
+/** Errors of the connect step: the request had not been written to any socket yet. */
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * The gateway's HTTP client for the services: undici's dispatcher on keep-alive connection pools
@@ -28,15 +43,19 @@ export class UpstreamHttp {
   // the default 4 s idle keep-alive is kept.
   private readonly agent = new Agent({ connections: 256 });
 
+  /**
+   * `url`: the service's base URL and the path and query to ask for, the path sent exactly as
+   * written (see {@link splitUpstreamUrl}).
+   */
   send(
     url: string,
     init: { method: string; headers: Record<string, string>; body?: Uint8Array; timeoutMs: number },
   ): Promise<UpstreamAnswer> {
-    const { origin, pathname, search } = new URL(url);
+    const { origin, path } = splitUpstreamUrl(url);
     return new Promise((resolve, reject) => {
       let controller: Dispatcher.DispatchController | undefined;
       let settled = false;
-      const fail = (reason: 'timeout' | 'unreachable') => {
+      const fail = (reason: UpstreamFailure['reason']) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -51,7 +70,7 @@ export class UpstreamHttp {
       this.agent.dispatch(
         {
           origin,
-          path: pathname + search,
+          path,
           method: init.method,
           headers: init.headers,
           body: init.body ?? null,
@@ -78,8 +97,9 @@ export class UpstreamHttp {
             clearTimeout(timer);
             resolve({ status, headers, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
           },
-          onResponseError() {
-            fail('unreachable');
+          onResponseError(_c, error) {
+            const code = (error as { code?: unknown }).code;
+            fail(typeof code === 'string' && CONNECT_ERRORS.has(code) ? 'not-sent' : 'unreachable');
           },
         },
       );
@@ -89,4 +109,21 @@ export class UpstreamHttp {
   async close(): Promise<void> {
     await this.agent.destroy();
   }
+}
+
+/**
+ * Splits `url` into the origin to connect to and the request target to send, without parsing
+ * the target: `new URL` would turn a backslash into `/`, resolve `..` and `%2e%2e` and drop a fragment,
+ * so a service would be asked for another path than the one the gateway authorised. A base URL's
+ * own path (`http://host:3001/base`) stays in front of the target. A target the gateway's path
+ * rule refuses is a programming error here (every caller's path went through the rule or is built
+ * from validated, encoded values), so it throws rather than send it.
+ */
+export function splitUpstreamUrl(url: string): { origin: string; path: string } {
+  const authority = url.indexOf('//') + 2;
+  const slash = url.indexOf('/', authority);
+  const origin = new URL(slash < 0 ? url : url.slice(0, slash)).origin;
+  const path = slash < 0 ? '/' : url.slice(slash);
+  if (!isCanonicalTarget(path)) throw new Error(`Refusing to send a non-canonical path upstream: ${path}`);
+  return { origin, path };
 }

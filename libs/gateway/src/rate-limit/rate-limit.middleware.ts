@@ -1,6 +1,13 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { JwtVerifier, MetricsRegistry, pathOf, ProblemException, type Counter } from '@union/platform';
+import {
+  JwtVerifier,
+  MetricsRegistry,
+  pathOf,
+  ProblemException,
+  type Counter,
+  type Principal,
+} from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings } from '../gateway.settings';
 import { FixedWindowLimiter } from './fixed-window.limiter';
@@ -9,6 +16,8 @@ import { FixedWindowLimiter } from './fixed-window.limiter';
  * Limits each user to `RATE_LIMIT_PER_MINUTE` requests: keyed on the verified token's `sub`
  * (an unverified one could be varied to dodge the limit), or the client IP without a valid
  * token. Over the limit: 429 `RATE_LIMITED` with `Retry-After`. Health and metrics are exempt.
+ * The forwarding handler, which verifies the token itself, calls {@link take}; the gateway's own
+ * (Nest) routes go through {@link use}.
  */
 @Injectable()
 export class RateLimitMiddleware implements NestMiddleware {
@@ -30,8 +39,18 @@ export class RateLimitMiddleware implements NestMiddleware {
   async use(req: IncomingMessage, _res: unknown, next: () => void): Promise<void> {
     const path = pathOf(req);
     if (path.startsWith('/health/') || path === '/metrics') return next();
-    const decision = this.limiter.take(await this.keyOf(req));
-    if (decision.allowed) return next();
+    this.take(req, await this.principalOf(req));
+    next();
+  }
+
+  /**
+   * Counts `req` against its sender: `principal` when its token verified, else the client
+   * address. Throws the 429 problem once the sender is over the limit.
+   */
+  take(req: IncomingMessage, principal: Principal | undefined): void {
+    const key = principal ? `sub:${principal.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+    const decision = this.limiter.take(key);
+    if (decision.allowed) return;
     this.refused.inc();
     throw new ProblemException(
       'RATE_LIMITED',
@@ -40,15 +59,14 @@ export class RateLimitMiddleware implements NestMiddleware {
     );
   }
 
-  private async keyOf(req: IncomingMessage): Promise<string> {
+  private async principalOf(req: IncomingMessage): Promise<Principal | undefined> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (match) {
-      try {
-        return `sub:${(await this.verifier.verify(match[1])).sub}`;
-      } catch {
-        // An invalid token counts against the address; the auth guard answers 401 later.
-      }
+    if (!match) return undefined;
+    try {
+      return await this.verifier.verify(match[1]);
+    } catch {
+      // An invalid token counts against the address; the auth guard answers 401 later.
+      return undefined;
     }
-    return `ip:${req.socket.remoteAddress ?? 'unknown'}`;
   }
 }

@@ -2,24 +2,30 @@ import { assertSomeRole, canActForUnit, ProblemException, type Principal } from 
 import type { GatewayRoute } from './route-table';
 
 /**
- * The gateway's first line of authorisation, before anything reaches a service: the route's
- * roles (auditors never write: no write route lists them), and a `unitId` in the body or query
- * that is outside the caller's units when only the caseworker role grants the route. Whether a
- * stored record belongs to the caller's units stays with the service, which knows the record.
+ * The gateway's first line of authorisation, before anything reaches a service and before the
+ * body is read: the route's roles (auditors never write: no write route lists them), and a
+ * `unitId` in the query outside the caller's units when only the caseworker role grants the
+ * route. Whether a stored record belongs to the caller's units stays with the service, which
+ * knows the record. The body's `unitId` is checked once it is read ({@link authoriseBody}).
  */
-export function authoriseRoute(
-  route: GatewayRoute,
-  principal: Principal,
-  input: { body?: unknown; query?: unknown },
-): void {
+export function authoriseRoute(route: GatewayRoute, principal: Principal, query: object): void {
   assertSomeRole(principal, route.roles);
   if (route.method !== 'GET' && principal.roles.every((role) => role === 'auditor')) {
     throw new ProblemException('FORBIDDEN', 'Auditors may read but not change records.');
   }
+  assertUnits(route, principal, query);
+}
+
+/** The body's `unitId` against the caller's units, as {@link authoriseRoute} checks the query's. */
+export function authoriseBody(route: GatewayRoute, principal: Principal, body: unknown): void {
+  assertUnits(route, principal, body);
+}
+
+function assertUnits(route: GatewayRoute, principal: Principal, input: unknown): void {
   const unitScoped = !principal.roles.some((role) => role !== 'caseworker' && route.roles.includes(role));
   if (!unitScoped) return;
-  for (const unitId of [unitIdIn(input.body), unitIdIn(input.query)]) {
-    if (unitId !== undefined && !canActForUnit(principal, unitId)) {
+  for (const unitId of unitIdsIn(input)) {
+    if (!canActForUnit(principal, unitId)) {
       throw new ProblemException(
         'FORBIDDEN',
         `You may act only for your own units, and unit ${unitId} is not one of them.`,
@@ -28,8 +34,10 @@ export function authoriseRoute(
   }
 }
 
-function unitIdIn(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+/** Every string `unitId` of `value`: a repeated query parameter (`unitId=a&unitId=b`) is several. */
+function unitIdsIn(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
   const unitId = (value as { unitId?: unknown }).unitId;
-  return typeof unitId === 'string' ? unitId : undefined;
+  if (typeof unitId === 'string') return [unitId];
+  return Array.isArray(unitId) ? unitId.filter((u): u is string => typeof u === 'string') : [];
 }

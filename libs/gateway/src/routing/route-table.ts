@@ -143,14 +143,18 @@ const compiled = ROUTE_TABLE.map((route) => ({
   regex: new RegExp(`^${route.path.replace(PARAM, '[^/]+')}/?$`),
 }));
 
-/** The path and query to ask the route's service for, given the gateway's `originalUrl`. */
-export function servicePathOf(route: GatewayRoute, originalUrl: string): string {
+/** The path to ask the route's service for, given the gateway's (raw) path the route matched. */
+export function servicePathOf(route: GatewayRoute, path: string): string {
   const prefix = route.servicePrefix;
-  if (!prefix || !originalUrl.startsWith(prefix.from)) return originalUrl;
-  return `${prefix.to}${originalUrl.slice(prefix.from.length)}`;
+  if (!prefix || !path.startsWith(prefix.from)) return path;
+  return `${prefix.to}${path.slice(prefix.from.length)}`;
 }
 
-/** The route `method path` matches, or undefined (the gateway then answers 404). */
+/**
+ * The route `method path` matches, or undefined (the gateway then answers 404). `path` is the raw
+ * path, already through the path rule (`../edge/request-target.ts`): matched case-sensitively,
+ * a trailing slash allowed, a parameter any one segment.
+ */
 export function matchRoute(method: string, path: string): GatewayRoute | undefined {
   return compiled.find((c) => c.route.method === method && c.regex.test(path))?.route;
 }

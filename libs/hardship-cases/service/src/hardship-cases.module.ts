@@ -1,10 +1,9 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { IntegrationConsumer } from '@union/messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  integrationConsumerProvider,
   personRecordsController,
   platformFor,
   RuntimeModule,
-  SERVICE_INFRA,
   type ServiceInfra,
   type ServiceSettings,
 } from '@union/runtime';
@@ -40,18 +39,6 @@ export interface HardshipCasesOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** An inbox-backed consumer: `consumer` names its inbox, stable across releases. */
-const consumer = (token: symbol, name: string): Provider => ({
-  provide: token,
-  inject: [SERVICE_INFRA],
-  useFactory: (infra: ServiceInfra) =>
-    new IntegrationConsumer({
-      dataSource: infra.dataSource,
-      publisher: infra.publisher,
-      consumer: `${infra.definition.name}:${name}`,
-    }),
-});
-
 /**
  * The hardship-cases service: case files behind `/api/v1/hardship`, and the consumers of
  * `medical-aid.claims.v1` and `education.grants.v1`, on the runtime's infrastructure.
@@ -83,8 +70,8 @@ export class HardshipCasesModule {
       providers: [
         // Validated at boot: a bad limit stops the service with the variable named.
         { provide: HARDSHIP_SETTINGS, useFactory: () => loadHardshipSettings(options.env ?? process.env) },
-        consumer(REFERRAL_INTAKE_CONSUMER, 'referrals'),
-        consumer(EXTERNAL_ASSISTANCE_CONSUMER, 'external-assistance'),
+        integrationConsumerProvider(REFERRAL_INTAKE_CONSUMER, 'referrals'),
+        integrationConsumerProvider(EXTERNAL_ASSISTANCE_CONSUMER, 'external-assistance'),
         CaseCommands,
         CaseQueries,
         OpenCaseHandler,

@@ -75,6 +75,8 @@ export {
   CHECK_TIMEOUT_MS,
   type CheckResult,
   type ReadinessCheck,
+  type CheckOptions,
+  type ReadinessStatus,
   type Readiness,
 } from './health/health.registry';
 export { pathOf, type PlatformRequest } from './http/http-types';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { Public } from './auth/auth.decorators';
-import { HealthRegistry, type CheckResult } from './health/health.registry';
+import { HealthRegistry, type CheckResult, type ReadinessStatus } from './health/health.registry';
 import { MetricsRegistry } from './metrics/metrics.registry';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.options';
 import { ProblemException } from './problem/problem.exception';
@@ -25,19 +25,27 @@ export class PlatformController {
     return { status: 'ok', service: this.options.service };
   }
 
-  /** 200 when every registered check passes, else a 503 problem listing each check's result. */
+  /**
+   * 200 when every required check passes (`status` `ok`, or `degraded` naming what else fails),
+   * else a 503 problem naming the failing checks, with each check's result.
+   */
   @Get('health/ready')
-  async ready(): Promise<{ status: 'ok'; service: string; checks: Readonly<Record<string, CheckResult>> }> {
+  async ready(): Promise<{
+    status: ReadinessStatus;
+    service: string;
+    checks: Readonly<Record<string, CheckResult>>;
+  }> {
     const readiness = await this.health.check();
+    const { status, checks } = readiness;
     if (!readiness.ok) {
-      const failing = Object.entries(readiness.checks)
+      const failing = Object.entries(checks)
         .filter(([, r]) => !r.ok)
         .map(([name]) => name);
       throw new ProblemException('SERVICE_UNAVAILABLE', `Not ready: ${failing.join(', ')}.`, {
-        extra: { service: this.options.service, checks: readiness.checks },
+        extra: { service: this.options.service, checks },
       });
     }
-    return { status: 'ok', service: this.options.service, checks: readiness.checks };
+    return { status, service: this.options.service, checks };
   }
 
   @Get('metrics')

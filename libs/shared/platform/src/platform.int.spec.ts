@@ -111,18 +111,32 @@ describe('PlatformModule over HTTP', () => {
     expect(inside.body).toEqual({ correlationId: 'abc-ctx' });
   });
 
-  it('serves liveness and readiness, 503 listing each check when one fails', async () => {
+  it('serves liveness and readiness: degraded but ready (200) when an optional check fails, 503 on a required one', async () => {
     const health = app.get(HealthRegistry);
     await get('/health/live').expect(200, { status: 'ok', service: 'test' });
     health.register('database', () => Promise.resolve({ ok: true }));
-    await get('/health/ready').expect(200);
-    health.register('kafka', () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9092')));
+    expect((await get('/health/ready').expect(200)).body).toEqual({
+      status: 'ok',
+      service: 'test',
+      checks: { database: { ok: true } },
+    });
+    health.register('broker', () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9092')), {
+      required: false,
+    });
+    expect((await get('/health/ready').expect(200)).body).toMatchObject({
+      status: 'degraded',
+      checks: {
+        database: { ok: true },
+        broker: { ok: false, detail: 'connect ECONNREFUSED 127.0.0.1:9092' },
+      },
+    });
+    health.register('database', () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
     const res = await get('/health/ready').expect(503);
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.body).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
-      detail: 'Not ready: kafka.',
-      checks: { database: { ok: true }, kafka: { ok: false, detail: 'connect ECONNREFUSED 127.0.0.1:9092' } },
+      detail: 'Not ready: database, broker.',
+      checks: { database: { ok: false, detail: 'connect ECONNREFUSED 127.0.0.1:5432' } },
     });
   });
 

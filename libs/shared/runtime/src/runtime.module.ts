@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Sealer } from '@union/event-store';
-import { HealthRegistry, PlatformModule } from '@union/platform';
+import { HealthRegistry, MetricsRegistry, PlatformModule } from '@union/platform';
 import { AccessLogInterceptor } from './audit/access-log.interceptor';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
@@ -16,21 +16,24 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { DATA_SOURCE, EVENT_STORE, SERVICE_INFRA, SERVICE_SETTINGS } from './runtime.di-tokens';
 import type { ServiceSettings } from './service-definition';
 import type { ServiceInfra } from './service-infra';
+import { registerServiceHealth } from './service-health';
 
 /**
  * Hands the service's infrastructure to Nest (tokens), registers its readiness checks, serves
  * the audit routes (recording auditors' reads), and runs the outbox relay and the log's sealer
- * for the life of the app.
+ * for the life of the app, each only while this replica is its leader.
  */
 @Global()
 @Module({})
 export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly sealer: Sealer;
+  private sampler?: { stop(): void };
 
   constructor(
     @Inject(SERVICE_INFRA) private readonly infra: ServiceInfra,
     @Inject(SERVICE_SETTINGS) settings: ServiceSettings,
     private readonly health: HealthRegistry,
+    private readonly metrics: MetricsRegistry,
   ) {
     this.sealer = new Sealer(infra.dataSource, { intervalMs: settings.sealIntervalMs ?? 30_000 });
   }
@@ -53,44 +56,21 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   onApplicationBootstrap(): void {
-    const { dataSource, relay } = this.infra;
-    this.health.register('database', async () => {
-      await dataSource.query('SELECT 1');
-      return { ok: true };
+    const { relay, leaders } = this.infra;
+    this.sampler = registerServiceHealth(this.infra, this.sealer, this.health, this.metrics);
+    leaders.relay.run({ start: () => relay.start(), stop: () => relay.stop() });
+    leaders.sealer.run({
+      start: () => this.sealer.start(),
+      // On shutdown the leader seals what committed since the last seal, so a clean stop leaves
+      // no unsealed tail; a replica that lost the lock leaves that to the new leader.
+      stop: (reason) => this.sealer.stop({ finalSeal: reason === 'shutdown' }),
     });
-    this.health.register('relay', async () => {
-      const status = relay.status();
-      const lag = await this.relayLag();
-      return {
-        ok: status.running && !status.lastError,
-        detail: { ...status, lag, transport: this.infra.messaging },
-      };
-    });
-    this.health.register('seals', () => {
-      const status = this.sealer.status();
-      // Informative only: a failed seal is retried next interval, and the service keeps serving.
-      return Promise.resolve({ ok: true, detail: status });
-    });
-    relay.start();
-    this.sealer.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.infra.relay.stop();
-    // Seals what committed since the last seal, so a clean stop leaves no unsealed tail.
-    await this.sealer.stop();
-  }
-
-  /** Events committed but not yet published: what the relay still has to do. */
-  private async relayLag(): Promise<number> {
-    const rows: { lag: string }[] = await this.infra.dataSource.query(
-      `SELECT count(*) AS lag FROM events e
-       WHERE (e.transaction_id, e.global_position) >
-         coalesce((SELECT (c.transaction_id, c.global_position) FROM checkpoints c WHERE c.subscription = $1),
-                  ('0'::xid8, 0::bigint))`,
-      [`relay:${this.infra.definition.publishes}`],
-    );
-    return Number(rows[0]?.lag ?? 0);
+    this.sampler?.stop();
+    await this.infra.leaders.relay.stop();
+    await this.infra.leaders.sealer.stop();
   }
 }
 

@@ -1,9 +1,22 @@
 import type { DataSource } from 'typeorm';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { ALL_TOPICS } from '@union/contracts';
-import { Checkpoints, EventStore, openDatabase, PGLITE_POOL_MAX } from '@union/event-store';
+import {
+  AdvisoryLockLeader,
+  Checkpoints,
+  EventStore,
+  openDatabase,
+  PGLITE_POOL_MAX,
+  SoloLeader,
+  type Leader,
+  type LeaderRole,
+} from '@union/event-store';
 import {
   ensureTopics,
+  inProcessProbe,
+  KafkaProbe,
+  writeJsonLine,
+  type BrokerProbe,
   InProcessPublisher,
   InProcessServer,
   KafkaPublisher,
@@ -12,6 +25,7 @@ import {
   type InProcessBus,
   type KafkaSettings,
   type MessagePublisher,
+  type RawMessagePublisher,
 } from '@union/messaging';
 import type { ServiceDefinition } from './service-definition';
 import { AuditAccessLog1732300000300 } from './audit/access-log.migration';
@@ -26,8 +40,14 @@ export interface ServiceInfra {
   definition: ServiceDefinition;
   dataSource: DataSource;
   store: EventStore;
-  publisher: MessagePublisher;
+  /** Publishes the relay's events, and consumers' dead letters byte for byte. */
+  publisher: MessagePublisher & RawMessagePublisher;
+  /** Runs only while `leaders.relay` is this replica (RuntimeModule starts it through it). */
   relay: OutboxRelay;
+  /** One relay and one sealer per service database, however many replicas run. */
+  leaders: Record<LeaderRole, Leader>;
+  /** The broker's reachability and the consumer group's lag, for health and metrics. */
+  broker: BrokerProbe;
   messaging: MessagingTarget['kind'];
   /** For `app.connectMicroservice`: the transport its `@EventPattern` consumers listen on. */
   microservice(): MicroserviceOptions;
@@ -36,7 +56,10 @@ export interface ServiceInfra {
 
 /**
  * Opens the service's database (migrations first), its event store with the inline projections,
- * the publisher (Kafka or the in-process bus) and the outbox relay (not started yet).
+ * the publisher (Kafka or the in-process bus), the outbox relay (not started yet) and the
+ * leadership of the relay and the sealer: an advisory lock on PostgreSQL, where replicas share
+ * the database; always this process on PGlite, which only one process can open (and whose
+ * connections share one backend, so a lock there would exclude nobody).
  */
 export async function openServiceInfra(
   definition: ServiceDefinition,
@@ -55,17 +78,36 @@ export async function openServiceInfra(
     projections: definition.projections,
     upcasters: definition.upcasters,
   });
-  let publisher: MessagePublisher;
+  let publisher: MessagePublisher & RawMessagePublisher;
+  let broker: BrokerProbe = inProcessProbe;
   let disconnect: () => Promise<void> = () => Promise.resolve();
   if (messaging.kind === 'kafka') {
     await ensureTopics(messaging.settings, ALL_TOPICS);
     const kafka = new KafkaPublisher(messaging.settings);
     await kafka.connect();
     publisher = kafka;
+    broker = new KafkaProbe(messaging.settings, { groupId: definition.name, topics: definition.consumes });
     disconnect = () => kafka.disconnect();
   } else {
     publisher = new InProcessPublisher(messaging.bus);
   }
+  const leader = (role: LeaderRole): Leader =>
+    database.kind === 'postgres'
+      ? new AdvisoryLockLeader({
+          role,
+          url: database.url,
+          onChange: (leading, reason) =>
+            writeJsonLine({
+              level: leading ? 'info' : 'warn',
+              message: leading
+                ? `this replica now runs the ${role}`
+                : `this replica stopped running the ${role}`,
+              service: definition.name,
+              reason,
+            }),
+        })
+      : new SoloLeader(role);
+  const leaders = { relay: leader('relay'), sealer: leader('sealer') };
   const relay = new OutboxRelay({
     name: `relay:${definition.publishes}`,
     store,
@@ -79,13 +121,18 @@ export async function openServiceInfra(
     store,
     publisher,
     relay,
+    leaders,
+    broker,
     messaging: messaging.kind,
     microservice: () =>
       messaging.kind === 'kafka'
         ? kafkaMicroserviceOptions(messaging.settings, definition.name)
         : { strategy: new InProcessServer({ bus: messaging.bus, groupId: definition.name }) },
     async close() {
+      await leaders.relay.stop();
+      await leaders.sealer.stop();
       await relay.stop();
+      await broker.close();
       await disconnect();
       await dataSource.destroy();
     },

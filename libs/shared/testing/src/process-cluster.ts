@@ -7,9 +7,19 @@ import { createDatabase, dropDatabase } from '@union/event-store/testing';
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
 
+type Service = (typeof SERVICES)[number];
+
+export interface ClusterOptions {
+  /** Processes per service (default 1), each on its own port, all on the service's database. */
+  replicas?: Partial<Record<Service, number>>;
+}
+
 export interface Cluster {
   gatewayUrl: string;
+  /** Each service's first replica. */
   serviceUrls: Record<(typeof SERVICES)[number], string>;
+  /** Every replica of each service, in the order the gateway's `<SERVICE>_URL` lists them. */
+  replicas: Record<Service, { url: string; process: ChildProcess }[]>;
   databaseUrls: Record<(typeof SERVICES)[number], string>;
   jwtSecret: string;
   logDir: string;
@@ -21,21 +31,26 @@ const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
 /**
  * The four apps as separate processes on real PostgreSQL (a fresh database each) and the Kafka
  * broker at KAFKA_BROKERS (default 127.0.0.1:9092), as in production. Logs go to `logDir`.
- * Resolves once the gateway's /health/ready says every service is ready.
+ * Resolves once the gateway's /health/ready says `ok`: every replica of every service is ready.
  */
-export async function startCluster(name: string): Promise<Cluster> {
+export async function startCluster(name: string, options: ClusterOptions = {}): Promise<Cluster> {
   const logDir = join(ROOT, 'tmp', 'e2e-logs', `${name}-${Date.now()}`);
   mkdirSync(logDir, { recursive: true });
   const jwtSecret = `e2e-${name}-jwt-secret-${Math.random().toString(36).slice(2)}-long-enough`;
   const databaseUrls = Object.fromEntries(
     await Promise.all(SERVICES.map(async (s) => [s, await createDatabase(`e2e_${s.replace(/-/g, '_')}`)])),
   ) as Cluster['databaseUrls'];
-  const ports: Record<string, number> = Object.fromEntries(
-    await Promise.all([...SERVICES, 'gateway'].map(async (s) => [s, await freePort()] as const)),
+  const count = (s: Service) => options.replicas?.[s] ?? 1;
+  const ports: Record<string, number[]> = Object.fromEntries(
+    await Promise.all(
+      [...SERVICES, 'gateway' as const].map(
+        async (s) =>
+          [s, await Promise.all(Array.from({ length: s === 'gateway' ? 1 : count(s) }, freePort))] as const,
+      ),
+    ),
   );
-  const serviceUrls = Object.fromEntries(
-    SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`]),
-  ) as Cluster['serviceUrls'];
+  const urls = (s: Service) => ports[s].map((p) => `http://127.0.0.1:${p}`);
+  const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, urls(s)[0]])) as Cluster['serviceUrls'];
   const common = {
     ...process.env,
     HOST: '127.0.0.1',
@@ -46,23 +61,27 @@ export async function startCluster(name: string): Promise<Cluster> {
     LOG_LEVEL: 'info',
   };
   const children: ChildProcess[] = [];
+  const replicas = {} as Cluster['replicas'];
   for (const s of SERVICES) {
-    children.push(
-      launch(s, logDir, {
+    replicas[s] = ports[s].map((port, i) => {
+      const env = {
         ...common,
         [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
-        [`${envName(s)}_PORT`]: String(ports[s]),
-      }),
-    );
+        [`${envName(s)}_PORT`]: String(port),
+      };
+      const child = launch(s, logDir, env, count(s) > 1 ? `${s}-${i + 1}` : s);
+      children.push(child);
+      return { url: urls(s)[i], process: child };
+    });
   }
   children.push(
     launch('gateway', logDir, {
       ...common,
-      GATEWAY_PORT: String(ports.gateway),
-      ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, serviceUrls[s]])),
+      GATEWAY_PORT: String(ports.gateway[0]),
+      ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, urls(s).join(',')])),
     }),
   );
-  const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway[0]}`;
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     await Promise.all(Object.values(databaseUrls).map((u) => dropDatabase(u)));
@@ -73,15 +92,15 @@ export async function startCluster(name: string): Promise<Cluster> {
     await stop();
     throw new Error(`${(error as Error).message} (logs in ${logDir})`);
   }
-  return { gatewayUrl, serviceUrls, databaseUrls, jwtSecret, logDir, stop };
+  return { gatewayUrl, serviceUrls, replicas, databaseUrls, jwtSecret, logDir, stop };
 }
 
-function launch(app: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+function launch(app: string, logDir: string, env: NodeJS.ProcessEnv, logName = app): ChildProcess {
   const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${app}/src/main.ts`], {
     cwd: ROOT,
     env,
   });
-  const log = createWriteStream(join(logDir, `${app}.log`));
+  const log = createWriteStream(join(logDir, `${logName}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return child;
@@ -90,10 +109,12 @@ function launch(app: string, logDir: string, env: NodeJS.ProcessEnv): ChildProce
 async function waitReady(url: string, children: ChildProcess[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const dead = children.find((c) => c.exitCode !== null);
+    const dead = children.find((c) => c.exitCode !== null || c.signalCode !== null);
     if (dead) throw new Error(`an app exited with code ${dead.exitCode} before the platform was ready`);
     try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200) return;
+      // 200 means serving (perhaps degraded); `ok` means every replica of every service is ready.
+      const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+      if (res.status === 200 && ((await res.json()) as { status?: string }).status === 'ok') return;
     } catch {
       // not listening yet
     }
@@ -103,7 +124,7 @@ async function waitReady(url: string, children: ChildProcess[], timeoutMs: numbe
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(); // exited, or killed
   return new Promise((done) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {

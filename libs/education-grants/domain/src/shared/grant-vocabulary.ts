@@ -1,18 +1,8 @@
-import { HARDSHIP_TIERS, type EducationLevel, type HardshipTier } from '@union/contracts';
+import { EDUCATION_LEVELS, HARDSHIP_TIERS, type EducationLevel, type HardshipTier } from '@union/contracts';
 import type { Fen } from '@union/kernel';
 
-/**
- * Every education level a campaign may fund, in school order. The contracts lib only exports the
- * type, and validation needs the values at run time.
- */
-export const EDUCATION_LEVELS: readonly EducationLevel[] = [
-  'primary',
-  'junior_high',
-  'senior_high',
-  'vocational',
-  'undergraduate',
-  'postgraduate',
-];
+/** Every education level a campaign may fund, in school order: the contract's one list. */
+export { EDUCATION_LEVELS };
 
 /** Tiers a campaign accepts when the admin names none (DOMAIN.md §2). */
 export const DEFAULT_ELIGIBLE_TIERS: readonly HardshipTier[] = ['deep', 'relative'];

@@ -159,7 +159,7 @@ describe('holds and releases from hardship events (ELIGIBILITY_LISTENER)', () =>
     const before = await allEvents();
     await publishHardship(h.bus, 'HardshipCaseClosed', {
       personRef: parent,
-      caseId: 'an-older-case',
+      caseId: 'ca5e0000-0000-4000-8000-0000000001d0', // an older case
       reason: 'duplicate',
     });
     await openHardshipCase(h.bus, 2, 'deep');

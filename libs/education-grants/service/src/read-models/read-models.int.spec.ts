@@ -99,7 +99,7 @@ describe('grant read models (grant_campaign, grant_application, hardship_eligibi
     const before = await rows();
     const opened = {
       personRef: person('parent', 1).ref,
-      caseId: 'c-new',
+      caseId: 'ca5e0000-0000-4000-8000-00000000000e',
       unitId: 'u-1',
       regionCode: '110105',
       tier: 'deep',

@@ -45,8 +45,8 @@ describe('audit routes (hardship-cases, PGlite)', () => {
       'ClaimPaid',
       {
         personRef: refOf(h, id),
-        claimId: 'c-1',
-        periodId: 'p-1',
+        claimId: 'c1a10000-0000-4000-8000-000000000001',
+        periodId: '9e410d00-0000-4000-8000-000000000001',
         unitId: 'u-1',
         outOfPocketFen: 4_100_000,
         payoutFen: 2_000_000,

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { handleCommand, type EventStore } from '@union/event-store';
-import { caseDecider, caseStreamId, type ExternalAssistanceType } from '@union/hardship-cases/domain';
+import { caseDecider, caseStreamId } from '@union/hardship-cases/domain';
 import type { ReceivedMessage } from '@union/messaging';
 import { EVENT_STORE } from '@union/runtime';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { intakeFacts } from './intake-facts';
-import { readPayment } from './integration-payloads';
+import { paymentOf, type PaymentEvent } from './integration-payloads';
 
 /**
  * Grants disbursed, claims paid and serious-illness aid go into the history of the person's open
@@ -19,14 +19,14 @@ export class ExternalAssistanceIntake {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Records the payment on the person's open case; logs and records nothing when there is none. */
-  async record(
-    tx: EntityManager,
-    message: ReceivedMessage,
-    eventType: ExternalAssistanceType,
-  ): Promise<void> {
+  /**
+   * Records the payment `event` (parsed by its contract) on the person's open case; logs and
+   * records nothing when there is none.
+   */
+  async record(tx: EntityManager, message: ReceivedMessage, event: PaymentEvent): Promise<void> {
     const { eventId, occurredAt } = message.headers;
-    const payment = readPayment(eventType, message.data, occurredAt);
+    const eventType = event.type;
+    const payment = paymentOf(event, occurredAt);
     const open = await tx
       .getRepository(CaseSummaryEntity)
       .findOneBy({ personRef: payment.personRef, status: 'open' });

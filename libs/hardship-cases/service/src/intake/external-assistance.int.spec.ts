@@ -9,6 +9,9 @@ import {
   type HardshipHarness,
 } from '../testing/hardship.harness';
 
+const uuid = (n: number) => `abc00000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const STUDENT = 'f'.repeat(64);
+
 describe('assistance from the other programmes in case histories (in-process bus)', () => {
   let h: HardshipHarness;
   let cw: Client;
@@ -29,9 +32,9 @@ describe('assistance from the other programmes in case histories (in-process bus
     const personRef = refOf(h, idNumberOf(1));
     const grant = {
       personRef,
-      applicationId: 'app-1',
-      campaignId: 'cmp-2025',
-      studentPersonRef: 's'.repeat(64),
+      applicationId: uuid(1),
+      campaignId: uuid(2025),
+      studentPersonRef: STUDENT,
       level: 'senior_high',
       amountFen: 200_000,
       paidOn: '2025-08-20',
@@ -70,8 +73,8 @@ describe('assistance from the other programmes in case histories (in-process bus
     const personRef = refOf(h, idNumberOf(2));
     const claim = await h.publish(TOPICS.medicalAidClaims, 'ClaimPaid', {
       personRef,
-      claimId: 'c-1',
-      periodId: 'p-1',
+      claimId: uuid(11),
+      periodId: uuid(12),
       unitId: 'u-1',
       outOfPocketFen: 4_100_000,
       payoutFen: 2_000_000,
@@ -80,7 +83,7 @@ describe('assistance from the other programmes in case histories (in-process bus
     const aid = await h.publish(
       TOPICS.medicalAidClaims,
       'SeriousIllnessAidGranted',
-      { personRef, periodId: 'p-1', amountFen: 500_000, totalGrantedFen: 500_000 },
+      { personRef, periodId: uuid(12), amountFen: 500_000, totalGrantedFen: 500_000 },
       { occurredAt: '2025-05-06T17:30:00.000Z' },
     );
     expect((await detail(caseId)).externalAssistance).toEqual([
@@ -108,17 +111,17 @@ describe('assistance from the other programmes in case histories (in-process bus
     const before = await h.eventCount();
     const closed = await h.publish(TOPICS.educationGrants, 'GrantDisbursed', {
       personRef: refOf(h, idNumberOf(3)),
-      applicationId: 'a',
-      campaignId: 'c',
-      studentPersonRef: 's',
+      applicationId: uuid(3),
+      campaignId: uuid(2025),
+      studentPersonRef: STUDENT,
       level: 'primary',
       amountFen: 100_000,
       paidOn: '2025-08-20',
     });
     const stranger = await h.publish(TOPICS.medicalAidClaims, 'ClaimPaid', {
       personRef: refOf(h, idNumberOf(4)),
-      claimId: 'c',
-      periodId: 'p',
+      claimId: uuid(13),
+      periodId: uuid(12),
       unitId: 'u-1',
       outOfPocketFen: 1,
       payoutFen: 1,

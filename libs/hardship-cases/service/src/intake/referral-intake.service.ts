@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { HardshipRiskDetectedV1 } from '@union/contracts';
 import { handleCommand, type EventStore } from '@union/event-store';
 import { caseDecider, caseStreamId, referralDecider, referralStreamId } from '@union/hardship-cases/domain';
 import type { ReceivedMessage } from '@union/messaging';
@@ -7,7 +8,6 @@ import { EVENT_STORE } from '@union/runtime';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { referralIdFor } from '../referrals/referral-id';
 import { intakeFacts } from './intake-facts';
-import { readHardshipRisk } from './integration-payloads';
 
 /**
  * `HardshipRiskDetected` -> a referral (DOMAIN.md §1 "Referrals"). When the person has an open
@@ -19,8 +19,8 @@ import { readHardshipRisk } from './integration-payloads';
 export class ReferralIntake {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async receive(tx: EntityManager, message: ReceivedMessage): Promise<void> {
-    const risk = readHardshipRisk(message.data);
+  /** Files the referral for `risk`, the payload of `message` as its contract parsed it. */
+  async receive(tx: EntityManager, message: ReceivedMessage, risk: HardshipRiskDetectedV1): Promise<void> {
     const facts = intakeFacts(message, 'medical-aid');
     const referralId = referralIdFor(message.headers.eventId);
     const open = await tx

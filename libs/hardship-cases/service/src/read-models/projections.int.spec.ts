@@ -87,8 +87,8 @@ describe('read models: idempotent and rebuildable from the log', () => {
       .expect(200);
     const paid = {
       personRef: refOf(h, idNumberOf(1)),
-      claimId: 'c-1',
-      periodId: 'p-1',
+      claimId: 'c1a10000-0000-4000-8000-000000000001',
+      periodId: '9e410d00-0000-4000-8000-000000000001',
       unitId: 'u-1',
       outOfPocketFen: 9,
       payoutFen: 8,
@@ -97,18 +97,18 @@ describe('read models: idempotent and rebuildable from the log', () => {
     await h.publish(TOPICS.medicalAidClaims, 'ClaimPaid', paid);
     await h.publish(TOPICS.medicalAidClaims, 'HardshipRiskDetected', {
       personRef: paid.personRef,
-      periodId: 'p-1',
+      periodId: paid.periodId,
       unitId: 'u-1',
       memberName: '王建国',
       remainingBurdenFen: 3_000_000,
-      claimIds: ['c-1'],
+      claimIds: [paid.claimId],
     });
     await cw.post(`${HARDSHIP}/cases/${a}/close`).send({ reason: 'out_of_hardship' }).expect(200);
     await cw.post(`${HARDSHIP}/cases/${a}/reopen`).send({ reason: '再次困难' }).expect(200);
     // Referrals settled every way: accepted by an opening, dismissed, and one still pending.
     const risk = (n: number) => ({
       personRef: refOf(h, idNumberOf(n)),
-      periodId: 'p-1',
+      periodId: paid.periodId,
       unitId: 'u-1',
       memberName: '李梅',
       remainingBurdenFen: 3_100_000,

@@ -13,11 +13,11 @@ import {
 
 const risk = (personRef: string, unitId = 'u-1') => ({
   personRef,
-  periodId: 'period-2025',
+  periodId: '9e410d00-0000-4000-8000-000000002025',
   unitId,
   memberName: '李梅',
   remainingBurdenFen: 3_500_000,
-  claimIds: ['claim-1', 'claim-2'],
+  claimIds: ['c1a10000-0000-4000-8000-000000000001', 'c1a10000-0000-4000-8000-000000000002'],
 });
 
 describe('referrals from medical aid (in-process bus + HTTP)', () => {

@@ -1,5 +1,5 @@
-import { Controller, Inject, Logger, Optional } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { Controller, Inject, Optional } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import {
   evolveEligibility,
@@ -11,12 +11,13 @@ import { causedBy, IntegrationConsumer, readReceivedMessage, type CausedBy } fro
 import { HardshipEligibilityEntity } from './hardship-eligibility.entity';
 import { ELIGIBILITY_CONSUMER, ELIGIBILITY_LISTENER } from './hardship-eligibility.di-tokens';
 
-const KNOWN = new Set([
+/** The `hardship.cases.v1` events eligibility follows: all of them. */
+const READS: readonly HardshipIntegrationEvent['type'][] = [
   'HardshipCaseOpened',
   'HardshipTierChanged',
   'HardshipCaseClosed',
   'HardshipCaseReopened',
-]);
+];
 
 /**
  * A service that must react when a person's eligibility changes (grants: applications on hold).
@@ -32,31 +33,22 @@ export interface EligibilityListener {
   ): Promise<void>;
 }
 
-/** Keeps `hardship_eligibility` from `hardship.cases.v1`, once per event id (inbox). */
+/**
+ * Keeps `hardship_eligibility` from `hardship.cases.v1`, once per event id (inbox). Each event is
+ * read against its contract first: one without a personRef, with an unknown tier and so on
+ * goes to the DLQ and changes no row (IntegrationConsumer).
+ */
 @Controller()
 export class HardshipEligibilityConsumer {
-  private readonly logger = new Logger(HardshipEligibilityConsumer.name);
-
   constructor(
     @Inject(ELIGIBILITY_CONSUMER) private readonly consumer: IntegrationConsumer,
     @Optional() @Inject(ELIGIBILITY_LISTENER) private readonly listener?: EligibilityListener,
   ) {}
 
   @EventPattern(TOPICS.hardshipCases)
-  async onHardshipEvent(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    const message = readReceivedMessage(payload, context);
-    if (!KNOWN.has(message.headers.eventType)) {
-      this.logger.warn(
-        `Ignoring unknown event type ${message.headers.eventType} (${message.headers.eventId}).`,
-      );
-      return;
-    }
-    const event = {
-      type: message.headers.eventType,
-      version: message.headers.eventVersion,
-      data: message.data,
-    } as HardshipIntegrationEvent;
-    await this.consumer.consume(message, async (tx) => {
+  async onHardshipEvent(@Ctx() context: KafkaContext): Promise<void> {
+    const message = readReceivedMessage(context);
+    await this.consumer.consume(message, READS, async (tx, event) => {
       const repo = tx.getRepository(HardshipEligibilityEntity);
       const row = await repo.findOneBy({ personRef: event.data.personRef });
       const before: HardshipEligibility | null = row

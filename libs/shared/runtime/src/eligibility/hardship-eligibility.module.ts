@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { IntegrationConsumer } from '@union/messaging';
-import { SERVICE_INFRA } from '../runtime.di-tokens';
-import type { ServiceInfra } from '../service-infra';
+import { integrationConsumerProvider } from '../consumers/integration-consumer.provider';
 import { HardshipEligibilityConsumer } from './hardship-eligibility.consumer';
 import { eligibilityController } from './hardship-eligibility.controller';
 import { ELIGIBILITY_CONSUMER } from './hardship-eligibility.di-tokens';
@@ -27,16 +25,7 @@ export class HardshipEligibilityModule {
 
 const PROVIDERS = [
   HardshipEligibilityReader,
-  {
-    provide: ELIGIBILITY_CONSUMER,
-    inject: [SERVICE_INFRA],
-    useFactory: (infra: ServiceInfra) =>
-      new IntegrationConsumer({
-        dataSource: infra.dataSource,
-        publisher: infra.publisher,
-        consumer: `${infra.definition.name}:hardship-eligibility`,
-      }),
-  },
+  integrationConsumerProvider(ELIGIBILITY_CONSUMER, 'hardship-eligibility'),
 ];
 
 /** The projection's schema, to add to the service definition's migrations and entities. */
