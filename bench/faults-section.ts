@@ -29,8 +29,8 @@ export function markdown(r: FaultsReport): string {
     '',
     'Requests are HTTP attempts; a refused one (network error, 5xx, 429, "in progress") was retried with the same Idempotency-Key. ' +
       "Recovery is measured from the moment the harness undid the fault (restart issued), so a restarted process's boot is part of it: " +
-      'to the first accepted write to an affected service, and to the first sample with relay and consumer lag both 0 ' +
-      '("–": the fault cut no writes, or lag never reached 0 while the load ran). Duplicates absorbed: inbox inserts that found the event ' +
+      'to the first accepted write to an affected service, and to the first sample with relay and consumer lag both back within ' +
+      'the baseline phase\'s peaks ("–": the fault cut no writes, or the lags never settled while the load ran). Duplicates absorbed: inbox inserts that found the event ' +
       'already applied (pg_stat_statements); idempotency-key replays: retries answered with the write an earlier, cut-off attempt had committed (the event was recorded before the retry was sent).',
     '',
     '| oracle check | verdict |',

@@ -2,32 +2,18 @@ import { SERVICES, type FaultPlatform } from './fault-platform';
 import { get } from './http-client';
 import { withClient } from './postgres-cluster';
 
-interface Row {
+/** A campaign event as the log holds it. */
+export interface CampaignRow {
   stream_id: string;
   type: string;
-  data: { applicationId?: string; claimId?: string; amountFen?: number; budgetFen?: number };
+  data: { applicationId?: string; amountFen?: number; budgetFen?: number };
 }
+type Budget = { budget: number; reserved: number; disbursed: number };
 
-/**
- * No budget overspent: each campaign's log folded event by event never has reserved + disbursed
- * above the budget, and the campaign the API shows has the fold's figures.
- */
-export async function budgetProblems(
-  platform: FaultPlatform,
-  base: string,
-  token: string,
-): Promise<string[]> {
-  const rows = await withClient(
-    platform.databaseUrls['education-grants'],
-    async (c) =>
-      (
-        await c.query<Row>(
-          `SELECT stream_id, type, data FROM events WHERE stream_type = 'campaign' ORDER BY stream_id, version`,
-        )
-      ).rows,
-  );
+/** Folds each campaign's events (in stream order), naming every event after which it was overspent. */
+export function foldBudgets(rows: CampaignRow[]): { campaigns: Map<string, Budget>; problems: string[] } {
   const problems: string[] = [];
-  const campaigns = new Map<string, { budget: number; reserved: number; disbursed: number }>();
+  const campaigns = new Map<string, Budget>();
   for (const r of rows) {
     const c = campaigns.get(r.stream_id) ?? { budget: 0, reserved: 0, disbursed: 0 };
     campaigns.set(r.stream_id, c);
@@ -44,6 +30,28 @@ export async function budgetProblems(
         `${r.stream_id} overspent at ${r.type}: ${c.reserved} reserved + ${c.disbursed} disbursed > ${c.budget}`,
       );
   }
+  return { campaigns, problems };
+}
+
+/**
+ * No budget overspent: each campaign's log folded event by event never has reserved + disbursed
+ * above the budget, and the campaign the API shows has the fold's figures.
+ */
+export async function budgetProblems(
+  platform: FaultPlatform,
+  base: string,
+  token: string,
+): Promise<string[]> {
+  const rows = await withClient(
+    platform.databaseUrls['education-grants'],
+    async (c) =>
+      (
+        await c.query<CampaignRow>(
+          `SELECT stream_id, type, data FROM events WHERE stream_type = 'campaign' ORDER BY stream_id, version`,
+        )
+      ).rows,
+  );
+  const { campaigns, problems } = foldBudgets(rows);
   for (const [streamId, c] of campaigns) {
     const shown = await get(base, token, `/grants/campaigns/${streamId.replace(/^campaign-/, '')}`);
     const { budgetFen, reservedFen, disbursedFen } = shown.body as Record<string, number>;

@@ -21,7 +21,11 @@ export interface PhaseFigures {
   notYetEligible: number;
   /** From the fault cleared (restart issued) to the first accepted write of an affected service. */
   recoveryS: number | null;
-  /** From the fault cleared to the first sample with relay and consumer lag both 0. */
+  /**
+   * From the fault cleared to the first sample with relay and consumer lag both back to the
+   * steady state: at most the baseline phase's peaks (0 without a baseline), since under a steady
+   * load the lags are rarely 0 at the same instant.
+   */
   pipelineRecoveryS: number | null;
   peakRelayLag: number | null;
   peakConsumerLag: number | null;
@@ -55,6 +59,17 @@ export function phaseFigures(
     const before = samples.filter((x) => x.at <= t);
     return before.length ? pick(before[before.length - 1]) : 0;
   };
+  const baseline = records.find((r) => r.fault === 'none');
+  const steady = (pick: (x: Sample) => number | null) =>
+    baseline
+      ? (max(samples.filter((x) => x.at >= baseline.start && x.at <= baseline.end).map(pick)) ?? 0)
+      : 0;
+  const [steadyRelay, steadyConsumer] = [steady((x) => x.relayLag), steady((x) => x.consumerLag)];
+  const settled = (x: Sample) =>
+    x.relayLag !== null &&
+    x.consumerLag !== null &&
+    x.relayLag <= steadyRelay &&
+    x.consumerLag <= steadyConsumer;
   return records.map((r) => {
     const mine = attempts.filter((a) => a.at >= r.start && a.at < r.end);
     const refused = mine.filter((a) => a.refused);
@@ -72,10 +87,7 @@ export function phaseFigures(
             .filter((a) => a.status >= 200 && a.status < 300 && a.at >= cleared && affected(a.service))
             .map((a) => a.at + a.ms)
             .sort((a, b) => a - b)[0];
-    const calm =
-      cleared === undefined
-        ? undefined
-        : samples.find((x) => x.at >= cleared && x.relayLag === 0 && x.consumerLag === 0);
+    const calm = cleared === undefined ? undefined : samples.find((x) => x.at >= cleared && settled(x));
     return {
       name: r.name,
       fault: r.fault,

@@ -100,6 +100,21 @@ describe('fault-injection figures', () => {
     });
   });
 
+  it("counts the pipeline recovered once both lags are back within the baseline phase's peaks", () => {
+    const baseline: PhaseRecord = { name: 'baseline', fault: 'none', affects: [], start: 0, end: 1000 };
+    const broker: PhaseRecord = {
+      name: 'broker',
+      fault: 'b',
+      affects: [],
+      start: 1000,
+      cleared: 2000,
+      end: 5000,
+    };
+    const samples = [sample(500, 2, 3), sample(2500, 40, 3), sample(3000, 2, 9), sample(4000, 1, 3)];
+    const [, f] = phaseFigures([baseline, broker], ledgerWith([]), samples, []);
+    expect(f.pipelineRecoveryS).toBe(2); // the 4000 sample: relay 1 <= 2, consumer 3 <= 3
+  });
+
   it('gives no write recovery for a fault that cuts no writes, and none when lag never reached 0', () => {
     const phase: PhaseRecord = { name: 'broker', fault: 'b', affects: [], start: 0, cleared: 100, end: 1000 };
     const [f] = phaseFigures(
