@@ -65,7 +65,8 @@ export async function startPostgresCluster(
     [
       `port = ${port}`,
       `listen_addresses = '127.0.0.1'`,
-      `unix_socket_directories = '${dir}'`,
+      // TCP only: a socket path under a deep checkout could pass the 107-byte limit.
+      `unix_socket_directories = ''`,
       'max_connections = 300',
       'fsync = off',
       'full_page_writes = off',
