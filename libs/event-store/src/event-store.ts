@@ -22,6 +22,8 @@ export interface EventStoreOptions {
   /** Read models updated in the append's transaction (ARCHITECTURE.md). */
   projections?: InlineProjection[];
   clock?: Clock;
+  /** A snapshot that could not be written (the command went through; the log is the truth). */
+  onSnapshotError?: (error: unknown, streamId: string) => void;
 }
 
 interface Head {
@@ -35,6 +37,7 @@ const UNIQUE_VIOLATION = '23505';
 export class EventStore {
   readonly upcasters: Upcasters;
   readonly projections: readonly InlineProjection[];
+  readonly onSnapshotError: (error: unknown, streamId: string) => void;
   private readonly clock: Clock;
 
   constructor(
@@ -44,6 +47,7 @@ export class EventStore {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.projections = options.projections ?? [];
     this.clock = options.clock ?? systemClock;
+    this.onSnapshotError = options.onSnapshotError ?? warnSnapshotError;
   }
 
   /**
@@ -245,6 +249,12 @@ export class EventStore {
     return rows.map((r) => toStoredEvent(r, this.upcasters));
   }
 }
+
+const warnSnapshotError = (error: unknown, streamId: string): void =>
+  process.emitWarning(
+    `snapshot of ${streamId} not written: ${error instanceof Error ? error.message : String(error)}`,
+    'SnapshotWarning',
+  );
 
 /** The checkpoint just after `event`. */
 export const checkpointOf = (event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>): Checkpoint => ({

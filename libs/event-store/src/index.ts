@@ -21,6 +21,9 @@ export {
   type SealsReport,
 } from './seals/seal-checker';
 export * from './command-handler';
+export { lockStream } from './stream-lock';
+export * from './snapshots/snapshots';
+export { loadState, type LoadedStream } from './snapshots/stream-state';
 export * from './projections/row-projection';
 export * from './projections/rebuild';
 export * from './projections/rebuild-compare';

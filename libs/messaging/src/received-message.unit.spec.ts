@@ -18,7 +18,14 @@ function asKafkaServer(
     topic: 't.v1',
     partition: 2,
   });
-  return new KafkaContext([raw as never, 2, 't.v1', undefined as never, () => Promise.resolve(), undefined as never]);
+  return new KafkaContext([
+    raw as never,
+    2,
+    't.v1',
+    undefined as never,
+    () => Promise.resolve(),
+    undefined as never,
+  ]);
 }
 
 describe('readReceivedMessage', () => {

@@ -23,6 +23,7 @@ export {
   initialCampaignState,
   evolveCampaign,
   remainingFen,
+  reservationOf,
 } from './campaign/campaign.events';
 export {
   type CampaignTerms,
@@ -35,9 +36,12 @@ export {
   type ReserveBudget,
   type ReleaseReservation,
   type RecordGrantPaid,
+  type ReservationCommand,
+  type ReservationRequest,
   type CampaignCommand,
   decideCampaign,
   campaignDecider,
+  withReservationFacts,
   campaignFactsOf,
 } from './campaign/campaign.decider';
 

@@ -14,6 +14,7 @@ import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
 import { grantCampaignProjection } from './read-models/grant-campaign.projection';
 import { GrantsReadModels1732300002000 } from './schema/1732300002000-grants-read-models.migration';
 import { GrantsPersonRefs1732300002100 } from './schema/1732300002100-grants-person-refs.migration';
+import { GrantsCampaignApplications1732300002200 } from './schema/1732300002200-grants-campaign-applications.migration';
 
 /** Publishes what other programmes need of an application: only `GrantDisbursed` crosses the border. */
 function toMessage(event: StoredEvent) {
@@ -33,6 +34,7 @@ export const educationGrantsService: ServiceDefinition = {
     ...HARDSHIP_ELIGIBILITY_SCHEMA.migrations,
     GrantsReadModels1732300002000,
     GrantsPersonRefs1732300002100,
+    GrantsCampaignApplications1732300002200,
   ],
   entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
   projections: [grantCampaignProjection, grantApplicationProjection],

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { EventStore1732300000000 } from '../schema/1732300000000-event-store.migration';
 import { EventSeals1732300000200 } from '../schema/1732300000200-seals.migration';
+import { EventSnapshots1732300000250 } from '../schema/1732300000250-snapshots.migration';
 import { IdempotencyInTransaction1732300000400 } from '../schema/1732300000400-idempotency-in-transaction.migration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,6 +25,7 @@ export interface DatabaseOptions {
 export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [
   EventStore1732300000000,
   EventSeals1732300000200,
+  EventSnapshots1732300000250,
   IdempotencyInTransaction1732300000400,
 ];
 

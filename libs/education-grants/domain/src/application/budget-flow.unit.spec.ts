@@ -2,7 +2,7 @@
 import { campaignDecider } from '../campaign/campaign.decider';
 import type { CampaignEvent } from '../campaign/campaign.events';
 import { stateAfter } from '../testing/decider-spec';
-import { NOW, campaignOpened, submitted } from '../testing/grants.fixtures';
+import { NOW, campaignOpened, submitted, withReservation } from '../testing/grants.fixtures';
 import { applicationDecider } from './application.decider';
 import { holdsReservation, type ApplicationEvent } from './application.events';
 import type { ApplicationCommand } from './application.commands';
@@ -16,16 +16,23 @@ function run(campaign: CampaignEvent[], application: ApplicationEvent[], command
   const campaignEvents =
     command.type === 'ApproveApplication'
       ? campaignDecider.decide(
-          { type: 'ReserveBudget', applicationId: id, amountFen: app.submitted?.amountFen ?? 0 },
+          withReservation(campaign, {
+            type: 'ReserveBudget',
+            applicationId: id,
+            amountFen: app.submitted?.amountFen ?? 0,
+          }),
           budget,
         )
       : command.type === 'WithdrawApplication' && heldMoney
         ? campaignDecider.decide(
-            { type: 'ReleaseReservation', applicationId: id, reason: 'withdrawn' },
+            withReservation(campaign, { type: 'ReleaseReservation', applicationId: id, reason: 'withdrawn' }),
             budget,
           )
         : command.type === 'DisburseGrant'
-          ? campaignDecider.decide({ type: 'RecordGrantPaid', applicationId: id }, budget)
+          ? campaignDecider.decide(
+              withReservation(campaign, { type: 'RecordGrantPaid', applicationId: id }),
+              budget,
+            )
           : [];
   return { campaign: [...campaign, ...campaignEvents], application: [...application, ...appEvents] };
 }

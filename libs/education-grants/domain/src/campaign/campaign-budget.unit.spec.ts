@@ -1,9 +1,15 @@
-import { campaignDecider } from './campaign.decider';
+import { campaignDecider, type ReservationRequest } from './campaign.decider';
 import { remainingFen, type CampaignEvent } from './campaign.events';
 import { deciderSpec, stateAfter } from '../testing/decider-spec';
-import { CAMPAIGN_ID, NOW, campaignOpened } from '../testing/grants.fixtures';
+import { CAMPAIGN_ID, NOW, campaignOpened, withReservation } from '../testing/grants.fixtures';
 
-const spec = deciderSpec(campaignDecider);
+const decider = deciderSpec(campaignDecider);
+/** As the service decides: the command carries the application's reservation, read from the same history. */
+const spec = {
+  given: (history: CampaignEvent[] = []) => ({
+    when: (request: ReservationRequest) => decider.given(history).when(withReservation(history, request)),
+  }),
+};
 const reserved = (applicationId: string, amountFen: number): CampaignEvent => ({
   type: 'BudgetReserved',
   data: { applicationId, amountFen },

@@ -6,6 +6,7 @@ import {
   type CampaignEvent,
   type CampaignState,
   type ReleaseReason,
+  type Reservation,
 } from './campaign.events';
 import { validateCampaignTerms, type CampaignTerms } from './open-campaign.validation';
 import type { CampaignFacts } from '../application/application.commands';
@@ -25,29 +26,48 @@ export interface CloseCampaign {
   readonly now: string;
 }
 
-/** Set an approved application's grant aside; issued together with the approval. */
-export interface ReserveBudget {
-  readonly type: 'ReserveBudget';
+/**
+ * What a command about one application's money knows of it: its reservation as this campaign's
+ * own events record it (`reservationOf` the stream's events about the application), read by the
+ * service at the version the campaign's state was folded to. Null: never reserved.
+ */
+interface ReservationFacts {
   readonly applicationId: string;
+  readonly reservation: Reservation | null;
+}
+
+/** Set an approved application's grant aside; issued together with the approval. */
+export interface ReserveBudget extends ReservationFacts {
+  readonly type: 'ReserveBudget';
   readonly amountFen: Fen;
 }
 
 /** Give a reservation back to the budget (the application was withdrawn). */
-export interface ReleaseReservation {
+export interface ReleaseReservation extends ReservationFacts {
   readonly type: 'ReleaseReservation';
-  readonly applicationId: string;
   readonly reason: ReleaseReason;
 }
 
 /** Move a reserved grant to disbursed; issued together with the disbursement. */
-export interface RecordGrantPaid {
+export interface RecordGrantPaid extends ReservationFacts {
   readonly type: 'RecordGrantPaid';
-  readonly applicationId: string;
 }
 
+/** A command about one application's money in the budget. */
+export type ReservationCommand = ReserveBudget | ReleaseReservation | RecordGrantPaid;
+
+/** Such a command as the service issues it, before it read the application's reservation. */
+export type ReservationRequest = WithoutReservation<ReservationCommand>;
+type WithoutReservation<C> = C extends ReservationCommand ? Omit<C, 'reservation'> : never;
+
+/** The request completed with the application's reservation, as the service read it. */
+export const withReservationFacts = (
+  request: ReservationRequest,
+  reservation: Reservation | null,
+): ReservationCommand => ({ ...request, reservation });
+
 /** Every command on a campaign. */
-export type CampaignCommand =
-  OpenCampaign | CloseCampaign | ReserveBudget | ReleaseReservation | RecordGrantPaid;
+export type CampaignCommand = OpenCampaign | CloseCampaign | ReservationCommand;
 
 const notFound = (): DomainError => new DomainError('NOT_FOUND', 'There is no such campaign.');
 
@@ -86,7 +106,7 @@ function reserveBudget(command: ReserveBudget, state: CampaignState): CampaignEv
   if (state.status === 'none') throw notFound();
   const { applicationId, amountFen } = command;
   // A second reservation for the same application is a replay of the same approval.
-  if (state.reservations[applicationId] !== undefined) return [];
+  if (command.reservation !== null) return [];
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) {
     throw new DomainError(
       'VALIDATION_FAILED',
@@ -106,7 +126,7 @@ function reserveBudget(command: ReserveBudget, state: CampaignState): CampaignEv
 
 function releaseReservation(command: ReleaseReservation, state: CampaignState): CampaignEvent[] {
   if (state.status === 'none') throw notFound();
-  const reservation = state.reservations[command.applicationId];
+  const { reservation } = command;
   // Nothing reserved (withdrawn before approval) or already released: nothing to give back, so
   // the service may issue this on every withdrawal.
   if (reservation?.status !== 'reserved') return [];
@@ -116,7 +136,7 @@ function releaseReservation(command: ReleaseReservation, state: CampaignState): 
 
 function recordGrantPaid(command: RecordGrantPaid, state: CampaignState): CampaignEvent[] {
   if (state.status === 'none') throw notFound();
-  const reservation = state.reservations[command.applicationId];
+  const { reservation } = command;
   if (reservation?.status === 'paid') return [];
   if (reservation?.status !== 'reserved') {
     // Paying money the budget never set aside would overspend it silently.
@@ -156,11 +176,16 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
   }
 }
 
-/** The campaign aggregate (stream `campaign-<uuid>`): owner of the budget. */
+/**
+ * The campaign aggregate (stream `campaign-<uuid>`): owner of the budget. Its stream grows with
+ * every approval, payment and withdrawal, so it is decided from a snapshot (every 100 events).
+ */
 export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEvent> = {
   initialState: initialCampaignState,
   evolve: evolveCampaign,
   decide: decideCampaign,
+  // Bump stateVersion with any change to evolveCampaign or CampaignState (campaign-state.unit.spec.ts).
+  snapshots: { stateVersion: 1, every: 100 },
 };
 
 /**

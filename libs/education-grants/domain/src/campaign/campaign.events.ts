@@ -64,7 +64,12 @@ export interface Reservation {
   readonly status: ReservationStatus;
 }
 
-/** The campaign as its decider sees it. */
+/**
+ * The campaign as its decider sees it: the budget's totals, a fixed size however many
+ * applications it funds, so a decision costs the same at event 20,000 as at event 20 (snapshots,
+ * ARCHITECTURE.md). One application's reservation is not kept here: the service reads that
+ * application's few events of the campaign and folds them with {@link reservationOf}.
+ */
 export interface CampaignState {
   readonly status: 'none' | 'open' | 'closed';
   /** The campaign as opened; null before `CampaignOpened`. */
@@ -72,7 +77,6 @@ export interface CampaignState {
   readonly budgetFen: Fen;
   readonly reservedFen: Fen;
   readonly disbursedFen: Fen;
-  readonly reservations: Readonly<Record<string, Reservation>>;
 }
 
 /** The state of a stream with no events. */
@@ -82,21 +86,11 @@ export const initialCampaignState = (): CampaignState => ({
   budgetFen: 0,
   reservedFen: 0,
   disbursedFen: 0,
-  reservations: {},
 });
 
 /** What the budget can still reserve: budget - reserved - disbursed. */
 export const remainingFen = (state: Pick<CampaignState, 'budgetFen' | 'reservedFen' | 'disbursedFen'>): Fen =>
   state.budgetFen - state.reservedFen - state.disbursedFen;
-
-const withReservation = (
-  state: CampaignState,
-  applicationId: string,
-  reservation: Reservation,
-): CampaignState => ({
-  ...state,
-  reservations: { ...state.reservations, [applicationId]: reservation },
-});
 
 /** The campaign after one event. Pure; never throws, so any stored history folds. */
 export function evolveCampaign(state: CampaignState, event: CampaignEvent): CampaignState {
@@ -105,28 +99,41 @@ export function evolveCampaign(state: CampaignState, event: CampaignEvent): Camp
       return { ...state, status: 'open', opened: event.data, budgetFen: event.data.budgetFen };
     case 'CampaignClosed':
       return { ...state, status: 'closed' };
-    case 'BudgetReserved': {
-      const { applicationId, amountFen } = event.data;
-      const next = { ...state, reservedFen: state.reservedFen + amountFen };
-      return withReservation(next, applicationId, { amountFen, status: 'reserved' });
-    }
-    case 'ReservationReleased': {
-      const { applicationId, amountFen } = event.data;
-      const next = { ...state, reservedFen: state.reservedFen - amountFen };
-      return withReservation(next, applicationId, { amountFen, status: 'released' });
-    }
+    case 'BudgetReserved':
+      return { ...state, reservedFen: state.reservedFen + event.data.amountFen };
+    case 'ReservationReleased':
+      return { ...state, reservedFen: state.reservedFen - event.data.amountFen };
     case 'GrantPaidFromBudget': {
-      const { applicationId, amountFen } = event.data;
-      const next = {
+      const { amountFen } = event.data;
+      return {
         ...state,
         reservedFen: state.reservedFen - amountFen,
         disbursedFen: state.disbursedFen + amountFen,
       };
-      return withReservation(next, applicationId, { amountFen, status: 'paid' });
     }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
     }
   }
+}
+
+/**
+ * One application's reservation after the campaign's events (events about other applications
+ * change nothing). Null while the campaign never reserved for it. Pure; never throws.
+ */
+export function reservationOf(events: readonly CampaignEvent[], applicationId: string): Reservation | null {
+  let reservation: Reservation | null = null;
+  for (const event of events) {
+    if (event.type === 'CampaignOpened' || event.type === 'CampaignClosed') continue;
+    if (event.data.applicationId !== applicationId) continue;
+    const status: ReservationStatus =
+      event.type === 'BudgetReserved'
+        ? 'reserved'
+        : event.type === 'ReservationReleased'
+          ? 'released'
+          : 'paid';
+    reservation = { amountFen: event.data.amountFen, status };
+  }
+  return reservation;
 }

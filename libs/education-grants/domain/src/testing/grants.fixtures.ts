@@ -1,8 +1,13 @@
 // Fixtures for this lib's unit tests only.
 import type { CampaignFacts, SubmitApplication } from '../application/application.commands';
 import type { GrantApplicationSubmitted } from '../application/application.events';
-import type { OpenCampaign } from '../campaign/campaign.decider';
-import type { CampaignOpened } from '../campaign/campaign.events';
+import {
+  withReservationFacts,
+  type OpenCampaign,
+  type ReservationCommand,
+  type ReservationRequest,
+} from '../campaign/campaign.decider';
+import { reservationOf, type CampaignEvent, type CampaignOpened } from '../campaign/campaign.events';
 
 export const CAMPAIGN_ID = 'c0000000-0000-4000-8000-000000000001';
 export const APPLICATION_ID = 'a0000000-0000-4000-8000-000000000001';
@@ -96,3 +101,9 @@ export const submitted = (
     ...overrides,
   },
 });
+
+/** A budget command as the service completes it: with the application's reservation in `history`. */
+export const withReservation = (
+  history: readonly CampaignEvent[],
+  request: ReservationRequest,
+): ReservationCommand => withReservationFacts(request, reservationOf(history, request.applicationId));

@@ -1,19 +1,23 @@
 import type { DataSource } from 'typeorm';
 import {
   handleCommand,
+  lockStream,
   WrongExpectedVersionError,
   type EventMetadata,
   type EventStore,
+  type StreamAt,
 } from '@union/event-store';
 import {
   applicationDecider,
   campaignDecider,
+  withReservationFacts,
   type ApplicationCommand,
   type ApplicationState,
-  type CampaignCommand,
+  type ReservationRequest,
 } from '@union/education-grants/domain';
 import { versionConflict } from '@union/runtime';
 import { applicationStreamId, campaignStreamId } from '../grants.streams';
+import { reservationAt } from './campaign-reservations';
 
 /**
  * How many times an approval, payment or withdrawal is decided afresh after losing a race on the
@@ -30,8 +34,11 @@ export interface BudgetStep {
   /** The parent's personRef, stored on the application's events for timelines. */
   personRef: string;
   command: ApplicationCommand;
-  /** The campaign command that goes with the application's new state (null: none). */
-  campaignCommand(application: ApplicationState): CampaignCommand | null;
+  /**
+   * The campaign command that goes with the application's new state (null: none); the
+   * application's reservation is read from the campaign's log when the campaign is loaded.
+   */
+  campaignCommand(application: ApplicationState): ReservationRequest | null;
   metadata: EventMetadata;
   /** The application version the client last saw (`If-Match`). */
   ifMatch?: number;
@@ -56,6 +63,8 @@ export async function runWithBudget(
   for (let attempt = 1; ; attempt++) {
     try {
       await dataSource.transaction(async (tx) => {
+        // Reviewers of one campaign queue here rather than race for its next version and retry.
+        await lockStream(tx, campaignStreamId(step.campaignId));
         const application = await handleCommand(store, applicationDecider, step.command, {
           streamId: applicationStreamId(step.applicationId),
           streamType: 'application',
@@ -64,8 +73,10 @@ export async function runWithBudget(
           ifMatch: step.ifMatch,
           tx,
         });
-        const campaignCommand = step.campaignCommand(application.state);
-        if (application.events.length === 0 || campaignCommand === null) return;
+        const request = step.campaignCommand(application.state);
+        if (application.events.length === 0 || request === null) return;
+        const campaignCommand = async (campaign: StreamAt) =>
+          withReservationFacts(request, await reservationAt(store, campaign, request.applicationId));
         await handleCommand(store, campaignDecider, campaignCommand, {
           streamId: campaignStreamId(step.campaignId),
           streamType: 'campaign',

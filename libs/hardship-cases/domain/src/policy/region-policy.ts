@@ -122,9 +122,15 @@ function evolve(state: RegionPolicyState, event: RegionPolicyEvent): RegionPolic
   }
 }
 
-/** The decider of a region's policy stream: every publication is a new version. */
+/**
+ * The decider of a region's policy stream: every publication is a new version. The stream grows
+ * with the programme's years and every case decision in the region reads it, so it is decided
+ * from a snapshot (every 100 publications).
+ */
 export const regionPolicyDecider: Decider<RegionPolicyState, RegionPolicyCommand, RegionPolicyEvent> = {
   initialState: () => ({ publications: 0, current: null }),
   evolve,
   decide,
+  // Bump stateVersion with any change to evolve or RegionPolicyState (region-policy-state.unit.spec.ts).
+  snapshots: { stateVersion: 1, every: 100 },
 };

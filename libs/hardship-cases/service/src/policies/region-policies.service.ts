@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventStore } from '@union/event-store';
+import { loadState, type EventStore } from '@union/event-store';
 import {
   policyInForce,
   policyStreamId,
   regionPolicyDecider,
   type RegionPolicy,
-  type RegionPolicyEvent,
   type RegionPolicyState,
 } from '@union/hardship-cases/domain';
 import type { Principal } from '@union/platform';
@@ -65,11 +64,9 @@ export class RegionPolicies {
     regionCode: string,
     tx?: EntityManager,
   ): Promise<{ state: RegionPolicyState; version: number }> {
-    const events = await this.store.readStream(policyStreamId(regionCode), { tx });
-    const state = events.reduce(
-      (s, e) => regionPolicyDecider.evolve(s, { type: e.type, data: e.data } as RegionPolicyEvent),
-      regionPolicyDecider.initialState(),
-    );
-    return { state, version: events.length };
+    const { state, version } = await loadState(this.store, regionPolicyDecider, policyStreamId(regionCode), {
+      tx,
+    });
+    return { state, version };
   }
 }
