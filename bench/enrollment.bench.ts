@@ -17,7 +17,14 @@ import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import { addDays, chinaToday, idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { MedicalAidModule, medicalAidService } from '@union/medical-aid/service';
 import { InProcessBus, InProcessPublisher } from '@union/messaging';
-import { signDevToken } from '@union/platform';
+import {
+  assertionPrivateKey,
+  assertionPublicKey,
+  GATEWAY_ASSERTION_HEADER,
+  generateAssertionKeys,
+  signDevToken,
+  signGatewayAssertion,
+} from '@union/platform';
 import { createServiceApp, openServiceInfra } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
 
@@ -70,6 +77,24 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+// The bench stands in for the gateway on the hop: one key pair per run, shared with the client child.
+process.env.BENCH_ASSERTION_KEYS ??= JSON.stringify(generateAssertionKeys());
+const HOP_KEYS = JSON.parse(process.env.BENCH_ASSERTION_KEYS) as { privateKey: string; publicKey: string };
+const HOP_KEY = assertionPrivateKey('BENCH_ASSERTION_KEYS', HOP_KEYS.privateKey);
+
+/** The headers of a call as the gateway makes it: the caller's token and the gateway's assertion. */
+function hop(method: string, url: string, auth: string): Record<string, string> {
+  const { pathname, search } = new URL(url);
+  const assertion = signGatewayAssertion(HOP_KEY, {
+    service: medicalAidService.name,
+    method,
+    url: pathname + search,
+    authorization: auth,
+    correlationId: randomUUID(),
+  });
+  return { authorization: auth, [GATEWAY_ASSERTION_HEADER]: assertion };
+}
+
 /** POSTs `body` (a value, or JSON text already written) and returns the JSON answer. */
 async function post(
   url: string,
@@ -78,7 +103,7 @@ async function post(
   key?: string,
 ): Promise<Record<string, unknown>> {
   const headers = {
-    authorization: auth,
+    ...hop('POST', url, auth),
     'content-type': 'application/json',
     ...(key ? { 'idempotency-key': key } : {}),
   };
@@ -256,6 +281,7 @@ async function main(): Promise<void> {
     service: medicalAidService.name,
     jwtSecret,
     personRefSecret,
+    gatewayPublicKey: assertionPublicKey('BENCH_ASSERTION_KEYS', HOP_KEYS.publicKey),
     logLevel: 'silent' as const,
   };
   const app = await createServiceApp(MedicalAidModule.register(infra, settings), infra, settings);
@@ -294,7 +320,9 @@ async function main(): Promise<void> {
   const claims = CLAIMS > 0 ? await inClient({ phase: 'claims', base, periodId, tokens }) : null;
   clearInterval(sampler);
   const report = await (
-    await fetch(`${base}/periods/${periodId}/fund-report`, { headers: { authorization: tokens.reviewer } })
+    await fetch(`${base}/periods/${periodId}/fund-report`, {
+      headers: hop('GET', `${base}/periods/${periodId}/fund-report`, tokens.reviewer),
+    })
   ).json();
 
   const enrollment = {

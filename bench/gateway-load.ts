@@ -1,7 +1,9 @@
 // The load generator of bench/gateway.bench.ts, run in a child process of its own so that it never
 // shares an event loop with the gateway or the service: CONCURRENCY workers, each keeping one
 // request in flight on its own keep-alive connection for `seconds`, recording every latency.
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { assertionPrivateKey, GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '@union/platform';
 
 export interface LoadJob {
   /** Base URL: the gateway's or the service's. */
@@ -13,6 +15,11 @@ export interface LoadJob {
   concurrency: number;
   seconds: number;
   warmupSeconds: number;
+  /**
+   * Straight to the service: the gateway's private key (base64 DER), so that each request carries
+   * the assertion the gateway would sign, signed here (its CPU counts to the load generator).
+   */
+  assertionKey?: string;
 }
 
 export interface LoadResult {
@@ -29,7 +36,12 @@ export interface LoadResult {
 
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-function once(agent: Agent, job: LoadJob, caseId: string): Promise<{ status: number; body: string }> {
+function once(
+  agent: Agent,
+  job: LoadJob,
+  caseId: string,
+  key: ReturnType<typeof assertionPrivateKey> | undefined,
+): Promise<{ status: number; body: string }> {
   const write = job.kind === 'write';
   const body = write
     ? JSON.stringify({
@@ -39,14 +51,25 @@ function once(agent: Agent, job: LoadJob, caseId: string): Promise<{ status: num
       })
     : undefined;
   const url = new URL(`/api/v1/hardship/cases/${caseId}${write ? '/visits' : ''}`, job.base);
+  const method = write ? 'POST' : 'GET';
+  const assertion = key
+    ? signGatewayAssertion(key, {
+        service: 'hardship-cases',
+        method,
+        url: url.pathname,
+        authorization: job.auth,
+        correlationId: randomUUID(),
+      })
+    : undefined;
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         agent,
-        method: write ? 'POST' : 'GET',
+        method,
         headers: {
           authorization: job.auth,
+          ...(assertion ? { [GATEWAY_ASSERTION_HEADER]: assertion } : {}),
           ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
         },
       },
@@ -64,6 +87,7 @@ function once(agent: Agent, job: LoadJob, caseId: string): Promise<{ status: num
 
 export async function runLoad(job: LoadJob): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const key = job.assertionKey ? assertionPrivateKey('assertionKey', job.assertionKey) : undefined;
   const expected = job.kind === 'write' ? 201 : 200;
   const result: LoadResult = { requests: 0, sent: 0, seconds: 0, latencies: [], errors: 0 };
   const warmupEnds = performance.now() + job.warmupSeconds * 1000;
@@ -72,7 +96,7 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
     const mine = job.caseIds.filter((_, i) => i % job.concurrency === w);
     for (let i = 0; performance.now() < ends; i++) {
       const started = performance.now();
-      const answer = await once(agent, job, mine[i % mine.length]);
+      const answer = await once(agent, job, mine[i % mine.length], key);
       result.sent += 1;
       if (started < warmupEnds) continue;
       result.requests += 1;

@@ -74,13 +74,21 @@ async function gateway(): Promise<string> {
 
 /**
  * The bare hop: a node:http server that forwards every request to the service with the gateway's
- * own client (`UpstreamHttp`) and passes the answer back; nothing else.
+ * own client (`UpstreamHttp`) and passes the answer back, with the assertion a service needs;
+ * nothing else.
  */
 async function hop(): Promise<string> {
   const { createServer } = await import('node:http');
+  const { randomUUID } = await import('node:crypto');
   const { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS, UpstreamHttp } =
     await import('@union/gateway');
+  const { assertionPrivateKey, GATEWAY_ASSERTION_HEADER, signGatewayAssertion } =
+    await import('@union/platform');
   const upstream = String(process.env.HARDSHIP_CASES_URL);
+  const key = assertionPrivateKey(
+    'GATEWAY_ASSERTION_PRIVATE_KEY',
+    String(process.env.GATEWAY_ASSERTION_PRIVATE_KEY),
+  );
   const http = new UpstreamHttp();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -91,6 +99,13 @@ async function hop(): Promise<string> {
         const value = req.headers[name];
         if (typeof value === 'string') headers[name] = value;
       }
+      headers[GATEWAY_ASSERTION_HEADER] = signGatewayAssertion(key, {
+        service: 'hardship-cases',
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        authorization: headers.authorization,
+        correlationId: randomUUID(),
+      });
       http
         .send(`${upstream}${req.url ?? '/'}`, {
           method: req.method ?? 'GET',
@@ -144,12 +159,20 @@ const figures = (r: LoadResult) => ({
 
 async function main(): Promise<void> {
   const { createDatabase, dropDatabase } = await import('@union/event-store/testing');
-  const { signDevToken } = await import('@union/platform');
+  const {
+    generateAssertionKeys,
+    GATEWAY_ASSERTION_HEADER,
+    signDevToken,
+    signGatewayAssertion,
+    assertionPrivateKey,
+  } = await import('@union/platform');
   const { idNumberWithCheckChar } = await import('@union/kernel');
   const databaseUrl = await createDatabase('bench_gateway');
   const jwtSecret = randomBytes(32).toString('hex');
+  const keys = generateAssertionKeys();
   const env = {
     JWT_SECRET: jwtSecret,
+    METRICS_TOKEN: randomBytes(32).toString('hex'),
     PERSON_REF_SECRET: randomBytes(32).toString('hex'),
     AUTH_DEV_LOGIN: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
@@ -159,19 +182,23 @@ async function main(): Promise<void> {
   };
   const children: ChildProcess[] = [];
   try {
-    const svc = child<string>('service', env);
+    const svc = child<string>('service', { ...env, GATEWAY_ASSERTION_PUBLIC_KEY: keys.publicKey });
     children.push(svc.process);
     const serviceUrl = await svc.ready;
     const unused = 'http://127.0.0.1:9';
     const gw = child<string>('gateway', {
       ...env,
+      GATEWAY_ASSERTION_PRIVATE_KEY: keys.privateKey,
       HARDSHIP_CASES_URL: serviceUrl,
       EDUCATION_GRANTS_URL: unused,
       MEDICAL_AID_URL: unused,
     });
     children.push(gw.process);
     const gatewayUrl = await gw.ready;
-    const bare = child<string>('hop', { HARDSHIP_CASES_URL: serviceUrl });
+    const bare = child<string>('hop', {
+      HARDSHIP_CASES_URL: serviceUrl,
+      GATEWAY_ASSERTION_PRIVATE_KEY: keys.privateKey,
+    });
     children.push(bare.process);
     const hopUrl = await bare.ready;
     const auth = `Bearer ${await signDevToken(jwtSecret, { sub: 'bench-cw', roles: ['caseworker'], units: ['*'] }, 3600)}`;
@@ -189,9 +216,20 @@ async function main(): Promise<void> {
         causes: ['illness'],
         channel: 'walk_in',
       };
+      const assertion = signGatewayAssertion(assertionPrivateKey('keys', keys.privateKey), {
+        service: 'hardship-cases',
+        method: 'POST',
+        url: '/api/v1/hardship/cases',
+        authorization: auth,
+        correlationId: `bench-${n}`,
+      });
       const res = await fetch(`${serviceUrl}/api/v1/hardship/cases`, {
         method: 'POST',
-        headers: { authorization: auth, 'content-type': 'application/json' },
+        headers: {
+          authorization: auth,
+          'content-type': 'application/json',
+          [GATEWAY_ASSERTION_HEADER]: assertion,
+        },
         body: JSON.stringify(body),
       });
       if (res.status !== 201) throw new Error(`opening a case: ${res.status} ${await res.text()}`);
@@ -215,6 +253,8 @@ async function main(): Promise<void> {
         concurrency,
         seconds,
         warmupSeconds: 1,
+        // Straight to the service, the load generator signs what the gateway would.
+        assertionKey: side === 'direct' ? keys.privateKey : undefined,
       };
       const front = frontOf[side]?.pid;
       const before = { front: front ? cpuSeconds(front) : 0, service: cpuSeconds(svc.process.pid) };

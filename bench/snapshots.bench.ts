@@ -3,7 +3,7 @@
 // Issue 14 item 7: "deciding on a stream costs the same at event 20,000 as at event 20".
 //   node -r ./tools/register.js bench/snapshots.bench.ts   (BENCH_CAMPAIGN_EVENTS=2000 for a quick run)
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +15,7 @@ import { campaignDecider } from '@union/education-grants/domain';
 import { EducationGrantsModule, educationGrantsService } from '@union/education-grants/service';
 import { chinaToday, addDays, idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { InProcessBus, InProcessPublisher } from '@union/messaging';
-import { signDevToken } from '@union/platform';
+import { GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion } from '@union/platform';
 import { createServiceApp, openServiceInfra } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
 
@@ -34,14 +34,28 @@ const idOf = (n: number): string =>
     `630102${addDays('1970-01-01', n % 14_600).replace(/-/g, '')}${String(Math.floor(n / 14_600)).padStart(3, '0')}`,
   );
 
+// The bench calls the service as the gateway does: each request with an assertion signed here.
+const HOP = generateKeyPairSync('ed25519');
+
 async function post(
   url: string,
   auth: string,
   body: unknown,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
+  const assertion = signGatewayAssertion(HOP.privateKey, {
+    service: educationGrantsService.name,
+    method: 'POST',
+    url: new URL(url).pathname,
+    authorization: auth,
+    correlationId: randomUUID(),
+  });
   const res = await fetch(url, {
     method: 'POST',
-    headers: { authorization: auth, 'content-type': 'application/json' },
+    headers: {
+      authorization: auth,
+      'content-type': 'application/json',
+      [GATEWAY_ASSERTION_HEADER]: assertion,
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -101,6 +115,7 @@ async function main(): Promise<void> {
     service: educationGrantsService.name,
     jwtSecret,
     personRefSecret,
+    gatewayPublicKey: HOP.publicKey,
     logLevel: 'silent' as const,
   };
   const app = await createServiceApp(EducationGrantsModule.register(infra, settings), infra, settings);

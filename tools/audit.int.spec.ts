@@ -20,7 +20,8 @@ describe('npm run audit (embedded platform)', () => {
   let dir: string;
   let caseId: string;
   const idNumber = idNumberWithCheckChar('11010519760315002');
-  const correlationId = `cli-story-${Date.now()}`;
+  // The gateway assigns the correlation id (a client's is only its reference): read from the answer.
+  let correlationId: string;
 
   async function audit(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
@@ -46,7 +47,7 @@ describe('npm run audit (embedded platform)', () => {
     const opened = await request(platform.gatewayUrl)
       .post('/api/v1/hardship/cases')
       .auth(token, { type: 'bearer' })
-      .set('x-correlation-id', correlationId)
+      .set('x-correlation-id', `cli-story-${Date.now()}`)
       .send({
         person: { idNumber, name: '赵红' },
         unitId: 'u-7',
@@ -57,6 +58,7 @@ describe('npm run audit (embedded platform)', () => {
       })
       .expect(201);
     caseId = opened.body.caseId as string;
+    correlationId = opened.headers['x-correlation-id'];
     await request(platform.gatewayUrl)
       .post(`/api/v1/hardship/cases/${caseId}/visits`)
       .auth(token, { type: 'bearer' })
@@ -72,7 +74,9 @@ describe('npm run audit (embedded platform)', () => {
     const table = await audit('history', 'hardship-cases', `case-${caseId}`, '--dev-login');
     expect(table).toMatchObject({ code: 0, err: '' });
     expect(table.out).toContain('2 events');
-    expect(table.out).toMatch(/HardshipCaseOpened\s+cw-7\s+\S+\s+cli-story-/);
+    expect(table.out).toMatch(
+      new RegExp(`HardshipCaseOpened\\s+cw-7\\s+\\S+\\s+${correlationId.slice(0, 8)}`),
+    );
     const json = await audit('history', 'hardship-cases', `case-${caseId}`, '--dev-login', '--json');
     const events = (
       JSON.parse(json.out) as { events: { version: number; hash: string; prevHash: string | null }[] }

@@ -28,11 +28,16 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown>,
+      correlationId: res.headers.get('x-correlation-id') ?? '',
+    };
   }
 
-  // Shared by the audit test below, which continues the story this one starts.
-  const story = { member: '', referralId: '', correlationId: `e2e-claim-story-${Date.now()}` };
+  // Shared by the audit test below, which continues the story this one starts. The gateway
+  // assigns the story's correlation id: the one the client sends is only its reference.
+  const story = { member: '', referralId: '', correlationId: '' };
 
   it('reports the risk once and files a pending referral with the member name', async () => {
     const [admin, caseworker, reviewer] = await Promise.all([
@@ -85,8 +90,10 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
     expect(claim.body).toMatchObject({ quote: { payoutFen: 11_440_000 } });
     const claimId = String(claim.body.claimId);
     expect((await call(reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {})).status).toBe(200);
-    const paid = await call(caseworker, 'POST', `/medical-aid/claims/${claimId}/pay`, { paymentRef: 'BANK-E2E-1', paidOn: today }, story.correlationId);
+    const paid = await call(caseworker, 'POST', `/medical-aid/claims/${claimId}/pay`, { paymentRef: 'BANK-E2E-1', paidOn: today }, `e2e-claim-story-${Date.now()}`);
     expect(paid.status).toBe(200);
+    story.correlationId = paid.correlationId;
+    expect(story.correlationId).not.toMatch(/^e2e-claim-story-/);
 
     const deadline = Date.now() + 30_000;
     let referral: Record<string, unknown> | undefined;
@@ -119,7 +126,10 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
       eligibility = (await call(caseworker, 'GET', `/grants/eligibility/${story.member}`)).body;
       if (eligibility.hasOpenCase !== true) await new Promise((r) => setTimeout(r, 200));
     }
-    expect(eligibility).toMatchObject({ hasOpenCase: true, caseId });
+    // The caseworker learns eligibility and tier; the case's id only an auditor (issue 13).
+    expect(eligibility).toMatchObject({ hasOpenCase: true, tier: opened.body.tier });
+    expect(eligibility).not.toHaveProperty('caseId');
+    expect((await call(auditor, 'GET', `/grants/eligibility/${story.member}`)).body).toMatchObject({ caseId });
 
     type Event = { service: string; type: string; streamId: string; eventId: string; recordedAt: string; metadata: Record<string, unknown> };
     const trace = await call(auditor, 'GET', `/audit/trace/${story.correlationId}`);

@@ -1,8 +1,14 @@
+import { networkInterfaces } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { TOPICS } from '@union/contracts';
 import { idNumberWithCheckChar } from '@union/kernel';
-import { signDevToken } from '@union/platform';
+import {
+  assertionPrivateKey,
+  GATEWAY_ASSERTION_HEADER,
+  signDevToken,
+  signGatewayAssertion,
+} from '@union/platform';
 import { startCluster, type Cluster } from '@union/testing';
 
 /**
@@ -118,5 +124,56 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
     ]);
     expect(published).toHaveLength(2);
     expect(received.map((r) => r.event_id).sort()).toEqual(published.map((r) => r.event_id).sort());
+  });
+
+  // Issue 13, item 2: a service process answers only the gateway, and only on loopback by default.
+  it('lets only the gateway reach a service: a valid user token alone is refused', async () => {
+    const service = cluster.serviceUrls['medical-aid'];
+    const path = '/api/v1/medical-aid/periods/5f0c6a43-7a55-4b0e-9d1a-1c4b8f0f1a11';
+    const direct = await fetch(`${service}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(direct.status).toBe(401);
+    expect(await direct.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // An assertion the gateway signed for another request does not open this one.
+    const authorization = `Bearer ${token}`;
+    const key = assertionPrivateKey('key', cluster.secrets.assertionKeys.privateKey);
+    const sign = (url: string) =>
+      signGatewayAssertion(key, {
+        service: 'medical-aid',
+        method: 'GET',
+        url,
+        authorization,
+        correlationId: 'e2e',
+      });
+    const replayed = await fetch(`${service}${path}`, {
+      headers: { authorization, [GATEWAY_ASSERTION_HEADER]: sign('/api/v1/medical-aid/claims') },
+    });
+    expect(replayed.status).toBe(403);
+    const signed = await fetch(`${service}${path}`, {
+      headers: { authorization, [GATEWAY_ASSERTION_HEADER]: sign(path) },
+    });
+    expect(signed.status).toBe(404); // let in: no such period
+    // The probes are open; the metrics need the scraper's token, at the service and the gateway.
+    expect((await fetch(`${service}/health/live`)).status).toBe(200);
+    for (const base of [service, cluster.gatewayUrl]) {
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      expect((await fetch(`${base}/metrics`, { headers: { authorization } })).status).toBe(401);
+      const scrape = await fetch(`${base}/metrics`, {
+        headers: { authorization: `Bearer ${cluster.secrets.metricsToken}` },
+      });
+      expect(scrape.status).toBe(200);
+    }
+  });
+
+  it('binds a service to loopback when HOST is not set', async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+      .map((a) => a?.address as string);
+    expect(external.length).toBeGreaterThan(0); // this check needs a machine with a network
+    const { port } = new URL(cluster.serviceUrls['hardship-cases']);
+    expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+    for (const address of external) {
+      await expect(fetch(`http://${address}:${port}/health/live`)).rejects.toThrow('fetch failed');
+    }
   });
 });

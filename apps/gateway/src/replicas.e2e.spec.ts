@@ -163,7 +163,11 @@ describe('two replicas of a service (real PostgreSQL and Kafka)', () => {
     for (let n = 0; n < 40; n++) expect(await openCase(n)).toBe('opened');
     const requests = await Promise.all(
       replicas().map(async (r) => {
-        const text = await (await fetch(`${r.url}/metrics`)).text();
+        const text = await (
+          await fetch(`${r.url}/metrics`, {
+            headers: { authorization: `Bearer ${cluster.secrets.metricsToken}` },
+          })
+        ).text();
         return [
           ...text.matchAll(
             /^http_requests_total\{method="POST",route="\/api\/v1\/hardship\/cases",status="201"\} (\d+)$/gm,

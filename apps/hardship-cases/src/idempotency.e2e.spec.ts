@@ -1,14 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import { idNumberWithCheckChar } from '@union/kernel';
-import { signDevToken } from '@union/platform';
+import {
+  assertionPrivateKey,
+  GATEWAY_ASSERTION_HEADER,
+  signDevToken,
+  signGatewayAssertion,
+} from '@union/platform';
+import { productionEnv, productionSecrets } from '@union/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 const TEST_APP = 'idempotency-e2e';
-const JWT_SECRET = `e2e-idempotency-jwt-secret-${Date.now()}-long-enough-for-checks`;
+// A production process's secrets; the test calls the service as the gateway does (with its assertion).
+const SECRETS = productionSecrets();
+const GATEWAY_KEY = assertionPrivateKey('gateway', SECRETS.assertionKeys.privateKey);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -39,13 +48,9 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
       cwd: ROOT,
       env: {
         ...process.env,
-        HOST: '127.0.0.1',
+        ...productionEnv('hardship-cases', SECRETS),
         HARDSHIP_CASES_PORT: String(port),
         DATABASE_URL_HARDSHIP_CASES: url,
-        JWT_SECRET,
-        PERSON_REF_SECRET: 'e2e-idempotency-person-ref-secret-long-enough',
-        KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-        LOG_LEVEL: 'info',
       },
     });
     const log = createWriteStream(join(logDir, 'hardship-cases.log'), { flags: 'a' });
@@ -95,6 +100,13 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
       method: 'POST',
       headers: {
         authorization: `Bearer ${token}`,
+        [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(GATEWAY_KEY, {
+          service: 'hardship-cases',
+          method: 'POST',
+          url: `/api/v1/hardship${path}`,
+          authorization: `Bearer ${token}`,
+          correlationId: randomUUID(),
+        }),
         'content-type': 'application/json',
         ...(key ? { 'idempotency-key': key } : {}),
       },
@@ -118,7 +130,11 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
     Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM case_summary`)).rows[0].n);
 
   beforeAll(async () => {
-    token = await signDevToken(JWT_SECRET, { sub: 'cw-e2e', roles: ['caseworker'], units: ['u-1'] }, 3600);
+    token = await signDevToken(
+      SECRETS.jwtSecret,
+      { sub: 'cw-e2e', roles: ['caseworker'], units: ['u-1'] },
+      3600,
+    );
     url = await createDatabase('e2e_idempotency');
     await start();
     db = await connect();

@@ -3,6 +3,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { startPgliteServer, type PgliteServer } from '@union/event-store';
 import { createGatewayApp, loadGatewaySettings } from '@union/gateway';
 import { InProcessBus } from '@union/messaging';
+import { ASSERTION_PRIVATE_KEY_VAR, ASSERTION_PUBLIC_KEY_VAR, generateAssertionKeys } from '@union/platform';
 import {
   createServiceApp,
   envName,
@@ -48,10 +49,15 @@ export interface EmbeddedPlatform {
  * The embedded default: the gateway and the three services in one process, each service on its
  * own PGlite database (real Postgres over the wire protocol), talking over the in-process bus.
  * The services listen on loopback ports of their own, so the gateway proxies exactly as it does
- * in production.
+ * in production, signing each call with a key pair made for this run unless the environment
+ * gives one.
  */
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
-  const env = options.env ?? process.env;
+  const given = options.env ?? process.env;
+  const keys = generateAssertionKeys();
+  const env = given[ASSERTION_PRIVATE_KEY_VAR]
+    ? given
+    : { ...given, [ASSERTION_PRIVATE_KEY_VAR]: keys.privateKey, [ASSERTION_PUBLIC_KEY_VAR]: keys.publicKey };
   const bus = new InProcessBus();
   const databases: PgliteServer[] = [];
   const services: EmbeddedPlatform['services'] = {};

@@ -1,4 +1,10 @@
 import { TRAVERSAL_CORPUS, sendRaw } from '@union/gateway/testing';
+import {
+  assertionPrivateKey,
+  GATEWAY_ASSERTION_HEADER,
+  generateAssertionKeys,
+  signGatewayAssertion,
+} from '@union/platform';
 import type { EmbeddedPlatform } from './embedded-platform';
 import { bearer, call, expectCall, newIdNumber, startQuietPlatform } from './testing/platform-client.fixture';
 import { caseBody } from './testing/platform-world.fixture';
@@ -33,9 +39,14 @@ function difference(before: Map<string, number>, after: Map<string, number>): st
 describe('the gateway edge, on the real services', () => {
   let platform: EmbeddedPlatform;
   const idNumber = newIdNumber();
+  // The gateway's key pair, known here so the test can call a service as the gateway would.
+  const keys = generateAssertionKeys();
 
   beforeAll(async () => {
-    platform = await startQuietPlatform();
+    platform = await startQuietPlatform({
+      GATEWAY_ASSERTION_PRIVATE_KEY: keys.privateKey,
+      GATEWAY_ASSERTION_PUBLIC_KEY: keys.publicKey,
+    });
     const cw = await bearer('cw-trav', ['caseworker'], ['u1']);
     await expectCall(
       201,
@@ -50,8 +61,18 @@ describe('the gateway edge, on the real services', () => {
 
   it('the person has records a traversal would reveal (the corpus aims at something real)', async () => {
     const service = platform.services['hardship-cases'].url;
-    const direct = await sendRaw(service, 'GET', `/api/v1/hardship/people/${idNumber}`, {
-      authorization: await bearer('admin-trav', ['admin'], ['*']),
+    const path = `/api/v1/hardship/people/${idNumber}`;
+    const authorization = await bearer('auditor-trav', ['auditor'], ['*']);
+    const assertion = signGatewayAssertion(assertionPrivateKey('keys', keys.privateKey), {
+      service: 'hardship-cases',
+      method: 'GET',
+      url: path,
+      authorization,
+      correlationId: 'edge-target-check',
+    });
+    const direct = await sendRaw(service, 'GET', path, {
+      authorization,
+      [GATEWAY_ASSERTION_HEADER]: assertion,
     });
     expect(direct.status).toBe(200);
     expect(direct.text).toContain('"caseId"');

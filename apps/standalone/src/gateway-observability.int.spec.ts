@@ -9,8 +9,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * Issue 6, "Request logs … with a correlation id that travels through the services into event
  * metadata and Kafka headers; /metrics with request counts and latency histograms per route", on
- * the real services: the id a client sends (or the gateway makes) comes back in the response, is
- * stamped on the stored event and on the integration message the outbox relay publishes.
+ * the real services: the id the gateway makes comes back in the response, is stamped on the
+ * stored event and on the integration message the outbox relay publishes. A client's own id is
+ * never the correlation id (issue 13 item 9: it could join another story's trace); it is kept as
+ * `clientCorrelationId`, echoed and stamped beside it.
  */
 describe('correlation ids and metrics through the gateway, on the real services', () => {
   let platform: EmbeddedPlatform;
@@ -42,25 +44,40 @@ describe('correlation ids and metrics through the gateway, on the real services'
     const message = await eventually('the HardshipCaseOpened message', () =>
       Promise.resolve(published.find((m) => m.headers[HEADERS.eventId] === event.eventId)),
     );
-    return { echoed: res.headers.get('x-correlation-id'), event, message };
+    return {
+      echoed: res.headers.get('x-correlation-id'),
+      client: res.headers.get('x-client-correlation-id'),
+      event,
+      message,
+    };
   }
 
-  it("carries the client's x-correlation-id to the service, the event's metadata and the message headers", async () => {
-    const { echoed, event, message } = await openCase({ 'x-correlation-id': 'visit-2026-03-02' });
-    expect(echoed).toBe('visit-2026-03-02');
-    expect(event.metadata).toMatchObject({ correlationId: 'visit-2026-03-02', actor: 'cw-obs' });
+  it("keeps a client's x-correlation-id as its reference only, never as the correlation id", async () => {
+    // A client that knows another story's id (here: the first case's) cannot join that trace.
+    const first = await openCase({});
+    const { echoed, client, event, message } = await openCase({ 'x-correlation-id': String(first.echoed) });
+    expect(echoed).toMatch(UUID);
+    expect(echoed).not.toBe(first.echoed);
+    expect(client).toBe(first.echoed);
+    expect(event.metadata).toMatchObject({
+      correlationId: echoed,
+      clientCorrelationId: first.echoed,
+      actor: 'cw-obs',
+    });
     expect(message.headers).toMatchObject({
-      [HEADERS.correlationId]: 'visit-2026-03-02',
+      [HEADERS.correlationId]: echoed,
       [HEADERS.eventType]: 'HardshipCaseOpened',
     });
   });
 
-  it('makes a correlation id when the client sends none, or one that is unsafe, and uses it all the way', async () => {
+  it('makes a correlation id for every request and uses it all the way; an unsafe client id is dropped', async () => {
     const cases: Record<string, string>[] = [{}, { 'x-correlation-id': 'bad id\twith "quotes"' }];
     for (const headers of cases) {
-      const { echoed, event, message } = await openCase(headers);
+      const { echoed, client, event, message } = await openCase(headers);
       expect(echoed).toMatch(UUID);
+      expect(client).toBeNull();
       expect(event.metadata.correlationId).toBe(echoed);
+      expect(event.metadata).not.toHaveProperty('clientCorrelationId');
       expect(message.headers[HEADERS.correlationId]).toBe(echoed);
     }
   });
@@ -78,11 +95,11 @@ describe('correlation ids and metrics through the gateway, on the real services'
     const series = (name: string, labels: string) =>
       metrics.split('\n').find((line) => line.startsWith(`${name}{${labels}`));
     const created = 'method="POST",route="/api/v1/hardship/cases",status="201"';
-    expect(series('http_requests_total', created)).toBe(`http_requests_total{${created}} 3`);
+    expect(series('http_requests_total', created)).toBe(`http_requests_total{${created}} 4`);
     expect(series('http_request_duration_seconds_count', created)).toBe(
-      `http_request_duration_seconds_count{${created}} 3`,
+      `http_request_duration_seconds_count{${created}} 4`,
     );
-    expect(series('http_request_duration_seconds_bucket', `${created},le="+Inf"`)).toMatch(/ 3$/);
+    expect(series('http_request_duration_seconds_bucket', `${created},le="+Inf"`)).toMatch(/ 4$/);
     expect(
       series('http_requests_total', 'method="POST",route="/api/v1/hardship/cases",status="403"'),
     ).toMatch(/ 1$/);
@@ -92,7 +109,7 @@ describe('correlation ids and metrics through the gateway, on the real services'
     // The service counts the same requests under its own route pattern.
     const service = (await call(platform.services['hardship-cases'].url, undefined, 'GET', '/metrics')).text;
     expect(service).toContain(
-      'http_requests_total{method="POST",route="/api/v1/hardship/cases",status="201"} 3',
+      'http_requests_total{method="POST",route="/api/v1/hardship/cases",status="201"} 4',
     );
   });
 });

@@ -119,20 +119,34 @@ export class IdempotencyStore {
  * record of another attempt (a concurrent duplicate that committed first; Postgres makes this
  * insert wait for it) throws {@link IdempotencyKeyTakenError}, rolling this transaction back.
  */
-export async function recordWrite(
+export function recordWrite(
   m: EntityManager,
   attempt: IdempotencyAttempt,
   write: RecordedWrite,
 ): Promise<void> {
+  return recordWrites(m, attempt, [write]);
+}
+
+/**
+ * {@link recordWrite} for a write of many streams in one statement (medical-aid's bulk
+ * enrollment). With no writes it still takes the key, so a duplicate that found nothing left to
+ * do rolls back and replays the attempt that did it.
+ */
+export async function recordWrites(
+  m: EntityManager,
+  attempt: IdempotencyAttempt,
+  writes: readonly RecordedWrite[],
+): Promise<void> {
   const ref = keyOf(attempt);
+  const outcome = JSON.stringify(writes.map((w) => ({ streamId: w.streamId, version: w.version })));
   const rows: unknown[] = await m.query(
     `INSERT INTO idempotency (scope, key, request_hash, attempt, units, outcome)
-     VALUES ($1, $2, $3, $4, $5, jsonb_build_array(jsonb_build_object('streamId', $6::text, 'version', $7::int)))
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
      ON CONFLICT (scope, key) DO UPDATE
        SET outcome = idempotency.outcome || EXCLUDED.outcome, units = EXCLUDED.units
        WHERE idempotency.attempt = EXCLUDED.attempt
      RETURNING 1`,
-    [ref.scope, ref.key, ref.requestHash, attempt.id, [...attempt.units], write.streamId, write.version],
+    [ref.scope, ref.key, ref.requestHash, attempt.id, [...attempt.units], outcome],
   );
   if (rows.length === 0) throw new IdempotencyKeyTakenError(ref.scope, ref.key);
 }

@@ -107,16 +107,18 @@ describe('gateway behaviour', () => {
       medicalAid: { available: true, records: { claims: [{ claimId: 'm-1' }] } },
       receivedThisYearFen: { hardship: 120_000, grants: 0, medicalAid: 35_050, total: 155_050 },
     });
-    // Each service was asked for the person, with the caller's correlation id.
+    // Each service was asked for the person, with the gateway's correlation id (the caller's
+    // kept as its reference only): see auth/assertion.int.spec.ts for the assertion itself.
     const asked = [
       [gw.hardship, '/api/v1/hardship'],
       [gw.grants, '/api/v1/grants'],
       [gw.medical, '/api/v1/medical-aid'],
     ] as const;
+    expect(res.headers['x-client-correlation-id']).toBe('people-view-1');
     for (const [service, prefix] of asked) {
       expect(service.received.at(-1)).toMatchObject({
         url: `${prefix}/people/${ID}`,
-        headers: expect.objectContaining({ 'x-correlation-id': 'people-view-1' }) as unknown,
+        headers: expect.objectContaining({ 'x-correlation-id': res.headers['x-correlation-id'] }) as unknown,
       });
     }
   });

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { generateAssertionKeys } from '@union/platform';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { createGatewayApp } from './create-gateway-app';
@@ -20,18 +21,30 @@ describe('gateway with a JWKS URL (production identity provider)', () => {
   let app: INestApplication;
   let server: App;
 
-  const sign = (kid: string, key: KeyLike = privateKey, claims: Record<string, unknown> = {}) =>
+  const sign = (
+    kid: string,
+    key: KeyLike = privateKey,
+    claims: Record<string, unknown> = {},
+    { issuer = 'https://idp.test', audience = 'union-api' } = {},
+  ) =>
     new SignJWT({ name: '张伟', roles: ['caseworker'], units: ['u-1'], ...claims })
       .setProtectedHeader({ alg: 'RS256', kid })
       .setSubject('idp-user-7')
+      .setIssuer(issuer)
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(key);
 
+  const keys = generateAssertionKeys();
   const env = () => ({
     AUTH_DEV_LOGIN: 'false',
     LOG_LEVEL: 'silent',
     JWKS_URL: jwksUrl,
+    JWT_ISSUER: 'https://idp.test',
+    JWT_AUDIENCE: 'union-api',
+    METRICS_TOKEN: 'jwks-test-metrics-token-q8Zt3Vw9pX2mR7nK4bL6cY1hF5',
+    GATEWAY_ASSERTION_PRIVATE_KEY: keys.privateKey,
     HARDSHIP_CASES_URL: stubs[0].url,
     EDUCATION_GRANTS_URL: stubs[1].url,
     MEDICAL_AID_URL: stubs[2].url,
@@ -60,6 +73,20 @@ describe('gateway with a JWKS URL (production identity provider)', () => {
     const token = await sign('k1');
     await request(server).get('/api/v1/hardship/cases').auth(token, { type: 'bearer' }).expect(200);
     expect(stubs[0].received.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+  });
+
+  // Issue 13 item 3: any client of the provider gets tokens signed with the same keys.
+  it('refuses a token of the provider issued for another audience, or by another issuer', async () => {
+    const before = stubs[0].received.length;
+    for (const token of [
+      await sign('k1', privateKey, {}, { audience: 'another-app' }),
+      await sign('k1', privateKey, {}, { issuer: 'https://other-idp.test' }),
+    ]) {
+      const res = await request(server).get('/api/v1/hardship/cases').auth(token, { type: 'bearer' });
+      expect(res.status).toBe(401);
+      expect(res.body.detail).toMatch(/^The token's (aud|iss) claim is not valid/);
+    }
+    expect(stubs[0].received.length).toBe(before);
   });
 
   it('still applies the route table to the provider’s roles', async () => {
@@ -105,8 +132,8 @@ describe('gateway with a JWKS URL (production identity provider)', () => {
     }
   });
 
-  it('refuses to start with dev login on but no secret to sign with, or with a weak secret', () => {
-    expect(() => loadGatewaySettings({ ...env(), AUTH_DEV_LOGIN: 'true' })).toThrow(/JWT_SECRET/);
+  it('refuses to start with dev login on, or with a weak secret', () => {
+    expect(() => loadGatewaySettings({ ...env(), AUTH_DEV_LOGIN: 'true' })).toThrow(/AUTH_DEV_LOGIN/);
     expect(() => loadGatewaySettings({ ...env(), JWKS_URL: undefined, JWT_SECRET: 'secret' })).toThrow(
       /JWT_SECRET/,
     );

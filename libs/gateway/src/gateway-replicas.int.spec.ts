@@ -1,15 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { generateAssertionKeys } from '@union/platform';
 import { loadGatewaySettings } from './gateway.settings';
-import {
-  bearer,
-  SECRET,
-  startGateway,
-  startStub,
-  type StubService,
-  type TestGateway,
-} from './gateway-test.fixture';
+import { bearer, startGateway, startStub, type StubService, type TestGateway } from './gateway-test.fixture';
 
 /** A port nothing listens on: connecting to it is refused. */
 function closedPort(): Promise<number> {
@@ -74,13 +69,22 @@ describe('gateway routing over replicas', () => {
     expect(metrics).not.toMatch(/gateway_upstream_failures_total\{service="hardship-cases"/);
   });
 
-  it('does not retry a call that reached a replica and timed out: 503, and the other replica never sees it', async () => {
+  it('does not retry a write that reached a replica and timed out: 503 OUTCOME_UNKNOWN (it may have committed), and the other replica never sees it', async () => {
     first.reply = () => ({ status: 201, body: { ok: true }, delayMs: 1_000 });
     second.reply = () => ({ status: 201, body: { ok: true }, delayMs: 1_000 });
     const res = await post(99);
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hardship-cases' });
+    expect(res.body).toMatchObject({ code: 'OUTCOME_UNKNOWN', service: 'hardship-cases' });
+    expect(res.body.detail).toMatch(/same Idempotency-Key/);
     expect(first.received.length + second.received.length).toBe(1);
+  });
+
+  it('answers a read that timed out with a plain 503 SERVICE_UNAVAILABLE (a read changes nothing)', async () => {
+    first.reply = () => ({ status: 200, body: { ok: true }, delayMs: 1_000 });
+    second.reply = () => ({ status: 200, body: { ok: true }, delayMs: 1_000 });
+    const res = await request(server).get('/api/v1/hardship/cases').set('Authorization', auth);
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hardship-cases' });
   });
 
   it('is ready and degraded while a replica is down, naming it by position', async () => {
@@ -154,8 +158,11 @@ describe('gateway readiness', () => {
 
 describe('gateway settings', () => {
   it('reads a comma-separated list of replicas per service, and refuses an entry that is not a base URL', () => {
+    // A production gateway's settings (docs/security-hop.md, "Production guards").
     const env = {
-      JWT_SECRET: SECRET,
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      METRICS_TOKEN: randomBytes(48).toString('base64'),
+      GATEWAY_ASSERTION_PRIVATE_KEY: generateAssertionKeys().privateKey,
       HARDSHIP_CASES_URL: 'http://h1:3001, http://h2:3001/',
       EDUCATION_GRANTS_URL: 'http://g:3002',
       MEDICAL_AID_URL: 'http://m:3003',

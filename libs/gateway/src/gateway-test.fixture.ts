@@ -1,5 +1,6 @@
 // Shared by the gateway's int specs: tiny stub services on node:http that record what they
 // received, and a gateway built against them (the apps are not importable from libs).
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
@@ -68,6 +69,8 @@ export interface TestGateway {
   readonly hardship: StubService;
   readonly grants: StubService;
   readonly medical: StubService;
+  /** The public half of the gateway's assertion key (what the services verify with). */
+  readonly assertionPublicKey: KeyObject;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
     hardship,
     grants,
     medical,
+    assertionPublicKey: createPublicKey(settings.assertionKey),
     close: async () => {
       await app.close();
       await Promise.all([hardship.close(), grants.close(), medical.close()]);

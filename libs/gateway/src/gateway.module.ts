@@ -6,6 +6,7 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { PlatformModule } from '@union/platform';
+import { authConfigOf } from '@union/runtime';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -30,7 +31,8 @@ export class GatewayModule implements NestModule {
       imports: [
         PlatformModule.forRoot({
           service: 'gateway',
-          auth: { jwtSecret: settings.jwtSecret, jwksUrl: settings.jwksUrl },
+          auth: authConfigOf(settings),
+          metricsToken: settings.metricsToken,
           logLevel: settings.logLevel,
         }),
       ],

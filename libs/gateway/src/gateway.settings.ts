@@ -1,14 +1,16 @@
-import { assertStrongSecret, loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
-import { EMBEDDED_DEV_SECRETS } from '@union/runtime';
+import type { KeyObject } from 'node:crypto';
+import { loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
+import { loadAuthSettings, type AuthSettings } from '@union/runtime';
+import { assertionKeyFrom } from './auth/assertion-key';
 import { upstreamUrls } from './proxy/upstream-pool';
 
 /** Where each service is and how the gateway talks to it. */
-export interface GatewaySettings {
+export interface GatewaySettings extends AuthSettings {
   port: number;
   /** Each service's replicas: base URLs, called in turn (`UpstreamPool`). */
   upstreams: Record<UpstreamName, string[]>;
-  jwtSecret?: string;
-  jwksUrl?: string;
+  /** Signs the assertion of every call to a service (`GATEWAY_ASSERTION_PRIVATE_KEY`). */
+  assertionKey: KeyObject;
   devLogin: boolean;
   /** A service that has not answered by then gets a 503, never a hang. */
   upstreamTimeoutMs: number;
@@ -21,8 +23,8 @@ export interface GatewaySettings {
 export type UpstreamName = 'hardship-cases' | 'education-grants' | 'medical-aid';
 
 /**
- * The gateway's settings from the environment, validated at boot. With dev login off the JWT
- * secret must be strong: a weak secret would let anyone mint tokens.
+ * The gateway's settings from the environment, validated at boot. Outside the embedded default
+ * dev login is refused, and the token settings pass the production guards (`loadAuthSettings`).
  */
 export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedded = false): GatewaySettings {
   const c = loadConfig(
@@ -32,8 +34,6 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
       HARDSHIP_CASES_URL: { type: 'list', required: !embedded },
       EDUCATION_GRANTS_URL: { type: 'list', required: !embedded },
       MEDICAL_AID_URL: { type: 'list', required: !embedded },
-      JWT_SECRET: { type: 'string', secret: true, devDefault: EMBEDDED_DEV_SECRETS.jwtSecret },
-      JWKS_URL: { type: 'url' },
       AUTH_DEV_LOGIN: { type: 'bool' },
       UPSTREAM_TIMEOUT_MS: { type: 'int', default: 10000 },
       GATEWAY_BODY_LIMIT_BYTES: { type: 'int', default: 8 * 1024 * 1024 },
@@ -42,21 +42,23 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
     env,
     { embedded },
   );
+  // Dev tokens need no password: only the embedded default (npm start, on loopback) offers them.
+  if (c.AUTH_DEV_LOGIN === true && !embedded) {
+    throw new Error('gateway: AUTH_DEV_LOGIN=true is refused outside the embedded default (npm start).');
+  }
   const devLogin = c.AUTH_DEV_LOGIN ?? embedded;
-  if (!c.JWT_SECRET && !c.JWKS_URL)
-    throw new Error('gateway: set JWT_SECRET or JWKS_URL (see .env.example).');
-  if (!devLogin && c.JWT_SECRET) assertStrongSecret('JWT_SECRET', c.JWT_SECRET);
-  if (devLogin && !c.JWT_SECRET)
+  const auth = loadAuthSettings(env, embedded);
+  if (devLogin && !auth.jwtSecret)
     throw new Error('gateway: AUTH_DEV_LOGIN=true needs JWT_SECRET to sign dev tokens.');
   return {
+    ...auth,
+    assertionKey: assertionKeyFrom(env, embedded),
     port: c.GATEWAY_PORT,
     upstreams: {
       'hardship-cases': upstreamUrls('HARDSHIP_CASES_URL', c.HARDSHIP_CASES_URL),
       'education-grants': upstreamUrls('EDUCATION_GRANTS_URL', c.EDUCATION_GRANTS_URL),
       'medical-aid': upstreamUrls('MEDICAL_AID_URL', c.MEDICAL_AID_URL),
     },
-    jwtSecret: c.JWT_SECRET,
-    jwksUrl: c.JWKS_URL,
     devLogin,
     upstreamTimeoutMs: c.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: c.GATEWAY_BODY_LIMIT_BYTES,

@@ -26,6 +26,11 @@ export interface Expectation {
    * not hold it gets 403, auditors reading excepted. `none`: not tied to a unit.
    */
   scope: 'unit' | 'none';
+  /**
+   * For a route keyed by identity number, what another unit's record answers instead of 403: the
+   * answer for a person without one there (a 403 would tell that the person is known elsewhere).
+   */
+  notYours?: 404 | 422;
   ok: 200 | 201;
   /** The request for a record of `unit`; `fresh` asks for a record no other cell has touched. */
   make(world: World, unit: Unit, fresh: boolean): Promise<CellRequest>;
@@ -120,8 +125,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`GET ${M}/periods/{periodId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${M}/periods/${w.periodId}`) },
   [`GET ${M}/periods/{periodId}/fund-report`]: { who: ['reviewer', 'auditor', 'admin'], scope: 'none', ok: 200, make: on((w) => `${M}/periods/${w.periodId}/fund-report`) },
   [`POST ${M}/periods/{periodId}/enrollments`]: { who: CW, scope: 'unit', ok: 200, make: (w, u) => Promise.resolve({ path: `${M}/periods/${w.periodId}/enrollments`, body: { unitId: u, paymentRef: 'PAY-2026-0001', members: [{ idNumber: newIdNumber('19850101'), name: '马海燕', hasBasicMedicalInsurance: true }] } }) },
-  [`GET ${M}/periods/{periodId}/members/{idNumber}`]: { who: READERS, scope: 'unit', ok: 200, make: on((w, u) => `${M}/periods/${w.periodId}/members/${w.units[u].memberIdNumber}`) },
-  [`POST ${M}/claims`]: { who: CW, scope: 'unit', ok: 201, make: async (w, u, fresh) => ({ path: `${M}/claims`, body: claimBody(w.periodId, fresh ? await w.fresh.member(u) : w.units[u].memberIdNumber) }) },
+  [`GET ${M}/periods/{periodId}/members/{idNumber}`]: { who: READERS, scope: 'unit', notYours: 404, ok: 200, make: on((w, u) => `${M}/periods/${w.periodId}/members/${w.units[u].memberIdNumber}`) },
+  [`POST ${M}/claims`]: { who: CW, scope: 'unit', notYours: 422, ok: 201, make: async (w, u, fresh) => ({ path: `${M}/claims`, body: claimBody(w.periodId, fresh ? await w.fresh.member(u) : w.units[u].memberIdNumber) }) },
   [`GET ${M}/claims`]: { who: READERS, scope: 'unit', ok: 200, make: on((_w, u) => `${M}/claims?unitId=${u}`) },
   [`GET ${M}/claims/{claimId}`]: { who: READERS, scope: 'unit', ok: 200, make: on((w, u) => `${M}/claims/${w.units[u].claimId}`) },
   [`POST ${M}/claims/{claimId}/approve`]: { who: RV, scope: 'unit', ok: 200, make: onClaim('approve', {}) },
@@ -154,6 +159,6 @@ function auditExpectations(
 export function expectedStatus(expectation: Expectation, role: Role, unit: Unit, method: string): number {
   if (!expectation.who.includes(role)) return 403;
   const readsEverything = role === 'auditor' && method === 'GET';
-  if (expectation.scope === 'unit' && unit === 'u2' && !readsEverything) return 403;
+  if (expectation.scope === 'unit' && unit === 'u2' && !readsEverything) return expectation.notYours ?? 403;
   return expectation.ok;
 }

@@ -27,6 +27,7 @@ export class DevTokenController {
       this.settings.jwtSecret,
       { sub: body.sub, name: body.name ?? body.sub, roles: body.roles, units: body.units },
       8 * 3600,
+      { issuer: this.settings.issuer, audience: this.settings.audience },
     );
     return { token };
   }

@@ -148,9 +148,29 @@ export const AUDIT_SCHEMAS: Readonly<Record<string, Schema>> = {
           at: { type: 'string', format: 'date-time' },
           actor: str,
           roles: { type: 'array', items: str },
+          units: {
+            type: 'array',
+            items: str,
+            nullable: true,
+            description:
+              'The units the reader\'s token granted (`["*"]`: every unit); null in rows recorded before it was kept',
+          },
           method: str,
-          path: str,
-          subject: str,
+          path: { type: 'string', description: 'The path read, identity numbers masked (decoded first)' },
+          query: {
+            type: 'object',
+            nullable: true,
+            additionalProperties: { oneOf: [str, { type: 'array', items: str }] },
+            description:
+              'The query asked (list filters, asOf, fromVersion…), identity numbers masked; null when none',
+            example: { status: 'open', unitId: 'u-1' },
+          },
+          subject: {
+            type: 'string',
+            nullable: true,
+            description: "The record or stream id read, or the person's ref (never an identity number)",
+          },
+          correlationId: { type: 'string', nullable: true },
         }),
       },
       page: int,

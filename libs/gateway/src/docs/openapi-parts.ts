@@ -15,10 +15,18 @@ export const COMMON_ERRORS: Record<string, Schema> = {
   '403': problem('FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR'),
   '404': problem('NOT_FOUND'),
   '429': problem('RATE_LIMITED; see the Retry-After header'),
-  '503': problem('SERVICE_UNAVAILABLE: the service is down or did not answer in time'),
+  '503': problem('SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time'),
 };
 export const WRITE_ERRORS: Record<string, Schema> = {
   '409': problem('CONFLICT, VERSION_CONFLICT, DUPLICATE or BUDGET_EXHAUSTED'),
   '413': problem('PAYLOAD_TOO_LARGE'),
   '422': problem('NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED'),
+  // A write's 503 may hide a commit (docs/idempotency.md): the text says how to retry it safely.
+  '503': problem(
+    'SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time (the ' +
+      'detail says when nothing was changed; after a timeout the write may still have been ' +
+      'carried out). OUTCOME_UNKNOWN: the service lost its database when the write may have ' +
+      'committed. After Retry-After, retry with the same Idempotency-Key: the retry is answered ' +
+      'with what happened. Without a key, look the record up before retrying',
+  ),
 };

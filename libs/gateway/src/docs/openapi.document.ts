@@ -8,6 +8,7 @@ import {
   TRACE_PATH,
   traceOperation,
 } from './audit-operations';
+import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
@@ -87,6 +88,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
         ...REQUEST_BODIES,
         ...GATEWAY_SCHEMAS,
         ...AUDIT_SCHEMAS,
+        ...ELIGIBILITY_SCHEMAS,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail', 'code'],

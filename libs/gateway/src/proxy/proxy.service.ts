@@ -1,6 +1,14 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { currentCorrelationId, MetricsRegistry, ProblemException, type Counter } from '@union/platform';
+import { randomUUID } from 'node:crypto';
+import {
+  GATEWAY_ASSERTION_HEADER,
+  MetricsRegistry,
+  ProblemException,
+  requestContext,
+  signGatewayAssertion,
+  type Counter,
+} from '@union/platform';
 import { GATEWAY_SETTINGS } from '../gateway.di-tokens';
 import type { GatewaySettings, UpstreamName } from '../gateway.settings';
 import { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './routes';
@@ -76,36 +84,71 @@ export class ProxyService implements OnModuleDestroy {
   }
 
   /** A 503 naming the service, counted by reason. */
-  private unavailable(upstream: UpstreamName, timedOut: boolean): ProblemException {
+  private unavailable(
+    upstream: UpstreamName,
+    method: string,
+    reason: UpstreamFailure['reason'],
+  ): ProblemException {
+    const timedOut = reason === 'timeout';
     this.failures.inc({ service: upstream, reason: timedOut ? 'timeout' : 'unreachable' });
+    const extra = { service: upstream };
+    // A write that may have reached the service (timed out, or cut after it was sent) may have
+    // committed: never say "try again" without the key, or an unkeyed retry could pay twice.
+    if (reason !== 'not-sent' && method !== 'GET' && method !== 'HEAD') {
+      return new ProblemException(
+        'OUTCOME_UNKNOWN',
+        `The ${upstream} service ${timedOut ? `did not answer within ${this.settings.upstreamTimeoutMs} ms` : 'stopped answering'}, ` +
+          'so this write may or may not have been carried out. Retry with the same Idempotency-Key ' +
+          'to get its outcome; without one, look the record up before sending it again.',
+        { extra },
+      );
+    }
     return new ProblemException(
       'SERVICE_UNAVAILABLE',
       timedOut
         ? `The ${upstream} service did not answer within ${this.settings.upstreamTimeoutMs} ms. Try again shortly.`
         : `The ${upstream} service is unavailable. Try again shortly.`,
-      { extra: { service: upstream } },
+      { extra },
     );
   }
 
   /**
-   * One call to a service within the timeout, carrying the request's correlation id (so the
-   * service stamps it on what it records, composed views included); a 503 problem when it fails.
+   * One call to a service within the timeout, with the gateway's assertion for exactly this call
+   * (method, path and query, the caller's token; docs/security-hop.md), which also carries the
+   * request's correlation ids to the service; a 503 problem when it fails. Sign again per attempt.
    */
   private async send(
     upstream: UpstreamName,
     path: string,
     init: { method: string; headers: Record<string, string>; body?: Uint8Array },
   ): Promise<UpstreamAnswer> {
-    const correlationId = currentCorrelationId();
-    const headers = correlationId ? { ...init.headers, 'x-correlation-id': correlationId } : init.headers;
+    const context = requestContext.getStore();
+    const correlationId = context?.correlationId ?? randomUUID();
+    const call = {
+      service: upstream,
+      method: init.method,
+      url: path,
+      authorization: init.headers.authorization,
+      correlationId,
+      clientCorrelationId: context?.clientCorrelationId,
+    };
     try {
-      // A replica that refused the connection never saw the call: the pool tries the next.
+      // A replica that refused the connection never saw the call: the pool tries the next, with
+      // an assertion of its own (a service accepts one once).
       return await this.pools[upstream].send((base) =>
-        this.http.send(`${base}${path}`, { ...init, headers, timeoutMs: this.settings.upstreamTimeoutMs }),
+        this.http.send(`${base}${path}`, {
+          ...init,
+          headers: {
+            ...init.headers,
+            'x-correlation-id': correlationId,
+            [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(this.settings.assertionKey, call),
+          },
+          timeoutMs: this.settings.upstreamTimeoutMs,
+        }),
       );
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
-      throw this.unavailable(upstream, error.reason === 'timeout');
+      throw this.unavailable(upstream, init.method, error.reason);
     }
   }
 }

@@ -76,7 +76,7 @@ function audit(upstream: UpstreamName): GatewayRoute[] {
     ['GET', '/streams/{streamId}/state', AUDITORS, 'A record as it was at a version or an instant (audit)', { query: ['asOfVersion', 'asOf'], response: 'AuditState' }],
     ['GET', '/verify', AUDITORS, 'Verify the hash chain and the seals of a range of the log (audit)', { query: ['fromPosition', 'toPosition', 'wholeSeals', 'anchor'], response: 'AuditVerification' }],
     ['POST', '/rebuild-compare', ['admin'], 'Rebuild every read model into a shadow copy and compare (audit)', { response: 'RebuildComparison' }],
-    ['GET', '/access-log', AUDITORS, "Auditors' recorded reads of this service (audit)", { query: ['actor', 'subject', ...LIST], response: 'AccessLogPage' }],
+    ['GET', '/access-log', AUDITORS, "Recorded reads of personal data beyond the reader's own unit work (audit)", { query: ['actor', 'subject', ...LIST], response: 'AccessLogPage' }],
   ]).map((route) => ({ ...route, servicePrefix: { from, to: '/api/v1/audit' } }));
 }
 
@@ -118,7 +118,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/applications/{applicationId}/reject', ['reviewer'], 'Reject an application', { body: 'Reason' }],
     ['POST', '/applications/{applicationId}/disburse', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
     ['POST', '/applications/{applicationId}/withdraw', ['caseworker'], 'Withdraw an application', { body: 'Reason' }],
-    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as grants sees it (beyond API.md)'],
+    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as grants sees it (beyond API.md)', { response: 'Eligibility' }],
   ]),
   ...programme('medical-aid', 'medical-aid', [
     ['POST', '/periods', ['admin'], 'Create a coverage period', { body: 'CreatePeriod', status: 201 }],
@@ -132,7 +132,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/claims/{claimId}/approve', ['reviewer'], 'Approve a claim', { body: 'ApproveClaim' }],
     ['POST', '/claims/{claimId}/reject', ['reviewer'], 'Reject a claim', { body: 'Reason' }],
     ['POST', '/claims/{claimId}/pay', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
-    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)'],
+    ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)', { response: 'Eligibility' }],
   ]),
   ...AUDITED_SERVICES.flatMap(audit),
 ];

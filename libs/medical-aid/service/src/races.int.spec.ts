@@ -5,7 +5,14 @@ import { verifyLog } from '@union/event-store';
 import { InProcessBus } from '@union/messaging';
 import { signDevToken } from '@union/platform';
 import { createServiceApp, openServiceInfra, type ServiceInfra } from '@union/runtime';
-import { createDatabase, dropDatabase, TEST_JWT_SECRET, TEST_PERSON_REF_SECRET } from '@union/testing';
+import {
+  createDatabase,
+  dropDatabase,
+  TEST_GATEWAY_KEYS,
+  TEST_JWT_SECRET,
+  TEST_PERSON_REF_SECRET,
+  throughGateway,
+} from '@union/testing';
 import { MedicalAidModule } from './medical-aid.module';
 import { medicalAidService } from './medical-aid.service-definition';
 import { API, bill, idNumber, periodBody, TODAY } from './testing/medical-aid.harness';
@@ -33,10 +40,11 @@ describe('medical-aid races (real PostgreSQL)', () => {
       service: medicalAidService.name,
       jwtSecret: TEST_JWT_SECRET,
       personRefSecret: TEST_PERSON_REF_SECRET,
+      gatewayPublicKey: TEST_GATEWAY_KEYS.publicKey,
       logLevel: 'silent' as const,
     };
     app = await createServiceApp(MedicalAidModule.register(infra, settings), infra, { logLevel: 'silent' });
-    http = app.getHttpServer() as Server;
+    http = throughGateway(app, medicalAidService.name);
     auth = `Bearer ${await signDevToken(TEST_JWT_SECRET, { sub: 'cw-1', roles: ['caseworker', 'admin', 'reviewer'], units: ['*'] }, 600)}`;
   });
   const reviewer = () =>

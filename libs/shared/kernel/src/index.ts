@@ -11,7 +11,7 @@ export {
   birthDateOf,
   checkCharOf,
 } from './identity/id-number';
-export { maskIdNumber, maskIdNumbersIn } from './identity/mask-id-number';
+export { maskIdNumber, maskIdNumbersIn, maskIdNumbersInUrl } from './identity/mask-id-number';
 export { personRef } from './identity/person-ref';
 
 export { type Fen, type Bp, BP_ONE, assertFen, applyRatioBp, sumFen } from './money/fen';

@@ -28,12 +28,54 @@ export {
 
 export { ROLES, ALL_UNITS, isRole, type Role, type Principal } from './auth/principal';
 export { AUTH_CONFIG, type AuthConfig } from './auth/auth.config';
-export { JwtVerifier, principalOf, unauthenticated } from './auth/jwt.verifier';
+export {
+  JwtVerifier,
+  principalOf,
+  unauthenticated,
+  DEFAULT_MAX_TOKEN_AGE_SECONDS,
+  IAT_CLOCK_SKEW_SECONDS,
+} from './auth/jwt.verifier';
 export { signDevToken, type DevTokenClaims } from './auth/dev-token';
 export { AuthGuard, assertSomeRole, bearerToken } from './auth/auth.guard';
-export { Public, Roles, CurrentPrincipal, IS_PUBLIC, REQUIRED_ROLES } from './auth/auth.decorators';
+export {
+  Public,
+  Roles,
+  MetricsReader,
+  CurrentPrincipal,
+  IS_PUBLIC,
+  IS_METRICS,
+  REQUIRED_ROLES,
+} from './auth/auth.decorators';
+export { METRICS_ACCESS, assertMetricsReader, type MetricsAccess } from './auth/metrics-access';
+export {
+  GATEWAY_ASSERTION_HEADER,
+  ASSERTION_ISSUER,
+  ASSERTION_TTL_SECONDS,
+  ASSERTION_CLOCK_SKEW_SECONDS,
+  AssertionRefused,
+  GatewayAssertionVerifier,
+  authorizationHash,
+  signGatewayAssertion,
+  type GatewayAssertionClaims,
+  type HopCall,
+  type HopRequest,
+  type VerifiedHop,
+} from './auth/gateway-assertion';
+export {
+  ASSERTION_PRIVATE_KEY_VAR,
+  ASSERTION_PUBLIC_KEY_VAR,
+  assertionPrivateKey,
+  assertionPublicKey,
+  generateAssertionKeys,
+} from './auth/assertion-keys';
 export { canActForUnit, assertUnit, collectUnitsActedFor } from './auth/unit-scope';
-export { assertStrongSecret, KNOWN_DEV_SECRETS, MIN_SECRET_LENGTH } from './auth/secret-strength';
+export {
+  assertStrongSecret,
+  estimatedBits,
+  KNOWN_DEV_SECRETS,
+  MIN_SECRET_BITS,
+  MIN_SECRET_LENGTH,
+} from './auth/secret-strength';
 
 export {
   loadConfig,
@@ -44,11 +86,16 @@ export {
   type ConfigOf,
 } from './config/config.loader';
 
-export { requestContext, currentCorrelationId, type RequestContext } from './observability/request-context';
+export {
+  requestContext,
+  currentCorrelationId,
+  currentClientCorrelationId,
+  type RequestContext,
+} from './observability/request-context';
 export {
   CorrelationMiddleware,
   CORRELATION_HEADER,
-  correlationIdFrom,
+  CLIENT_CORRELATION_HEADER,
   isAcceptableCorrelationId,
 } from './observability/correlation.middleware';
 export { JsonLogger } from './observability/json.logger';

@@ -8,12 +8,14 @@ import { IsDefined, IsInt, IsString, Min, ValidateNested } from 'class-validator
 import { DomainError, idNumberWithCheckChar } from '@union/kernel';
 import {
   assertUnit,
+  currentClientCorrelationId,
   currentCorrelationId,
   CurrentPrincipal,
   IsFen,
   IsIdNumber,
   PlatformModule,
   Roles,
+  type PlatformModuleOptions,
   signDevToken,
   type Principal,
 } from './index';
@@ -59,8 +61,8 @@ class CasesController {
   }
 
   @Get('context')
-  context(): { correlationId: string | undefined } {
-    return { correlationId: currentCorrelationId() };
+  context(): { correlationId?: string; clientCorrelationId?: string } {
+    return { correlationId: currentCorrelationId(), clientCorrelationId: currentClientCorrelationId() };
   }
 
   @Get('boom')
@@ -69,14 +71,23 @@ class CasesController {
   }
 }
 
-@Module({
-  imports: [PlatformModule.forRoot({ service: 'test', logLevel: 'silent', auth: { jwtSecret: SECRET } })],
-  controllers: [CasesController],
-})
-class TestAppModule {}
-
-/** Boots the test app (no listening socket: supertest drives the server). */
-export async function bootTestApp(): Promise<INestApplication> {
+/**
+ * Boots the test app, service `test` (no listening socket: supertest drives the server); `options`
+ * add to the platform's (a service's `gatewayPublicKey`, a `metricsToken`).
+ */
+export async function bootTestApp(options: Partial<PlatformModuleOptions> = {}): Promise<INestApplication> {
+  @Module({
+    imports: [
+      PlatformModule.forRoot({
+        service: 'test',
+        logLevel: 'silent',
+        auth: { jwtSecret: SECRET },
+        ...options,
+      }),
+    ],
+    controllers: [CasesController],
+  })
+  class TestAppModule {}
   const app = await NestFactory.create(TestAppModule, { logger: false });
   return app.init();
 }

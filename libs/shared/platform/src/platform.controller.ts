@@ -1,16 +1,16 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { Public } from './auth/auth.decorators';
+import { MetricsReader, Public } from './auth/auth.decorators';
 import { HealthRegistry, type CheckResult, type ReadinessStatus } from './health/health.registry';
 import { MetricsRegistry } from './metrics/metrics.registry';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.options';
 import { ProblemException } from './problem/problem.exception';
 
 /**
- * Operations endpoints every process serves (API.md "Operations"), all public: liveness,
- * readiness (the registered checks) and Prometheus metrics. Apps with a global prefix should
- * exclude `health/*` and `metrics` from it so probes use the same paths everywhere.
+ * Operations endpoints every process serves (API.md "Operations"): liveness and readiness (the
+ * registered checks), public for probes, and Prometheus metrics for the holder of the metrics
+ * token. Apps with a global prefix should exclude `health/*` and `metrics` from it so probes use
+ * the same paths everywhere.
  */
-@Public()
 @Controller()
 export class PlatformController {
   constructor(
@@ -20,6 +20,7 @@ export class PlatformController {
   ) {}
 
   /** The process is up; says nothing about its dependencies (so an orchestrator won't restart it for them). */
+  @Public()
   @Get('health/live')
   live(): { status: 'ok'; service: string } {
     return { status: 'ok', service: this.options.service };
@@ -29,6 +30,7 @@ export class PlatformController {
    * 200 when every required check passes (`status` `ok`, or `degraded` naming what else fails),
    * else a 503 problem naming the failing checks, with each check's result.
    */
+  @Public()
   @Get('health/ready')
   async ready(): Promise<{
     status: ReadinessStatus;
@@ -48,6 +50,7 @@ export class PlatformController {
     return { status, service: this.options.service, checks };
   }
 
+  @MetricsReader()
   @Get('metrics')
   @Header('Content-Type', MetricsRegistry.CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')

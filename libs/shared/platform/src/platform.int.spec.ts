@@ -94,21 +94,29 @@ describe('PlatformModule over HTTP', () => {
       .set('Authorization', auth)
       .set('x-correlation-id', 'corr-500')
       .expect(500);
-    expect(res.body).toMatchObject({ code: 'INTERNAL', correlationId: 'corr-500' });
+    expect(res.body).toMatchObject({ code: 'INTERNAL', correlationId: res.headers['x-correlation-id'] });
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
   });
 
-  it('echoes the caller correlation id, or makes one, and exposes it to handlers', async () => {
+  // Issue 13 item 9: a client's id must never become the correlation id (it would stamp the
+  // request onto the trace of another story); it is kept as the client's own reference.
+  it("assigns its own correlation id, keeping the caller's only as clientCorrelationId", async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
     const given = await get('/health/live').set('x-correlation-id', 'abc-123').expect(200);
-    expect(given.headers['x-correlation-id']).toBe('abc-123');
-    const made = await get('/health/live').set('x-correlation-id', 'bad id\twith tab').expect(200);
-    expect(made.headers['x-correlation-id']).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    );
+    expect(given.headers['x-correlation-id']).toMatch(uuid);
+    expect(given.headers['x-client-correlation-id']).toBe('abc-123');
+    const bad = await get('/health/live').set('x-correlation-id', 'bad id\twith tab').expect(200);
+    expect(bad.headers['x-correlation-id']).toMatch(uuid);
+    expect(bad.headers['x-client-correlation-id']).toBeUndefined();
     const onError = await get('/nowhere').set('x-correlation-id', 'abc-404').expect(404);
-    expect(onError.headers['x-correlation-id']).toBe('abc-404');
+    expect(onError.headers['x-correlation-id']).toMatch(uuid);
+    expect(onError.headers['x-client-correlation-id']).toBe('abc-404');
     const inside = await get('/cases/context').set('Authorization', auth).set('x-correlation-id', 'abc-ctx');
-    expect(inside.body).toEqual({ correlationId: 'abc-ctx' });
+    expect(inside.body).toEqual({
+      correlationId: inside.headers['x-correlation-id'],
+      clientCorrelationId: 'abc-ctx',
+    });
+    expect(inside.body.correlationId).not.toBe('abc-ctx');
   });
 
   it('serves liveness and readiness: degraded but ready (200) when an optional check fails, 503 on a required one', async () => {

@@ -6,10 +6,13 @@ import {
   type NestModule,
   type Provider,
 } from '@nestjs/common';
+import type { KeyObject } from 'node:crypto';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AUTH_CONFIG, type AuthConfig } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
+import { GatewayAssertionVerifier } from './auth/gateway-assertion';
 import { JwtVerifier } from './auth/jwt.verifier';
+import { METRICS_ACCESS } from './auth/metrics-access';
 import { HealthRegistry } from './health/health.registry';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsRegistry } from './metrics/metrics.registry';
@@ -26,20 +29,30 @@ export interface PlatformModuleOptions extends PlatformOptions {
    * `@Global()` module (e.g. one that builds it from its validated config).
    */
   readonly auth?: AuthConfig;
+  /**
+   * A service's: the gateway's public key. Then every route but the probes and `/metrics` needs
+   * the gateway's assertion for the very request, and the correlation ids come from it. Omitted
+   * at the edge (the gateway), which assigns its own.
+   */
+  readonly gatewayPublicKey?: KeyObject;
+  /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`; else it is open. */
+  readonly metricsToken?: string;
 }
 
 /**
  * What every HTTP process needs, in one import: problem+json errors (global filter), DTO
- * validation (global pipe), bearer-token auth with roles (global guard), correlation ids and
- * request logs, HTTP metrics, and the `/health/live`, `/health/ready`, `/metrics` endpoints.
+ * validation (global pipe), bearer-token auth with roles (global guard), the gateway's assertion
+ * in a service, correlation ids and request logs, HTTP metrics, and the `/health/live`,
+ * `/health/ready`, `/metrics` endpoints.
  * Exports {@link HealthRegistry}, {@link MetricsRegistry}, {@link JwtVerifier} and the middlewares.
  */
 @Module({})
 export class PlatformModule implements NestModule {
   static forRoot(options: PlatformModuleOptions): DynamicModule {
-    const { auth, ...platformOptions } = options;
+    const { auth, gatewayPublicKey, metricsToken, ...platformOptions } = options;
     const providers: Provider[] = [
       { provide: PLATFORM_OPTIONS, useValue: platformOptions },
+      { provide: METRICS_ACCESS, useValue: { token: metricsToken } },
       HealthRegistry,
       MetricsRegistry,
       JwtVerifier,
@@ -50,6 +63,10 @@ export class PlatformModule implements NestModule {
       { provide: APP_GUARD, useClass: AuthGuard },
     ];
     if (auth !== undefined) providers.push({ provide: AUTH_CONFIG, useValue: auth });
+    if (gatewayPublicKey !== undefined) {
+      const verifier = new GatewayAssertionVerifier(gatewayPublicKey, platformOptions.service);
+      providers.push({ provide: GatewayAssertionVerifier, useValue: verifier });
+    }
     return {
       module: PlatformModule,
       global: true,

@@ -17,5 +17,10 @@ export * from './http';
 export * from './audit/audit-state';
 export * from './audit/audit-event';
 export * from './audit/access-log';
-export { NotRecorded } from './audit/access-log.interceptor';
-export { AuditAccessLog1732300000300 } from './audit/access-log.migration';
+export { NotRecorded, RecordedForEveryone } from './audit/access-log.interceptor';
+export { readsBeyondOwnUnits } from './audit/access-scope';
+export {
+  ACCESS_LOG_MIGRATIONS,
+  AuditAccessLog1732300000300,
+  AuditAccessLogQuery1732300000310,
+} from './audit/access-log.migration';

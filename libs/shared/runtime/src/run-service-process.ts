@@ -11,8 +11,9 @@ export const envName = (service: string): string => service.toUpperCase().replac
 
 /**
  * Runs one service as its own process on real infrastructure: PostgreSQL from
- * `DATABASE_URL_<SERVICE>`, Kafka from `KAFKA_BROKERS`, HTTP on `<SERVICE>_PORT`. Bad or missing
- * configuration stops the process with every problem named.
+ * `DATABASE_URL_<SERVICE>`, Kafka from `KAFKA_BROKERS`, HTTP on `<SERVICE>_PORT`, on loopback
+ * unless `HOST` says otherwise (only the gateway should reach it; containers set `HOST=0.0.0.0`).
+ * Bad or missing configuration stops the process with every problem named.
  */
 export async function runServiceProcess(
   definition: ServiceDefinition,
@@ -23,7 +24,7 @@ export async function runServiceProcess(
   const config = loadConfig({
     [`DATABASE_URL_${name}`]: { type: 'url', required: true, secret: true },
     [`${name}_PORT`]: { type: 'int', default: defaultPort },
-    HOST: { type: 'string', default: '0.0.0.0' },
+    HOST: { type: 'string', default: '127.0.0.1' },
   });
   const settings = loadServiceSettings(definition.name);
   const infra = await openServiceInfra(

@@ -8,13 +8,13 @@ import {
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Sealer } from '@union/event-store';
-import { HealthRegistry, MetricsRegistry, PlatformModule } from '@union/platform';
+import { HealthRegistry, MetricsRegistry, PlatformModule, type AuthConfig } from '@union/platform';
 import { AccessLogInterceptor } from './audit/access-log.interceptor';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { DATA_SOURCE, EVENT_STORE, SERVICE_INFRA, SERVICE_SETTINGS } from './runtime.di-tokens';
-import type { ServiceSettings } from './service-definition';
+import type { AuthSettings, ServiceSettings } from './service-definition';
 import type { ServiceInfra } from './service-infra';
 import { registerServiceHealth } from './service-health';
 
@@ -78,7 +78,15 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
 export function platformFor(settings: ServiceSettings): DynamicModule {
   return PlatformModule.forRoot({
     service: settings.service,
-    auth: { jwtSecret: settings.jwtSecret, jwksUrl: settings.jwksUrl },
+    auth: authConfigOf(settings),
+    gatewayPublicKey: settings.gatewayPublicKey,
+    metricsToken: settings.metricsToken,
     logLevel: settings.logLevel,
   });
+}
+
+/** The token verification of {@link AuthSettings}, every field wired (gateway and services). */
+export function authConfigOf(settings: AuthSettings): AuthConfig {
+  const { jwtSecret, jwksUrl, issuer, audience, maxTokenAgeSeconds } = settings;
+  return { jwtSecret, jwksUrl, issuer, audience, maxTokenAgeSeconds };
 }

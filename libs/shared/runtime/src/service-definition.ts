@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { ServiceName, Topic } from '@union/contracts';
 import type { InlineProjection, StoredEvent, Upcasters } from '@union/event-store';
@@ -24,11 +25,25 @@ export interface ServiceDefinition {
   toMessage(event: StoredEvent): OutgoingMessage | null;
 }
 
-/** Settings every service needs at run time, validated at boot. */
-export interface ServiceSettings {
-  service: ServiceName;
+/** How users' tokens are verified (an `AuthConfig`), and the metrics scraper's token: gateway and services alike. */
+export interface AuthSettings {
   jwtSecret?: string;
   jwksUrl?: string;
+  /** `JWT_ISSUER`: tokens must carry this `iss` (required with `jwksUrl`). */
+  issuer?: string;
+  /** `JWT_AUDIENCE`: tokens must carry this `aud` (required with `jwksUrl`). */
+  audience?: string;
+  /** `TOKEN_MAX_AGE_SECONDS`: tokens issued longer ago are refused (default 12 h). */
+  maxTokenAgeSeconds?: number;
+  /** `METRICS_TOKEN`: the bearer `/metrics` needs; unset only in the embedded default (then open). */
+  metricsToken?: string;
+}
+
+/** Settings every service needs at run time, validated at boot. */
+export interface ServiceSettings extends AuthSettings {
+  service: ServiceName;
+  /** The gateway's Ed25519 public key: every call but the probes and /metrics carries its assertion. */
+  gatewayPublicKey: KeyObject;
   personRefSecret: string;
   logLevel: LogLevel;
   /** How often the log is sealed (`SEAL_INTERVAL_MS`, default 30000; 0: only on shutdown). */

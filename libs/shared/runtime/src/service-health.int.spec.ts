@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { TOPICS } from '@union/contracts';
@@ -28,6 +29,7 @@ const settings: ServiceSettings = {
   service: 'hardship-cases',
   jwtSecret: 'service-health-int-test-jwt-secret-0123456789',
   personRefSecret: 'service-health-int-test-person-ref-secret-0123',
+  gatewayPublicKey: generateKeyPairSync('ed25519').publicKey,
   logLevel: 'silent',
 };
 

@@ -28,7 +28,7 @@ import {
   type RawMessagePublisher,
 } from '@union/messaging';
 import type { ServiceDefinition } from './service-definition';
-import { AuditAccessLog1732300000300 } from './audit/access-log.migration';
+import { ACCESS_LOG_MIGRATIONS } from './audit/access-log.migration';
 
 export type DatabaseTarget =
   { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; host: string; port: number };
@@ -70,8 +70,8 @@ export async function openServiceInfra(
     ...(database.kind === 'postgres'
       ? { url: database.url, poolMax: database.poolMax ?? 10 }
       : { host: database.host, port: database.port, poolMax: PGLITE_POOL_MAX }),
-    // The runtime's own table (the auditors' access log) before the service's.
-    migrations: [AuditAccessLog1732300000300, ...definition.migrations],
+    // The runtime's own table (the access log) before the service's.
+    migrations: [...ACCESS_LOG_MIGRATIONS, ...definition.migrations],
     entities: definition.entities,
   });
   const store = new EventStore(dataSource, {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
+import { ASSERTION_PRIVATE_KEY_VAR, ASSERTION_PUBLIC_KEY_VAR, generateAssertionKeys } from '@union/platform';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
@@ -22,8 +24,56 @@ export interface Cluster {
   replicas: Record<Service, { url: string; process: ChildProcess }[]>;
   databaseUrls: Record<(typeof SERVICES)[number], string>;
   jwtSecret: string;
+  /** Everything the processes were given (the gateway's key pair, the metrics token…). */
+  secrets: ProductionSecrets;
   logDir: string;
   stop(): Promise<void>;
+}
+
+/** The secrets of one production-mode platform, made fresh and random. */
+export interface ProductionSecrets {
+  readonly jwtSecret: string;
+  readonly personRefSecret: string;
+  readonly metricsToken: string;
+  /** The gateway's assertion key pair (base64 DER): the private half for the gateway only. */
+  readonly assertionKeys: { readonly privateKey: string; readonly publicKey: string };
+}
+
+/** Fresh random secrets that pass every production guard. */
+export function productionSecrets(): ProductionSecrets {
+  const secret = () => randomBytes(48).toString('base64');
+  return {
+    jwtSecret: secret(),
+    personRefSecret: secret(),
+    metricsToken: secret(),
+    assertionKeys: generateAssertionKeys(),
+  };
+}
+
+/**
+ * The environment an app needs to run as in production (not embedded), apart from its port, its
+ * database and the gateway's upstream URLs: the gateway gets the assertions' private key, each
+ * service the public key and the person-ref key; all refuse dev login. Services bind to their
+ * default, loopback; the gateway to loopback too (`HOST`), as a test platform should.
+ */
+export function productionEnv(
+  app: 'gateway' | (typeof SERVICES)[number],
+  secrets: ProductionSecrets,
+): Record<string, string> {
+  const common = {
+    JWT_SECRET: secrets.jwtSecret,
+    METRICS_TOKEN: secrets.metricsToken,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    AUTH_DEV_LOGIN: 'false',
+    LOG_LEVEL: 'info',
+  };
+  return app === 'gateway'
+    ? { ...common, HOST: '127.0.0.1', [ASSERTION_PRIVATE_KEY_VAR]: secrets.assertionKeys.privateKey }
+    : {
+        ...common,
+        PERSON_REF_SECRET: secrets.personRefSecret,
+        [ASSERTION_PUBLIC_KEY_VAR]: secrets.assertionKeys.publicKey,
+      };
 }
 
 const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -36,7 +86,7 @@ const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
 export async function startCluster(name: string, options: ClusterOptions = {}): Promise<Cluster> {
   const logDir = join(ROOT, 'tmp', 'e2e-logs', `${name}-${Date.now()}`);
   mkdirSync(logDir, { recursive: true });
-  const jwtSecret = `e2e-${name}-jwt-secret-${Math.random().toString(36).slice(2)}-long-enough`;
+  const secrets = productionSecrets();
   const databaseUrls = Object.fromEntries(
     await Promise.all(SERVICES.map(async (s) => [s, await createDatabase(`e2e_${s.replace(/-/g, '_')}`)])),
   ) as Cluster['databaseUrls'];
@@ -51,21 +101,13 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
   );
   const urls = (s: Service) => ports[s].map((p) => `http://127.0.0.1:${p}`);
   const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, urls(s)[0]])) as Cluster['serviceUrls'];
-  const common = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    JWT_SECRET: jwtSecret,
-    PERSON_REF_SECRET: `e2e-${name}-person-ref-secret-long-enough-for-checks`,
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    AUTH_DEV_LOGIN: 'false',
-    LOG_LEVEL: 'info',
-  };
   const children: ChildProcess[] = [];
   const replicas = {} as Cluster['replicas'];
   for (const s of SERVICES) {
     replicas[s] = ports[s].map((port, i) => {
       const env = {
-        ...common,
+        ...process.env,
+        ...productionEnv(s, secrets),
         [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
         [`${envName(s)}_PORT`]: String(port),
       };
@@ -76,7 +118,8 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
   }
   children.push(
     launch('gateway', logDir, {
-      ...common,
+      ...process.env,
+      ...productionEnv('gateway', secrets),
       GATEWAY_PORT: String(ports.gateway[0]),
       ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, urls(s).join(',')])),
     }),
@@ -92,7 +135,16 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
     await stop();
     throw new Error(`${(error as Error).message} (logs in ${logDir})`);
   }
-  return { gatewayUrl, serviceUrls, replicas, databaseUrls, jwtSecret, logDir, stop };
+  return {
+    gatewayUrl,
+    serviceUrls,
+    replicas,
+    databaseUrls,
+    jwtSecret: secrets.jwtSecret,
+    secrets,
+    logDir,
+    stop,
+  };
 }
 
 function launch(app: string, logDir: string, env: NodeJS.ProcessEnv, logName = app): ChildProcess {

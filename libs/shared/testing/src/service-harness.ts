@@ -10,14 +10,17 @@ import {
   type ServiceInfra,
   type ServiceSettings,
 } from '@union/runtime';
+import { TEST_GATEWAY_KEYS, throughGateway } from './gateway-hop';
 
 export const TEST_JWT_SECRET = 'integration-test-jwt-secret-0123456789abcdef';
 export const TEST_PERSON_REF_SECRET = 'integration-test-person-ref-secret-0123456789';
 
 export interface ServiceHarness {
   app: INestApplication;
-  /** For supertest: `request(h.http)`. */
+  /** For supertest: `request(h.http)`, through a stand-in for the gateway (see {@link throughGateway}). */
   http: Server;
+  /** The service's own server: a request here carries no gateway assertion (refused but for probes). */
+  direct: Server;
   infra: ServiceInfra;
   bus: InProcessBus;
   settings: ServiceSettings;
@@ -39,6 +42,7 @@ export async function startServiceHarness(
   definition: ServiceDefinition,
   moduleFor: (infra: ServiceInfra, settings: ServiceSettings) => DynamicModule,
   bus: InProcessBus = new InProcessBus(),
+  overrides: Partial<ServiceSettings> = {},
 ): Promise<ServiceHarness> {
   const database: PgliteServer = await startPgliteServer();
   const infra = await openServiceInfra(
@@ -50,12 +54,15 @@ export async function startServiceHarness(
     service: definition.name,
     jwtSecret: TEST_JWT_SECRET,
     personRefSecret: TEST_PERSON_REF_SECRET,
+    gatewayPublicKey: TEST_GATEWAY_KEYS.publicKey,
     logLevel: 'silent',
+    ...overrides,
   };
   const app = await createServiceApp(moduleFor(infra, settings), infra, { logLevel: 'silent' });
   return {
     app,
-    http: app.getHttpServer() as Server,
+    http: throughGateway(app, definition.name),
+    direct: app.getHttpServer() as Server,
     infra,
     bus,
     settings,

@@ -23,7 +23,7 @@ describe('campaigns (POST/GET /campaigns, close, report)', () => {
     admin = as(h.http, await h.token('admin-1', ['admin']));
     caseworker = as(h.http, await h.token('cw-1', ['caseworker'], ['u-1']));
     reviewer = as(h.http, await h.token('rv-1', ['reviewer']));
-    auditor = as(h.http, await h.token('au-1', ['auditor'], []));
+    auditor = as(h.http, await h.token('au-1', ['auditor'], ['u-elsewhere']));
   });
   afterAll(() => h.close());
 

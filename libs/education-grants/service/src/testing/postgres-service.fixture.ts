@@ -6,7 +6,7 @@ import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import { InProcessBus } from '@union/messaging';
 import { signDevToken, type Role } from '@union/platform';
 import { createServiceApp, openServiceInfra, type ServiceInfra, type ServiceSettings } from '@union/runtime';
-import { TEST_JWT_SECRET, TEST_PERSON_REF_SECRET } from '@union/testing';
+import { TEST_GATEWAY_KEYS, TEST_JWT_SECRET, TEST_PERSON_REF_SECRET, throughGateway } from '@union/testing';
 import { EducationGrantsModule } from '../education-grants.module';
 import { educationGrantsService } from '../education-grants.service-definition';
 
@@ -31,6 +31,7 @@ export async function startGrantsOnPostgres(prefix: string, poolMax = 20): Promi
     service: educationGrantsService.name,
     jwtSecret: TEST_JWT_SECRET,
     personRefSecret: TEST_PERSON_REF_SECRET,
+    gatewayPublicKey: TEST_GATEWAY_KEYS.publicKey,
     logLevel: 'silent',
   };
   const app: INestApplication = await createServiceApp(
@@ -39,7 +40,7 @@ export async function startGrantsOnPostgres(prefix: string, poolMax = 20): Promi
     { logLevel: 'silent' },
   );
   return {
-    http: app.getHttpServer() as Server,
+    http: throughGateway(app, educationGrantsService.name),
     infra,
     bus,
     token: (sub, roles, units = ['*']) => signDevToken(TEST_JWT_SECRET, { sub, roles, units }, 3600),

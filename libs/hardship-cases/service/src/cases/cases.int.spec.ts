@@ -44,6 +44,30 @@ describe('hardship cases: open, list, get, close, reopen (HTTP)', () => {
     expect(res.body).toMatchObject({ code: 'CONFLICT', existingCaseId: caseId });
   });
 
+  it("tells a caseworker of another unit that the person has an open case, without the case's id", async () => {
+    const caseId = await openCase(h, idNumberOf(12));
+    const other = await h.as('cw-2', ['caseworker'], ['u-2']);
+    const before = await h.eventCount();
+    const res = await other
+      .post(`${HARDSHIP}/cases`)
+      .send(openCaseBody(idNumberOf(12), { unitId: 'u-2' }))
+      .expect(409);
+    expect(res.body).toMatchObject({
+      code: 'CONFLICT',
+      detail: expect.stringMatching(/already has an open hardship case/) as string,
+    });
+    expect(res.body).not.toHaveProperty('existingCaseId');
+    expect(res.text).not.toContain(caseId);
+    expect(await h.eventCount()).toBe(before);
+    // Acting for both units, the caseworker may add to that case, so it is named.
+    const both = await h.as('cw-3', ['caseworker'], ['u-1', 'u-2']);
+    const named = await both
+      .post(`${HARDSHIP}/cases`)
+      .send(openCaseBody(idNumberOf(12), { unitId: 'u-2' }))
+      .expect(409);
+    expect(named.body).toMatchObject({ code: 'CONFLICT', existingCaseId: caseId });
+  });
+
   it('refuses a household above every line with 422 NOT_ELIGIBLE naming the line, unless overridden with a reason', async () => {
     const cw = await h.as('cw-1', ['caseworker'], ['u-1']);
     const above = { household: { size: 1, monthlyIncomeFen: 200_000 } };
@@ -109,7 +133,7 @@ describe('hardship cases: open, list, get, close, reopen (HTTP)', () => {
     await other.post(`${HARDSHIP}/cases/${caseId}/close`).send({ reason: 'other' }).expect(403);
     expect((await other.get(`${HARDSHIP}/cases`).expect(200)).body).toMatchObject({ items: [], total: 0 });
     await other.get(`${HARDSHIP}/cases?unitId=u-1`).expect(403);
-    const auditor = await h.as('au-1', ['auditor'], []);
+    const auditor = await h.as('au-1', ['auditor'], ['u-elsewhere']);
     const all = await auditor
       .get(`${HARDSHIP}/cases?unitId=u-1&status=open&tier=deep&pageSize=2`)
       .expect(200);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
-import { assertUnit, currentCorrelationId, type Principal } from '@union/platform';
+import { assertUnit, canActForUnit, currentCorrelationId, type Principal } from '@union/platform';
 import type { EventMetadata, EventStore } from '@union/event-store';
 import {
   caseDecider,
@@ -37,7 +37,7 @@ export class OpenCaseHandler {
   ) {}
 
   /**
-   * Opens a case; 409 with the existing case id when the person already has an open one. With a
+   * Opens a case; 409 when the person already has an open one (see {@link duplicate}). With a
    * `referralId` the referral is accepted in the same transaction (its person must be this one).
    */
   async open(dto: OpenCaseDto, principal: Principal): Promise<string> {
@@ -59,7 +59,7 @@ export class OpenCaseHandler {
       name: person.name,
       phone: person.phone,
       household: { size: household.size, monthlyIncomeFen: household.monthlyIncomeFen },
-      existingOpenCaseId: existing ?? undefined,
+      existingOpenCaseId: existing?.caseId,
       policy,
       actor: facts.actor,
       now: facts.now,
@@ -78,20 +78,8 @@ export class OpenCaseHandler {
         });
       });
     } catch (error) {
-      // Two openings for one person raced: the unique index let one through.
-      if (
-        error instanceof QueryFailedError &&
-        (error as { constraint?: string }).constraint === 'case_summary_one_open_per_person'
-      ) {
-        const winner = await this.openCaseOf(ref);
-        throw new DomainError(
-          'CONFLICT',
-          'This person already has an open hardship case; add to that one instead.',
-          {
-            details: { existingCaseId: winner },
-          },
-        );
-      }
+      // The decider refused a second open case, or two openings raced and the unique index let one through.
+      if (isSecondOpenCase(error)) throw await this.duplicate(ref, principal);
       throw error;
     }
     return caseId;
@@ -133,10 +121,41 @@ export class OpenCaseHandler {
     };
   }
 
-  private async openCaseOf(ref: string): Promise<string | null> {
+  /**
+   * The 409 of a second open case. The caseworker must learn that the person has one (to add to
+   * it rather than open another), but its id only when they may act for its unit: another unit's
+   * record ids are not theirs to know (issue 13).
+   */
+  private async duplicate(ref: string, principal: Principal): Promise<DomainError> {
+    const open = await this.openCaseOf(ref);
+    if (open && !canActForUnit(principal, open.unitId)) {
+      return new DomainError(
+        'CONFLICT',
+        'This person already has an open hardship case, kept by a unit you do not act for; only that unit can add to it.',
+      );
+    }
+    return new DomainError(
+      'CONFLICT',
+      'This person already has an open hardship case; add to that one instead.',
+      {
+        details: { existingCaseId: open?.caseId },
+      },
+    );
+  }
+
+  private async openCaseOf(ref: string): Promise<{ caseId: string; unitId: string } | null> {
     const row = await this.dataSource
       .getRepository(CaseSummaryEntity)
       .findOneBy({ personRef: ref, status: 'open' });
-    return row?.caseId ?? null;
+    return row ? { caseId: row.caseId, unitId: row.unitId } : null;
   }
+}
+
+function isSecondOpenCase(error: unknown): boolean {
+  if (error instanceof DomainError)
+    return error.code === 'CONFLICT' && 'existingCaseId' in (error.details ?? {});
+  return (
+    error instanceof QueryFailedError &&
+    (error as { constraint?: string }).constraint === 'case_summary_one_open_per_person'
+  );
 }

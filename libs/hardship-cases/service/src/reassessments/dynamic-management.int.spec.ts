@@ -122,7 +122,7 @@ describe('dynamic management: visits, reassessments, pairing (HTTP)', () => {
   });
 
   it('applies the region policy published by an admin, and records its version on the decision', async () => {
-    const admin = await h.as('ad-1', ['admin'], []);
+    const admin = await h.as('ad-1', ['admin'], ['u-elsewhere']);
     await cw
       .put(`${HARDSHIP}/policies/regions/320102`)
       .send({ minimumLivingStandardFen: 110_000, relativeMultiplierBp: 15_000 })

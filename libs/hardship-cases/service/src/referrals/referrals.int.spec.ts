@@ -170,7 +170,7 @@ describe('referrals from medical aid (in-process bus + HTTP)', () => {
     expect((await cw.get(`${HARDSHIP}/referrals?status=attached`).expect(200)).body.total).toBe(1);
     await cw.get(`${HARDSHIP}/referrals?unitId=u-2`).expect(403);
     await cw.get(`${HARDSHIP}/referrals?status=lost`).expect(400);
-    const auditor = await h.as('au-1', ['auditor'], []);
+    const auditor = await h.as('au-1', ['auditor'], ['u-elsewhere']);
     expect((await auditor.get(`${HARDSHIP}/referrals?unitId=u-2`).expect(200)).body.total).toBe(1);
     await (await h.as('rv-1', ['reviewer'])).get(`${HARDSHIP}/referrals`).expect(403);
   });

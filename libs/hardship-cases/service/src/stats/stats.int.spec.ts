@@ -58,7 +58,7 @@ describe('yearly figures: people assisted (人次), amounts by category and fund
   afterAll(() => h.close());
 
   it('gives every unit to an auditor: disbursed assistance only, pending apart, rejected never', async () => {
-    const auditor = await h.as('au-1', ['auditor'], []);
+    const auditor = await h.as('au-1', ['auditor'], ['u-elsewhere']);
     const res = await auditor.get(`${HARDSHIP}/stats?year=${year}`).expect(200);
     expect(res.body).toEqual({
       year,

@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@union/event-store';
 import { parseIdNumber, personRef } from '@union/kernel';
-import type { ClaimCommand, MembershipState, Period } from '@union/medical-aid/domain';
-import { assertUnit, type Principal } from '@union/platform';
+import {
+  membershipDecider,
+  type ClaimCommand,
+  type MembershipState,
+  type Period,
+} from '@union/medical-aid/domain';
+import { assertUnit, canActForUnit, type Principal } from '@union/platform';
 import {
   EVENT_STORE,
   requestFacts,
@@ -41,12 +46,14 @@ export class ClaimCommands {
       personRef: personRef(this.settings.personRefSecret, id),
       metadata: { ...facts.metadata, policyVersion: period.policyVersion },
       command: (membership) => {
-        if (membership.member) assertUnit(principal, membership.member.unitId);
+        // A member of a unit the caseworker does not act for is, to them, not enrolled: the
+        // domain's own refusal, not a 403 telling that the person is enrolled elsewhere (issue 13).
+        const theirs = membership.member === null || canActForUnit(principal, membership.member.unitId);
         return {
           type: 'SubmitClaim',
           claimId,
           period,
-          membership,
+          membership: theirs ? membership : membershipDecider.initialState(),
           ...claim,
           bill: { ...bill },
           today: facts.today,

@@ -78,11 +78,20 @@ describe('medical-aid claims: refusals and adjudication (HTTP)', () => {
         .set('Authorization', await as.caseworker())
         .send({ ...body, idNumber: '630102198501010000' })
         .expect(400);
-      await request(h.http)
+      // A member of another unit is, to this caseworker, not enrolled: the same 422 as for a
+      // person never enrolled, not a 403 telling that the person is enrolled elsewhere (issue 13).
+      const otherUnit = await request(h.http)
         .post(`${API}/claims`)
         .set('Authorization', await as.caseworker(['unit-2']))
         .send({ ...body, dischargedOn: TODAY })
-        .expect(403);
+        .expect(422);
+      const nobody = await request(h.http)
+        .post(`${API}/claims`)
+        .set('Authorization', await as.caseworker(['unit-2']))
+        .send({ ...body, dischargedOn: TODAY, idNumber: idNumber(98) })
+        .expect(422);
+      expect(otherUnit.body).toEqual(nobody.body);
+      expect(otherUnit.body).toMatchObject({ code: 'NOT_ELIGIBLE' });
       await request(h.http)
         .post(`${API}/claims`)
         .set('Authorization', await as.reviewer())

@@ -32,7 +32,8 @@ const MAX_ATTEMPTS = 3;
 /**
  * A unit's enrollment as one batch (DOMAIN.md §3 "Enrollment"): one query for the hardship
  * tiers, the domain's plan, then ONE statement that starts every new membership stream and writes
- * its read-model row (atomic on its own, so no transaction around it). A member already enrolled
+ * its read-model row, committed with the Idempotency-Key's record of those streams when there is
+ * a key (`startStreams`; docs/idempotency.md, "Bulk enrollment"). A member already enrolled
  * is found by that insert (the stream exists: `ON CONFLICT DO NOTHING`) and counted a duplicate,
  * whether an earlier request or a concurrent one enrolled them, so nobody is looked up first.
  * Running the generic command handler per member would cost a few round trips each.

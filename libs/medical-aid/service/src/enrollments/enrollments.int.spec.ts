@@ -173,10 +173,22 @@ describe('medical-aid enrollment by unit (HTTP)', () => {
 
   it('answers membership reads by unit scope, 404 when not enrolled and 400 for a bad number', async () => {
     const url = `${API}/periods/${periodId}/members/${idNumber(101)}`;
-    await request(h.http)
+    // Another unit's member and a person never enrolled get the same 404: a lookup by identity
+    // number must not tell a caseworker that the person is enrolled elsewhere (issue 13).
+    const otherUnit = await request(h.http)
       .get(url)
       .set('Authorization', await as.caseworker(['unit-9']))
-      .expect(403);
+      .expect(404);
+    const nobody = await request(h.http)
+      .get(`${API}/periods/${periodId}/members/${idNumber(998)}`)
+      .set('Authorization', await as.caseworker(['unit-9']))
+      .expect(404);
+    expect(otherUnit.body).toEqual(nobody.body);
+    expect(otherUnit.headers.etag).toBeUndefined();
+    await request(h.http)
+      .get(url)
+      .set('Authorization', await as.caseworker(['unit-1']))
+      .expect(200);
     await request(h.http)
       .get(url)
       .set('Authorization', await as.auditor())

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { eventHash, type EventMetadata, type Upcasters } from '@union/event-store';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  currentAttempt,
+  eventHash,
+  recordWrites,
+  type EventMetadata,
+  type Upcasters,
+} from '@union/event-store';
 
 /** The first event of a stream that does not exist yet. */
 export interface FirstEvent {
@@ -25,9 +31,6 @@ export function timeOrderedUuid(now = Date.now()): string {
 const byStreamId = (a: FirstEvent, b: FirstEvent): number =>
   a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
 
-/** Anything that runs SQL: the data source (one statement, its own transaction) or a transaction. */
-export type Queryable = Pick<EntityManager, 'query'>;
-
 /**
  * Read-model rows written in the same statement as the events, for the streams it actually
  * started: `insert` reads them as `started_rows(d jsonb)`.
@@ -45,18 +48,44 @@ export interface StartedRows {
  * another transaction started meanwhile is skipped (`ON CONFLICT DO NOTHING`: it waits for that
  * transaction, then keeps its event) rather than failing the whole batch. Rows go in stream-id
  * order so two overlapping batches lock in the same order. With `rows`, the read-model rows of
- * the started streams go in the same statement (a data-modifying CTE): one round trip, and
- * atomic without a transaction around it. Returns the first events actually stored (only their
- * stream ids come back: a 10,000-row answer of full events cost more to parse than it told).
+ * the started streams go in the same statement (a data-modifying CTE). Returns the first events
+ * actually stored (only their stream ids come back: a 10,000-row answer of full events cost
+ * more to parse than it told).
+ *
+ * Like `append`, it joins the HTTP write being served (docs/idempotency.md): the attempt notes
+ * that it wrote, and with an Idempotency-Key the statement and the key's record of the started
+ * streams commit in one transaction. Without a key the statement is atomic on its own.
  */
 export async function startStreams(
-  db: Queryable,
+  dataSource: DataSource,
   upcasters: Upcasters,
   firsts: readonly FirstEvent[],
   metadata: EventMetadata,
   rows?: StartedRows,
 ): Promise<FirstEvent[]> {
   if (firsts.length === 0) return [];
+  const attempt = currentAttempt();
+  attempt?.noteWrite();
+  if (!attempt?.key) return insertFirsts(dataSource.manager, upcasters, firsts, metadata, rows);
+  return dataSource.transaction(async (tx) => {
+    const started = await insertFirsts(tx, upcasters, firsts, metadata, rows);
+    // Even with nothing started: a duplicate of this key that committed first makes this roll back.
+    await recordWrites(
+      tx,
+      attempt,
+      started.map((f) => ({ streamId: f.streamId, version: 1 })),
+    );
+    return started;
+  });
+}
+
+async function insertFirsts(
+  db: EntityManager,
+  upcasters: Upcasters,
+  firsts: readonly FirstEvent[],
+  metadata: EventMetadata,
+  rows: StartedRows | undefined,
+): Promise<FirstEvent[]> {
   const now = new Date();
   const recordedAt = now.toISOString();
   const sorted = [...firsts].sort(byStreamId);

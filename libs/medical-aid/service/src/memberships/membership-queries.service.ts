@@ -6,10 +6,15 @@ import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runt
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
 import { memberKeyOf, MembershipSummaryEntity } from '../read-models/membership-summary.entity';
 import { PeriodQueries } from '../periods/period-queries.service';
-import { assertMayRead } from '../shared/read-scope';
+import { mayRead } from '../shared/read-scope';
 import { membershipView, type MembershipView } from './membership.view';
 
-/** One member's membership in a period, with their claims, from the read models. */
+/**
+ * One member's membership in a period, with their claims, from the read models. A member of a
+ * unit the reader may not read is answered exactly as a person not enrolled (404): the lookup is
+ * keyed by identity number, and a 403 would tell a caseworker that the person is enrolled
+ * elsewhere (issue 13).
+ */
 @Injectable()
 export class MembershipQueries {
   constructor(
@@ -24,8 +29,9 @@ export class MembershipQueries {
     const row = await this.dataSource
       .getRepository(MembershipSummaryEntity)
       .findOneBy({ memberKey: memberKeyOf(periodId, ref) });
-    if (!row) throw new DomainError('NOT_FOUND', `This person is not enrolled in ${period.name}.`);
-    assertMayRead(principal, row.unitId);
+    if (!row || !mayRead(principal, row.unitId)) {
+      throw notEnrolled(period.name);
+    }
     const claims = await this.dataSource
       .getRepository(ClaimSummaryEntity)
       .find({ where: { periodId, personRef: ref }, order: { submittedAt: 'ASC', claimId: 'ASC' } });
@@ -36,3 +42,7 @@ export class MembershipQueries {
     );
   }
 }
+
+/** The one answer for "not enrolled" and "enrolled by a unit you may not read". */
+export const notEnrolled = (periodName: string): DomainError =>
+  new DomainError('NOT_FOUND', `This person is not enrolled in ${periodName} in any unit you may read.`);

@@ -30,6 +30,7 @@ export class PeriodsController {
   }
 
   @Get(':periodId')
+  @Roles('caseworker', 'reviewer', 'auditor', 'admin')
   get(
     @Param('periodId', ParseUUIDPipe) periodId: string,
     @Res({ passthrough: true }) res: ServerResponse,

@@ -43,7 +43,7 @@ export function actors(h: ServiceHarness) {
     admin: () => as('admin-1', ['admin']),
     caseworker: (units: string[] = ['*'], sub = 'cw-1') => as(sub, ['caseworker'], units),
     reviewer: (units: string[] = ['*'], sub = 'rv-1') => as(sub, ['reviewer'], units),
-    auditor: () => as('au-1', ['auditor'], []),
+    auditor: () => as('au-1', ['auditor'], ['u-elsewhere']),
   };
 }
 

@@ -7,9 +7,14 @@ import { unauthenticated } from './jwt.verifier';
 export const IS_PUBLIC = 'union:isPublic';
 /** Metadata key of {@link Roles}. */
 export const REQUIRED_ROLES = 'union:roles';
+/** Metadata key of {@link MetricsReader}. */
+export const IS_METRICS = 'union:isMetrics';
 
 /** Lets a route (or every route of a controller) through without a token: health, docs, dev-token. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** The route is read by the metrics scraper: `METRICS_TOKEN` instead of a user's token (see MetricsAccess). */
+export const MetricsReader = (): MethodDecorator => SetMetadata(IS_METRICS, true);
 
 /**
  * Only principals holding at least one of `roles` may call the route (403 `FORBIDDEN`

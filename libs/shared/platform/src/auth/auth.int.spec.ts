@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bootTestApp, SECRET, token, validBody } from '../platform-test-app.fixture';
 
 const hs256 = (claims: Record<string, unknown>, exp?: string) => {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u');
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuedAt();
   return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(new TextEncoder().encode(SECRET));
 };
 
@@ -36,10 +36,14 @@ describe('AuthGuard over HTTP', () => {
     ['garbage', () => Promise.resolve('not.a.jwt'), 'The token is malformed.'],
     [
       'an unknown role',
-      () => hs256({ roles: ['root'], units: [] }, '5m'),
-      "The token's roles claim must be a list of caseworker, reviewer, auditor, admin.",
+      () => hs256({ roles: ['root'], units: ['unit-1'] }, '5m'),
+      "The token's roles claim must be a non-empty list of caseworker, reviewer, auditor, admin.",
     ],
-    ['no exp claim', () => hs256({ roles: [], units: [] }), "The token's exp claim is not valid (missing)."],
+    [
+      'no exp claim',
+      () => hs256({ roles: ['caseworker'], units: ['unit-1'] }),
+      "The token's exp claim is not valid (missing).",
+    ],
   ])('refuses %s with a 401 problem saying why', async (_case, makeToken, detail) => {
     const req = post('/cases').send(validBody);
     const res = await (
@@ -75,7 +79,7 @@ describe('AuthGuard over HTTP', () => {
     });
   });
 
-  it('keeps health and metrics public', async () => {
+  it('keeps health public, and metrics too when no metrics token is configured (embedded)', async () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);
     await request(app.getHttpServer()).get('/metrics').expect(200);
   });

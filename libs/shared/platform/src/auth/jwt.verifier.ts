@@ -9,6 +9,10 @@ const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', '
 
 const VERIFIED_TTL_MS = 60_000;
 const VERIFIED_MAX = 10_000;
+/** Default of {@link AuthConfig.maxTokenAgeSeconds}: a working day. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 12 * 3600;
+/** How far in the future a token's `iat` may be: the identity provider's clock may run ahead. */
+export const IAT_CLOCK_SKEW_SECONDS = 60;
 
 /** A 401 problem; `WWW-Authenticate` tells clients which scheme to use (RFC 6750). */
 export function unauthenticated(detail: string): ProblemException {
@@ -24,11 +28,18 @@ export class JwtVerifier {
   private readonly verified = new Map<string, { principal: Principal; until: number }>();
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly maxAgeSeconds: number;
 
   constructor(@Inject(AUTH_CONFIG) private readonly config: AuthConfig) {
     if ((config.jwtSecret === undefined) === (config.jwksUrl === undefined)) {
       throw new Error('Authentication needs exactly one of JWT_SECRET and JWKS_URL.');
     }
+    // Any client of the identity provider gets tokens signed with the same keys: only the issuer
+    // and the audience say a token was meant for this platform.
+    if (config.jwksUrl !== undefined && (!config.issuer || !config.audience)) {
+      throw new Error('With JWKS_URL, JWT_ISSUER and JWT_AUDIENCE are required.');
+    }
+    this.maxAgeSeconds = config.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
     if (config.jwtSecret !== undefined) {
       this.key = new TextEncoder().encode(config.jwtSecret);
       this.algorithms = ['HS256'];
@@ -42,30 +53,32 @@ export class JwtVerifier {
   async verify(token: string): Promise<Principal> {
     const cached = this.verified.get(token);
     if (cached !== undefined && cached.until > Date.now()) return cached.principal;
-    const { principal, exp } = await this.verifyAfresh(token);
-    this.remember(token, principal, exp);
+    const { principal, until } = await this.verifyAfresh(token);
+    this.remember(token, principal, until);
     return principal;
   }
 
   /**
-   * A token already verified is taken from a small cache until it expires, at most a minute: the
-   * gateway verifies each request's token twice (rate limit, then auth) and a client sends the same
-   * token for many requests. The minute bounds how long a key the provider withdrew still counts.
+   * A token already verified is taken from a small cache until it expires or grows too old, at
+   * most a minute: the gateway verifies each request's token twice (rate limit, then auth) and a
+   * client sends the same token for many requests. The minute bounds how long a key the provider
+   * withdrew still counts.
    */
-  private remember(token: string, principal: Principal, exp: number | undefined): void {
-    const until = Math.min((exp ?? 0) * 1000, Date.now() + VERIFIED_TTL_MS);
+  private remember(token: string, principal: Principal, validUntil: number): void {
+    const until = Math.min(validUntil, Date.now() + VERIFIED_TTL_MS);
     if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { principal, until });
   }
 
-  private async verifyAfresh(token: string): Promise<{ principal: Principal; exp?: number }> {
+  /** The principal, and until when (ms) the token stays valid: its `exp`, or its maximum age. */
+  private async verifyAfresh(token: string): Promise<{ principal: Principal; until: number }> {
     let payload: JWTPayload;
     try {
       const options = {
         algorithms: this.algorithms,
         issuer: this.config.issuer,
         audience: this.config.audience,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
       };
       // jose types the key as one of two overloads; both are handled identically at runtime.
       payload = (
@@ -76,7 +89,20 @@ export class JwtVerifier {
     } catch (error) {
       throw refusal(error);
     }
-    return { principal: principalOf(payload), exp: payload.exp };
+    // jose checked that exp and iat are numbers; the age is checked here, with a skew for iat
+    // alone (jose's clockTolerance would also stretch exp).
+    const { iat, exp } = payload as { iat: number; exp: number };
+    const now = Date.now() / 1000;
+    if (iat > now + IAT_CLOCK_SKEW_SECONDS) throw unauthenticated("The token's iat claim is in the future.");
+    if (now - iat > this.maxAgeSeconds) {
+      throw unauthenticated(
+        `The token is older than the maximum token age (${this.maxAgeSeconds} s); sign in again.`,
+      );
+    }
+    return {
+      principal: principalOf(payload),
+      until: Math.min(exp, iat + this.maxAgeSeconds) * 1000,
+    };
   }
 }
 
@@ -112,11 +138,19 @@ function refusal(error: unknown): ProblemException {
 export function principalOf(payload: JWTPayload): Principal {
   const { sub, name, roles, units } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub.length === 0) throw unauthenticated("The token's sub claim is missing.");
-  if (!Array.isArray(roles) || !roles.every(isRole)) {
-    throw unauthenticated("The token's roles claim must be a list of caseworker, reviewer, auditor, admin.");
+  // An empty list grants nothing anyone meant to grant: a route without @Roles, or a check that
+  // reads "no unit outside the list", would let such a token through.
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+    throw unauthenticated(
+      "The token's roles claim must be a non-empty list of caseworker, reviewer, auditor, admin.",
+    );
   }
-  if (!Array.isArray(units) || !units.every((u): u is string => typeof u === 'string' && u.length > 0)) {
-    throw unauthenticated('The token\'s units claim must be a list of unit ids (or ["*"]).');
+  if (
+    !Array.isArray(units) ||
+    units.length === 0 ||
+    !units.every((u): u is string => typeof u === 'string' && u.length > 0)
+  ) {
+    throw unauthenticated('The token\'s units claim must be a non-empty list of unit ids (or ["*"]).');
   }
   return { sub, name: typeof name === 'string' && name.length > 0 ? name : sub, roles, units };
 }

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { maskIdNumbersIn, maskIdNumbersInUrl } from '@union/kernel';
 import { currentCorrelationId } from './request-context';
 import { isLevelEnabled, parseLogLevel, type LogLevel } from './request-log';
 
@@ -6,7 +7,8 @@ type Level = Exclude<LogLevel, 'silent'>;
 
 /**
  * Nest's logger as JSON lines on stdout (`{ time, level, service, context, msg, correlationId,
- * stack? }`), so log shippers need no parsing rules. Use it with
+ * stack? }`), so log shippers need no parsing rules. Identity numbers in the message and the stack
+ * are masked, encoded or not (a message may quote a URL). Use it with
  * `NestFactory.create(AppModule, { logger: new JsonLogger('hardship-cases', level) })`.
  */
 export class JsonLogger implements LoggerService {
@@ -52,10 +54,21 @@ export class JsonLogger implements LoggerService {
       level,
       service: this.service,
       context,
-      msg: message instanceof Error ? message.message : message,
+      msg: masked(message instanceof Error ? message.message : message),
       correlationId: currentCorrelationId(),
-      stack: typeof stack === 'string' ? stack : message instanceof Error ? message.stack : undefined,
+      stack: masked(typeof stack === 'string' ? stack : message instanceof Error ? message.stack : undefined),
     };
     this.write(`${JSON.stringify(line)}\n`);
+  }
+}
+
+/** A message or stack with identity numbers masked; objects by their JSON text. */
+function masked(value: unknown): unknown {
+  if (typeof value === 'string') return maskIdNumbersInUrl(value);
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    return JSON.parse(maskIdNumbersIn(JSON.stringify(value))) as unknown;
+  } catch {
+    return '[a message that is not JSON]';
   }
 }

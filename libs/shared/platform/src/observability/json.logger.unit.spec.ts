@@ -59,13 +59,13 @@ describe('JsonLogger', () => {
 });
 
 describe('writeRequestLog', () => {
-  it('masks identity numbers in the path', () => {
+  const logged = (path: string): Record<string, unknown> => {
     const out: string[] = [];
     writeRequestLog(
       {
         service: 'gateway',
         method: 'GET',
-        path: '/api/v1/people/11010519491231002X',
+        path,
         status: 200,
         durationMs: 3.2,
         correlationId: 'c',
@@ -73,11 +73,42 @@ describe('writeRequestLog', () => {
       },
       (line) => out.push(line),
     );
-    expect(JSON.parse(out[0])).toMatchObject({
+    return JSON.parse(out[0]) as Record<string, unknown>;
+  };
+
+  it('masks identity numbers in the path', () => {
+    expect(logged('/api/v1/people/11010519491231002X')).toMatchObject({
       level: 'info',
       path: '/api/v1/people/110105********002X',
       status: 200,
       sub: 'u-1',
     });
+  });
+
+  it('masks them percent-encoded, once or twice, with a lower-case x', () => {
+    const encoded = [...'11010519491231002x'].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('');
+    expect(logged(`/api/v1/people/${encoded}`).path).toBe('/api/v1/people/110105********002x');
+    expect(logged(`/api/v1/people/${encoded.replace(/%/g, '%25')}`).path).toBe(
+      '/api/v1/people/110105********002x',
+    );
+  });
+});
+
+describe('JsonLogger masking', () => {
+  it('masks identity numbers, encoded or not, in messages, stacks and logged objects', () => {
+    const { logger, lines } = capture('info');
+    logger.error(
+      'GET /people/%31%31%30%31%30%35%31%39%34%39%31%32%33%31%30%30%32%58 failed',
+      'Error: at /people/11010519491231002X',
+      'Proxy',
+    );
+    logger.warn({ idNumber: '11010519491231002X' }, 'Intake');
+    const [error, warn] = lines();
+    expect(error).toMatchObject({
+      msg: 'GET /people/110105********002X failed',
+      stack: 'Error: at /people/110105********002X',
+    });
+    expect(warn).toMatchObject({ msg: { idNumber: '110105********002X' } });
+    expect(JSON.stringify(lines())).not.toMatch(/0519491231/);
   });
 });

@@ -1,4 +1,4 @@
-import { maskIdNumbersIn } from '@union/kernel';
+import { maskIdNumbersInUrl } from '@union/kernel';
 
 /** Log levels, most to least severe; `silent` logs nothing. */
 export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
@@ -23,12 +23,15 @@ export interface RequestLogEntry {
   readonly status: number;
   readonly durationMs: number;
   readonly correlationId: string;
+  /** The client's own `x-correlation-id`, a reference only (see CorrelationMiddleware). */
+  readonly clientCorrelationId?: string;
   readonly sub?: string;
 }
 
 /**
  * Writes one JSON line per request to stdout. Identity numbers in the path (`/people/{idNumber}`)
- * are masked: logs are kept longer and read by more people than the data they describe.
+ * are masked, however the client encoded them: logs are kept longer and read by more people than
+ * the data they describe.
  */
 export function writeRequestLog(
   entry: RequestLogEntry,
@@ -40,10 +43,11 @@ export function writeRequestLog(
     msg: 'request',
     service: entry.service,
     method: entry.method,
-    path: maskIdNumbersIn(entry.path),
+    path: maskIdNumbersInUrl(entry.path),
     status: entry.status,
     durationMs: entry.durationMs,
     correlationId: entry.correlationId,
+    clientCorrelationId: entry.clientCorrelationId,
     sub: entry.sub,
   };
   write(`${JSON.stringify(line)}\n`);

@@ -1,4 +1,4 @@
-import { statusOf, type ErrorCode, type FieldError } from '@union/kernel';
+import { maskIdNumbersInUrl, statusOf, type ErrorCode, type FieldError } from '@union/kernel';
 
 /** Media type of every error response (RFC 9457). */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -70,6 +70,8 @@ export function problemTitleOf(code: ErrorCode): string {
 /**
  * Builds a problem body. The one place that shapes error responses: the filter, the auth guard,
  * the gateway (relaying a service's problem) all go through it, so every error looks alike.
+ * Identity numbers in `detail` and the field messages are masked (a detail may quote the path
+ * asked for, `There is no endpoint GET /…`, and problems are logged, relayed and shown).
  */
 export function problemBody(input: ProblemInput): ProblemBody {
   const extra = Object.fromEntries(
@@ -82,8 +84,10 @@ export function problemBody(input: ProblemInput): ProblemBody {
     type: problemTypeOf(input.code),
     title: input.title ?? TITLES[input.code],
     status: input.status ?? statusOf(input.code),
-    detail: input.detail,
+    detail: maskIdNumbersInUrl(input.detail),
     code: input.code,
-    ...(input.errors !== undefined && input.errors.length > 0 ? { errors: input.errors } : {}),
+    ...(input.errors !== undefined && input.errors.length > 0
+      ? { errors: input.errors.map((e) => ({ ...e, message: maskIdNumbersInUrl(e.message) })) }
+      : {}),
   };
 }

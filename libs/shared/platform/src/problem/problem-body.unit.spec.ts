@@ -30,6 +30,19 @@ describe('problemBody', () => {
     expect(body).not.toHaveProperty('skipped');
   });
 
+  it('masks identity numbers in the detail and the field messages, percent-encoded or not', () => {
+    const encoded = [...'11010519491231002X'].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('');
+    const body = problemBody({
+      code: 'NOT_FOUND',
+      detail: `There is no endpoint GET /api/v1/people/${encoded}/x.`,
+      errors: [{ field: 'idNumber', message: 'The number 11010519491231002X is refused.' }],
+    });
+    expect(body.detail).toBe('There is no endpoint GET /api/v1/people/110105********002X/x.');
+    expect(body.errors).toEqual([
+      { field: 'idNumber', message: 'The number 110105********002X is refused.' },
+    ]);
+  });
+
   it('allows a status the code table lacks, and a custom title', () => {
     expect(
       problemBody({ code: 'VALIDATION_FAILED', status: 415, title: 'Unsupported Media Type', detail: 'x' }),

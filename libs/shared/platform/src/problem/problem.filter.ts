@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
-import { maskIdNumbersIn } from '@union/kernel';
-import { CORRELATION_HEADER, correlationIdFrom } from '../observability/correlation.middleware';
+import { maskIdNumbersInUrl } from '@union/kernel';
+import { CORRELATION_HEADER } from '../observability/correlation.middleware';
 import { currentCorrelationId } from '../observability/request-context';
 import { pathOf, type PlatformRequest, type PlatformResponse } from '../http/http-types';
 import { PROBLEM_CONTENT_TYPE } from './problem-body';
@@ -29,15 +30,14 @@ const logger = new Logger('ProblemFilter');
  * the gateway's forwarding handler (plain node:http, outside Nest) does for its own.
  */
 export function sendProblem(exception: unknown, req: PlatformRequest, res: PlatformResponse): void {
-  // Body-parser errors happen before the correlation middleware runs, so the id may be missing.
+  // Body-parser errors happen before the correlation middleware runs, so the id may be missing:
+  // then a new one (never the caller's header, see CorrelationMiddleware).
   const correlationId =
-    currentCorrelationId() ??
-    headerValue(res.getHeader(CORRELATION_HEADER)) ??
-    correlationIdFrom(req.headers[CORRELATION_HEADER]);
+    currentCorrelationId() ?? headerValue(res.getHeader(CORRELATION_HEADER)) ?? randomUUID();
   const problem = toProblem(exception, req, correlationId);
   if (problem.unexpected) {
     const stack = exception instanceof Error ? exception.stack : undefined;
-    const where = `${req.method ?? ''} ${maskIdNumbersIn(pathOf(req))}`;
+    const where = `${req.method ?? ''} ${maskIdNumbersInUrl(pathOf(req))}`;
     logger.error(
       `Unhandled error on ${where} (correlation id ${correlationId}): ${String(exception)}`,
       stack,

@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Who among the auditors read what, and when (DOMAIN.md, "Auditors"): one row per successful
- * read. Append-only by the event log's trigger function, like the events themselves.
+ * Who read what, and when (DOMAIN.md, "Auditors"; issue 13: every read of personal data beyond
+ * the reader's own unit work): one row per successful read. Append-only by the event log's
+ * trigger function, like the events themselves.
  */
 export class AuditAccessLog1732300000300 implements MigrationInterface {
   name = 'AuditAccessLog1732300000300';
@@ -29,3 +30,26 @@ export class AuditAccessLog1732300000300 implements MigrationInterface {
     await q.query(`DROP TABLE audit_access_log`);
   }
 }
+
+/**
+ * The reader's units, the query asked (list filters, `asOf`, `fromVersion`…, identity numbers
+ * masked) and the request's correlation id. Null in rows recorded before: they were not kept.
+ */
+export class AuditAccessLogQuery1732300000310 implements MigrationInterface {
+  name = 'AuditAccessLogQuery1732300000310';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE audit_access_log
+        ADD COLUMN units text[], ADD COLUMN query jsonb, ADD COLUMN correlation_id text`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `ALTER TABLE audit_access_log DROP COLUMN units, DROP COLUMN query, DROP COLUMN correlation_id`,
+    );
+  }
+}
+
+/** The access log's migrations, in order: the runtime runs them before the service's own. */
+export const ACCESS_LOG_MIGRATIONS = [AuditAccessLog1732300000300, AuditAccessLogQuery1732300000310];

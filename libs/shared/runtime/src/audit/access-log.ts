@@ -1,13 +1,25 @@
 import type { DataSource } from 'typeorm';
 import type { Page } from '@union/platform';
 
+/** A query string as recorded: each parameter's value, or values when repeated; masked. */
+export type RecordedQuery = Readonly<Record<string, string | readonly string[]>>;
+
+/** One recorded read. `units`, `query` and `correlationId` are null in rows from before they were kept. */
 export interface AccessLogEntry {
   at: string;
   actor: string;
   roles: string[];
+  /** The units the reader's token granted (`["*"]`: every unit). */
+  units: string[] | null;
   method: string;
+  /** The path read, identity numbers masked (decoded first, however the client encoded them). */
   path: string;
+  /** The query asked (list filters, `asOf`, `fromVersion`…), masked likewise; null when none. */
+  query: RecordedQuery | null;
+  /** The record or stream id of the route, or the person's ref (never an identity number). */
   subject: string | null;
+  /** The request's correlation id, to find it in the request log. */
+  correlationId: string | null;
 }
 
 export type AccessLogPage = Page<AccessLogEntry>;
@@ -19,14 +31,26 @@ export interface AccessLogFilter {
   pageSize: number;
 }
 
-/** The service's record of auditors' reads (table `audit_access_log`). */
+const COLUMNS = `at, actor, roles, units, method, path, query, subject, correlation_id AS "correlationId"`;
+
+/** The service's record of reads of personal data beyond the reader's own unit work (`audit_access_log`). */
 export class AccessLog {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(entry: Omit<AccessLogEntry, 'at'>): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO audit_access_log (actor, roles, method, path, subject) VALUES ($1, $2, $3, $4, $5)`,
-      [entry.actor, entry.roles, entry.method, entry.path, entry.subject],
+      `INSERT INTO audit_access_log (actor, roles, units, method, path, query, subject, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        entry.actor,
+        entry.roles,
+        entry.units,
+        entry.method,
+        entry.path,
+        entry.query === null ? null : JSON.stringify(entry.query),
+        entry.subject,
+        entry.correlationId,
+      ],
     );
   }
 
@@ -39,8 +63,7 @@ export class AccessLog {
       params,
     );
     const rows: (Omit<AccessLogEntry, 'at'> & { at: Date })[] = await this.dataSource.query(
-      `SELECT at, actor, roles, method, path, subject FROM audit_access_log WHERE ${where}
-       ORDER BY id DESC LIMIT $3 OFFSET $4`,
+      `SELECT ${COLUMNS} FROM audit_access_log WHERE ${where} ORDER BY id DESC LIMIT $3 OFFSET $4`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
     return {

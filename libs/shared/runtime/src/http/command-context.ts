@@ -1,5 +1,5 @@
 import { DomainError, chinaToday } from '@union/kernel';
-import { currentCorrelationId, type Principal } from '@union/platform';
+import { currentClientCorrelationId, currentCorrelationId, type Principal } from '@union/platform';
 import type { EventMetadata } from '@union/event-store';
 
 /** What a command brings from the request: who, when, and which chain of causes it belongs to. */
@@ -18,11 +18,18 @@ export function requestFacts(
   extra: EventMetadata = {},
   at: Date = new Date(),
 ): RequestFacts {
+  // The client's own reference rides along for its support calls; it is never the correlation.
+  const clientCorrelationId = currentClientCorrelationId();
   return {
     actor: principal.sub,
     now: at.toISOString(),
     today: chinaToday(at),
-    metadata: { actor: principal.sub, correlationId: currentCorrelationId(), ...extra },
+    metadata: {
+      actor: principal.sub,
+      correlationId: currentCorrelationId(),
+      ...(clientCorrelationId === undefined ? {} : { clientCorrelationId }),
+      ...extra,
+    },
   };
 }
 

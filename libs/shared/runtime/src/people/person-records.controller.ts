@@ -30,7 +30,8 @@ export function personRecordsController(
     constructor(@Inject(source) private readonly records: PersonRecordsSource) {}
 
     @Get('people/:idNumber')
-    @Roles('caseworker', 'reviewer', 'auditor', 'admin')
+    // As the gateway's person view (API.md, "People"): admins manage, they do not read people.
+    @Roles('caseworker', 'reviewer', 'auditor')
     person(@Param('idNumber') idNumber: string, @CurrentPrincipal() principal: Principal): Promise<object> {
       return this.records.records(parseIdNumber(idNumber), principal, requestFacts(principal).today);
     }

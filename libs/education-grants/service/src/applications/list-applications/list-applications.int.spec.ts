@@ -31,7 +31,7 @@ describe('reading applications (GET /applications, GET /applications/{id})', () 
     await elsewhere.get(`${APPLICATIONS}/${ids[1]}`).expect(403);
     await elsewhere.post(`${APPLICATIONS}/${ids[1]}/approve`).send({}).expect(403);
 
-    const auditor = await k.client('au-1', ['auditor'], []);
+    const auditor = await k.client('au-1', ['auditor'], ['u-elsewhere']);
     expect((await list('', auditor).expect(200)).body.total).toBe(3);
     const one = await auditor.get(`${APPLICATIONS}/${ids[0]}`).expect(200);
     expect(one.headers.etag).toBe('"2"');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Not, In, QueryFailedError, type DataSource } from 'typeorm';
 import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
-import { assertUnit, type Principal } from '@union/platform';
+import { assertUnit, canActForUnit, type Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { applicationDecider, type CampaignFacts } from '@union/education-grants/domain';
 import {
@@ -75,16 +75,7 @@ export class SubmitApplicationHandler {
         },
       );
     } catch (error) {
-      // Two submissions for one student raced: the partial unique index let one through.
-      if (
-        error instanceof QueryFailedError &&
-        (error as { constraint?: string }).constraint === ONE_LIVE_PER_STUDENT
-      ) {
-        const existingApplicationId = await this.liveApplicationOf(dto.campaignId, studentRef);
-        throw new DomainError('DUPLICATE', 'This student already has an application in this campaign.', {
-          details: { existingApplicationId },
-        });
-      }
+      if (isDuplicate(error)) throw await this.duplicate(error, dto.campaignId, studentRef, principal);
       throw error;
     }
     return applicationId;
@@ -95,12 +86,54 @@ export class SubmitApplicationHandler {
     return row?.data ?? null;
   }
 
+  /**
+   * The 409 of a student's second application. The caseworker must learn that one exists, but
+   * its id only when they may act for its unit: another unit's record ids are not theirs to know
+   * (issue 13). Two submissions that raced (the partial unique index let one through) get the
+   * same answer as the decider's.
+   */
+  private async duplicate(
+    error: unknown,
+    campaignId: string,
+    studentRef: string,
+    principal: Principal,
+  ): Promise<unknown> {
+    const live = await this.liveApplication(campaignId, studentRef);
+    if (live && !canActForUnit(principal, live.unitId)) {
+      return new DomainError(
+        'DUPLICATE',
+        'This student already has an application in this campaign, made by a unit you do not act for.',
+      );
+    }
+    if (error instanceof DomainError) return error;
+    return new DomainError('DUPLICATE', 'This student already has an application in this campaign.', {
+      details: { existingApplicationId: live?.applicationId },
+    });
+  }
+
   private async liveApplicationOf(campaignId: string, studentPersonRef: string): Promise<string | undefined> {
-    const row = await this.dataSource.getRepository(GrantApplicationEntity).findOneBy({
+    return (await this.liveApplication(campaignId, studentPersonRef))?.applicationId;
+  }
+
+  private liveApplication(
+    campaignId: string,
+    studentPersonRef: string,
+  ): Promise<GrantApplicationEntity | null> {
+    return this.dataSource.getRepository(GrantApplicationEntity).findOneBy({
       campaignId,
       studentPersonRef,
       status: Not(In(['rejected', 'withdrawn'])),
     });
-    return row?.applicationId;
   }
+}
+
+/** The decider's refusal of a second live application, or the index's, when two raced. */
+function isDuplicate(error: unknown): boolean {
+  if (error instanceof DomainError) {
+    return error.code === 'DUPLICATE' && 'existingApplicationId' in (error.details ?? {});
+  }
+  return (
+    error instanceof QueryFailedError &&
+    (error as { constraint?: string }).constraint === ONE_LIVE_PER_STUDENT
+  );
 }

@@ -124,6 +124,33 @@ describe('submitting an application (POST /applications)', () => {
       .expect(201);
   });
 
+  it('tells a caseworker of another unit that the student has an application, without its id', async () => {
+    await openHardshipCase(k.h.bus, 7, 'deep');
+    const first = await k.caseworker
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 7, 7))
+      .expect(201);
+    const before = await counts();
+    const other = await k.client('cw-2', ['caseworker'], ['u-2']);
+    const dup = await other
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 7, 7, { unitId: 'u-2' }))
+      .expect(409);
+    expect(dup.body).toMatchObject({
+      code: 'DUPLICATE',
+      detail: expect.stringMatching(/already has an application in this campaign/) as string,
+    });
+    expect(dup.body).not.toHaveProperty('existingApplicationId');
+    expect(dup.text).not.toContain(first.body.applicationId);
+    expect(await counts()).toEqual(before);
+    const both = await k.client('cw-3', ['caseworker'], ['u-1', 'u-2']);
+    const named = await both
+      .post(APPLICATIONS)
+      .send(applicationBody(campaignId, 7, 7, { unitId: 'u-2' }))
+      .expect(409);
+    expect(named.body).toMatchObject({ code: 'DUPLICATE', existingApplicationId: first.body.applicationId });
+  });
+
   it('refuses a level the campaign does not fund (422), bad input (400) and other units (403), storing nothing', async () => {
     const before = await counts();
     const primary = applicationBody(campaignId, 4, 40, {});
