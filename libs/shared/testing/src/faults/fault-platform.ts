@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { productionEnv, productionSecrets } from '../process-cluster';
 import { appProcess, freePort, killLeftoverApps, type AppProcess } from './app-process';
 import { startKafkaBroker, stopLeftoverBroker, type KafkaBroker } from './kafka-broker';
 import { startPostgresCluster, stopLeftoverCluster, type PostgresCluster } from './postgres-cluster';
@@ -46,18 +47,15 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
     startPostgresCluster(join(dir, 'pg'), pgPort, SERVICES.map(dbName)),
     startKafkaBroker(ROOT, join(dir, 'kafka'), kafkaPort),
   ]);
-  const jwtSecret = `faults-jwt-secret-${Math.random().toString(36).slice(2)}-long-enough-for-checks`;
-  const common: NodeJS.ProcessEnv = {
+  // Production mode, as process-cluster runs it (the gateway's assertion keys and all), on our broker.
+  const secrets = productionSecrets();
+  const common = (app: 'gateway' | ServiceName): NodeJS.ProcessEnv => ({
     ...process.env,
-    HOST: '127.0.0.1',
-    JWT_SECRET: jwtSecret,
-    PERSON_REF_SECRET: 'faults-person-ref-secret-long-enough-for-the-checks',
+    ...productionEnv(app, secrets),
     KAFKA_BROKERS: kafka.brokers,
-    AUTH_DEV_LOGIN: 'false',
-    LOG_LEVEL: 'info',
     // Seals every 2 s, so sealing runs through every fault (and, with two replicas, side by side).
     SEAL_INTERVAL_MS: '2000',
-  };
+  });
   const databaseUrls = Object.fromEntries(SERVICES.map((s) => [s, pg.url(dbName(s))])) as Record<
     ServiceName,
     string
@@ -74,7 +72,7 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
         logDir,
         readyPath: '/health/ready',
         env: {
-          ...common,
+          ...common(s),
           [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
           [`${envName(s)}_PORT`]: String(port),
         },
@@ -84,7 +82,7 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
   }
   const gatewayPort = await freePort();
   const gatewayEnv = (urls: (s: ServiceName) => string): NodeJS.ProcessEnv => ({
-    ...common,
+    ...common('gateway'),
     GATEWAY_PORT: String(gatewayPort),
     RATE_LIMIT_PER_MINUTE: '1000000',
     ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, urls(s)])),
@@ -118,7 +116,7 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
     replicas,
     gateway,
     gatewayUrl: gateway.url,
-    jwtSecret,
+    jwtSecret: secrets.jwtSecret,
     async routeToBothReplicas() {
       await gateway.stop();
       try {
