@@ -1,6 +1,7 @@
 // One jest config, three projects chosen by file suffix (ARCHITECTURE.md, "Tests").
 // unit: pure code, no IO. int: a service with its real Postgres (PGlite) and the in-process bus.
 // e2e: separate processes against real PostgreSQL and real Kafka (npm run test:e2e).
+// faults: the fault-injection suite, on its own PostgreSQL cluster and broker (npm run test:faults).
 const { paths } = require('./tsconfig.base.json').compilerOptions;
 const fs = require('fs');
 const swc = JSON.parse(fs.readFileSync(__dirname + '/.swcrc', 'utf8'));
@@ -22,5 +23,6 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    { ...base, displayName: 'faults', testMatch: ['**/*.faults.spec.ts'] },
   ],
 };

@@ -4,8 +4,10 @@
 REPO_ROOT="$(cd "$KAFKA_HOME_DIR/../.." && pwd)"
 CACHE_DIR="$KAFKA_HOME_DIR/.cache"
 LIBS_DIR="$CACHE_DIR/libs"
-PID_FILE="$CACHE_DIR/kafka.pid"
-RENDERED_PROPS="$CACHE_DIR/server.properties"
+# KAFKA_PID_FILE lets a second broker (own ports and data dir) run beside the default one;
+# its rendered server.properties lives next to its pid file.
+PID_FILE="${KAFKA_PID_FILE:-$CACHE_DIR/kafka.pid}"
+RENDERED_PROPS="$(dirname "$PID_FILE")/server.properties"
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"

@@ -9,6 +9,8 @@
 #   KAFKA_DATA_DIR         data dir; relative = relative to the repo root
 #                          (default infra/kafka/.cache/data)
 #   KAFKA_LOGS_DIR         log dir (default: "logs" next to the data dir)
+#   KAFKA_PID_FILE         pid file (default infra/kafka/.cache/kafka.pid); a second broker
+#                          needs its own, and its own ports and data dir
 #   KAFKA_HEAP_OPTS        default "-Xms256m -Xmx512m"
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness (default 120)
 set -euo pipefail
@@ -82,7 +84,7 @@ command -v java >/dev/null 2>&1 || { echo "start.sh: java (17+) is required" >&2
 # ---- jars (no-op when cached) ----
 bash "$KAFKA_HOME_DIR/fetch.sh"
 
-mkdir -p "$DATA_DIR" "$LOGS_DIR"
+mkdir -p "$DATA_DIR" "$LOGS_DIR" "$(dirname "$PID_FILE")"
 
 # ---- render server.properties ----
 props="$(<"$KAFKA_HOME_DIR/server.properties")"

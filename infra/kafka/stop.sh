@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the broker started by start.sh: SIGTERM (controlled shutdown), then SIGKILL after
-# KAFKA_STOP_TIMEOUT seconds (default 20). Exits 0 when it is not running.
+# KAFKA_STOP_TIMEOUT seconds (default 20). Exits 0 when it is not running. KAFKA_PID_FILE and
+# KAFKA_PORT name a broker other than the default one (see start.sh).
 set -euo pipefail
 
 KAFKA_HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
