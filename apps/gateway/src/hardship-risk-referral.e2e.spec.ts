@@ -11,7 +11,8 @@ import { startCluster, type Cluster } from '@union/testing';
  */
 describe('medical hardship risk becomes a hardship referral (four processes, real PostgreSQL and Kafka)', () => {
   let cluster: Cluster;
-  const as = (sub: string, roles: Role[]) => signDevToken(cluster.jwtSecret, { sub, roles, units: ['u-m'] }, 600);
+  const as = (sub: string, roles: Role[]) =>
+    signDevToken(cluster.jwtSecret, { sub, roles, units: ['u-m'] }, 600);
 
   beforeAll(async () => {
     cluster = await startCluster('referral');
@@ -56,8 +57,19 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
       enrollmentOpensOn: addDays(today, -60),
       enrollmentClosesOn: addDays(today, 30),
       rules: {
-        inpatient: { deductibleFen: 100_000, bands: [{ uptoFen: 5_000_000, ratioBp: 5000 }, { uptoFen: null, ratioBp: 6000 }] },
-        seriousIllness: { bands: [{ uptoFen: 4_000_000, ratioBp: 5000 }, { uptoFen: null, ratioBp: 7000 }] },
+        inpatient: {
+          deductibleFen: 100_000,
+          bands: [
+            { uptoFen: 5_000_000, ratioBp: 5000 },
+            { uptoFen: null, ratioBp: 6000 },
+          ],
+        },
+        seriousIllness: {
+          bands: [
+            { uptoFen: 4_000_000, ratioBp: 5000 },
+            { uptoFen: null, ratioBp: 7000 },
+          ],
+        },
         hardshipRisk: { thresholdFen: 3_000_000 },
       },
     });
@@ -90,7 +102,13 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
     expect(claim.body).toMatchObject({ quote: { payoutFen: 11_440_000 } });
     const claimId = String(claim.body.claimId);
     expect((await call(reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {})).status).toBe(200);
-    const paid = await call(caseworker, 'POST', `/medical-aid/claims/${claimId}/pay`, { paymentRef: 'BANK-E2E-1', paidOn: today }, `e2e-claim-story-${Date.now()}`);
+    const paid = await call(
+      caseworker,
+      'POST',
+      `/medical-aid/claims/${claimId}/pay`,
+      { paymentRef: 'BANK-E2E-1', paidOn: today },
+      `e2e-claim-story-${Date.now()}`,
+    );
     expect(paid.status).toBe(200);
     story.correlationId = paid.correlationId;
     expect(story.correlationId).not.toMatch(/^e2e-claim-story-/);
@@ -99,10 +117,17 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
     let referral: Record<string, unknown> | undefined;
     while (!referral && Date.now() < deadline) {
       const list = await call(caseworker, 'GET', '/hardship/referrals?status=pending&pageSize=500');
-      referral = (list.body.items as Record<string, unknown>[] | undefined)?.find((r) => r.memberName === memberName);
+      referral = (list.body.items as Record<string, unknown>[] | undefined)?.find(
+        (r) => r.memberName === memberName,
+      );
       if (!referral) await new Promise((r) => setTimeout(r, 200));
     }
-    expect(referral).toMatchObject({ status: 'pending', unitId: 'u-m', memberName, remainingBurdenFen: 7_280_000 });
+    expect(referral).toMatchObject({
+      status: 'pending',
+      unitId: 'u-m',
+      memberName,
+      remainingBurdenFen: 7_280_000,
+    });
     Object.assign(story, { member, referralId: String(referral?.referralId) });
   });
 
@@ -129,14 +154,25 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
     // The caseworker learns eligibility and tier; the case's id only an auditor (issue 13).
     expect(eligibility).toMatchObject({ hasOpenCase: true, tier: opened.body.tier });
     expect(eligibility).not.toHaveProperty('caseId');
-    expect((await call(auditor, 'GET', `/grants/eligibility/${story.member}`)).body).toMatchObject({ caseId });
+    expect((await call(auditor, 'GET', `/grants/eligibility/${story.member}`)).body).toMatchObject({
+      caseId,
+    });
 
-    type Event = { service: string; type: string; streamId: string; eventId: string; recordedAt: string; metadata: Record<string, unknown> };
+    type Event = {
+      service: string;
+      type: string;
+      streamId: string;
+      eventId: string;
+      recordedAt: string;
+      metadata: Record<string, unknown>;
+    };
     const trace = await call(auditor, 'GET', `/audit/trace/${story.correlationId}`);
     expect(trace.status).toBe(200);
     const events = trace.body.events as Event[];
     const find = (service: string, type: string, prefix: string) => {
-      const i = events.findIndex((e) => e.service === service && e.type === type && e.streamId.startsWith(prefix));
+      const i = events.findIndex(
+        (e) => e.service === service && e.type === type && e.streamId.startsWith(prefix),
+      );
       expect(i).toBeGreaterThanOrEqual(0);
       return { i, event: events[i] };
     };
@@ -147,8 +183,13 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
     // In time order, and each link caused by the one before it across the services.
     expect(received.i).toBeGreaterThan(Math.max(claimPaid.i, risk.i));
     expect(caseOpened.i).toBeGreaterThan(received.i);
-    expect(events.map((e) => Date.parse(e.recordedAt))).toEqual(events.map((e) => Date.parse(e.recordedAt)).sort((a, b) => a - b));
-    expect(received.event.metadata).toMatchObject({ actor: 'system:medical-aid', causationId: risk.event.eventId });
+    expect(events.map((e) => Date.parse(e.recordedAt))).toEqual(
+      events.map((e) => Date.parse(e.recordedAt)).sort((a, b) => a - b),
+    );
+    expect(received.event.metadata).toMatchObject({
+      actor: 'system:medical-aid',
+      causationId: risk.event.eventId,
+    });
     expect(caseOpened.event.metadata).toMatchObject({ actor: 'cw-m', causationId: received.event.eventId });
     expect(new Set(events.map((e) => e.service))).toEqual(new Set(['medical-aid', 'hardship-cases']));
 
@@ -156,7 +197,12 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
     expect(timeline.status).toBe(200);
     const mine = timeline.body.events as Event[];
     expect(mine.map((e) => `${e.service}:${e.type}`)).toEqual(
-      expect.arrayContaining(['medical-aid:ClaimPaid', 'medical-aid:HardshipRiskDetected', 'hardship-cases:ReferralReceived', 'hardship-cases:HardshipCaseOpened']),
+      expect.arrayContaining([
+        'medical-aid:ClaimPaid',
+        'medical-aid:HardshipRiskDetected',
+        'hardship-cases:ReferralReceived',
+        'hardship-cases:HardshipCaseOpened',
+      ]),
     );
     expect(JSON.stringify(timeline.body)).not.toContain(story.member);
     expect((await call(caseworker, 'GET', `/audit/trace/${story.correlationId}`)).status).toBe(403);

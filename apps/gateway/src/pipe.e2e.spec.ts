@@ -119,5 +119,5 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
     expect(published).toHaveLength(2);
     expect(received.map((r) => r.event_id).sort()).toEqual(published.map((r) => r.event_id).sort());
   });
-  // The hop (only the gateway reaches a service; services bind to loopback) is in security.e2e.spec.ts.
+  // The hop (only the gateway reaches a service; services bind to loopback) is in apps/standalone/src/security.e2e.spec.ts.
 });

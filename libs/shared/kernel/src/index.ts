@@ -35,9 +35,4 @@ export { type IdGenerator, randomUuid } from './ports/id-generator';
 
 export { idNumberWithCheckChar, fixedClock, sequentialIds, type FixedClock } from './testing';
 
-export {
-  type Decider,
-  type DomainEvent,
-  type SnapshotPolicy,
-  type StateCodec,
-} from './decider/decider';
+export { type Decider, type DomainEvent, type SnapshotPolicy, type StateCodec } from './decider/decider';
