@@ -18,6 +18,7 @@ import { InProcessBus, InProcessPublisher } from '@union/messaging';
 import { GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion } from '@union/platform';
 import { createServiceApp, openServiceInfra } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { quantile } from './quantile';
 
 const EVENTS = Number(process.env.BENCH_CAMPAIGN_EVENTS ?? 20_000);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 200);
@@ -285,7 +286,7 @@ interface LatencyFigures {
 }
 function latencyFigures(ms: number[]): LatencyFigures {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0, 1);
+  const at = (q: number) => round(quantile(sorted, q), 1);
   return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted.at(-1) ?? 0, 1) };
 }
 const ratio = (s: { long: LatencyFigures; fresh: LatencyFigures }, q: 'p50' | 'p90' | 'p99') =>
