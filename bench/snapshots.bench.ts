@@ -182,40 +182,31 @@ async function main(): Promise<void> {
     statuses[key] = (statuses[key] ?? 0) + 1;
     return ms;
   };
+  // Both campaigns in turn, the first alternating, so both see the same machine.
+  const turn = (i: number): ['long' | 'fresh', string][] =>
+    i % 2
+      ? [
+          ['fresh', fresh],
+          ['long', long],
+        ]
+      : [
+          ['long', long],
+          ['fresh', fresh],
+        ];
   const series = { long: [] as number[], fresh: [] as number[] };
   const [cpu, loadAtStart] = [process.cpuUsage(), loadavg()[0]];
   for (let i = 0; i < WARM_UP; i++) {
     await approve(long);
     await approve(fresh);
   }
-  // One approval on each campaign in turn, the first alternating, so both see the same machine.
+  // One approval on each campaign in turn.
   for (let i = 0; i < APPROVALS; i++) {
-    const order: ['long' | 'fresh', string][] =
-      i % 2
-        ? [
-            ['fresh', fresh],
-            ['long', long],
-          ]
-        : [
-            ['long', long],
-            ['fresh', fresh],
-          ];
-    for (const [name, campaignId] of order) series[name].push(await approve(campaignId));
+    for (const [name, campaignId] of turn(i)) series[name].push(await approve(campaignId));
   }
   // Five reviewers at once on one campaign, then on the other.
   const concurrent = { long: [] as number[], fresh: [] as number[] };
   for (let r = 0; r < ROUNDS; r++) {
-    const order: ['long' | 'fresh', string][] =
-      r % 2
-        ? [
-            ['fresh', fresh],
-            ['long', long],
-          ]
-        : [
-            ['long', long],
-            ['fresh', fresh],
-          ];
-    for (const [name, campaignId] of order) {
+    for (const [name, campaignId] of turn(r)) {
       concurrent[name].push(...(await Promise.all(reviewers.map((rv) => approve(campaignId, rv)))));
     }
   }
