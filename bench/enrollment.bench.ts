@@ -27,6 +27,7 @@ import {
 } from '@union/platform';
 import { createServiceApp, openServiceInfra } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { quantile } from './quantile';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const UNITS = Math.max(1, Math.round(5_314 * SCALE));
@@ -73,8 +74,6 @@ const idOf = (n: number): string =>
   idNumberWithCheckChar(
     `630102${addDays('1960-01-01', n % 14_600).replace(/-/g, '')}${String(Math.floor(n / 14_600)).padStart(3, '0')}`,
   );
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // The bench stands in for the gateway on the hop: one key pair per run, shared with the client child.

@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchmarkSection } from './benchmarks-md';
 import { runLoad, type LoadJob, type LoadResult } from './gateway-load';
+import { quantile } from './quantile';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '32');
 const CONCURRENCY = 32;
@@ -147,8 +148,6 @@ function cpuSeconds(pid: number | undefined): number {
 const ms = (x: number) => Math.round(x * 100) / 100;
 /** A difference with its sign: +1.5 or −2.25. */
 const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(ms(x))}`;
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const figures = (r: LoadResult) => ({
   requests: r.requests,
   requestsPerSecond: Math.round(r.requests / r.seconds),

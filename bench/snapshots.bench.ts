@@ -18,6 +18,7 @@ import { InProcessBus, InProcessPublisher } from '@union/messaging';
 import { GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion } from '@union/platform';
 import { createServiceApp, openServiceInfra } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { quantile } from './quantile';
 
 const EVENTS = Number(process.env.BENCH_CAMPAIGN_EVENTS ?? 20_000);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 200);
@@ -181,40 +182,31 @@ async function main(): Promise<void> {
     statuses[key] = (statuses[key] ?? 0) + 1;
     return ms;
   };
+  // Both campaigns in turn, the first alternating, so both see the same machine.
+  const turn = (i: number): ['long' | 'fresh', string][] =>
+    i % 2
+      ? [
+          ['fresh', fresh],
+          ['long', long],
+        ]
+      : [
+          ['long', long],
+          ['fresh', fresh],
+        ];
   const series = { long: [] as number[], fresh: [] as number[] };
   const [cpu, loadAtStart] = [process.cpuUsage(), loadavg()[0]];
   for (let i = 0; i < WARM_UP; i++) {
     await approve(long);
     await approve(fresh);
   }
-  // One approval on each campaign in turn, the first alternating, so both see the same machine.
+  // One approval on each campaign in turn.
   for (let i = 0; i < APPROVALS; i++) {
-    const order: ['long' | 'fresh', string][] =
-      i % 2
-        ? [
-            ['fresh', fresh],
-            ['long', long],
-          ]
-        : [
-            ['long', long],
-            ['fresh', fresh],
-          ];
-    for (const [name, campaignId] of order) series[name].push(await approve(campaignId));
+    for (const [name, campaignId] of turn(i)) series[name].push(await approve(campaignId));
   }
   // Five reviewers at once on one campaign, then on the other.
   const concurrent = { long: [] as number[], fresh: [] as number[] };
   for (let r = 0; r < ROUNDS; r++) {
-    const order: ['long' | 'fresh', string][] =
-      r % 2
-        ? [
-            ['fresh', fresh],
-            ['long', long],
-          ]
-        : [
-            ['long', long],
-            ['fresh', fresh],
-          ];
-    for (const [name, campaignId] of order) {
+    for (const [name, campaignId] of turn(r)) {
       concurrent[name].push(...(await Promise.all(reviewers.map((rv) => approve(campaignId, rv)))));
     }
   }
@@ -285,7 +277,7 @@ interface LatencyFigures {
 }
 function latencyFigures(ms: number[]): LatencyFigures {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0, 1);
+  const at = (q: number) => round(quantile(sorted, q), 1);
   return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted.at(-1) ?? 0, 1) };
 }
 const ratio = (s: { long: LatencyFigures; fresh: LatencyFigures }, q: 'p50' | 'p90' | 'p99') =>

@@ -1,15 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import { ASSERTION_PRIVATE_KEY_VAR, ASSERTION_PUBLIC_KEY_VAR, generateAssertionKeys } from '@union/platform';
-
-const ROOT = resolve(__dirname, '../../../..');
-const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
-
-type Service = (typeof SERVICES)[number];
+import { envName, freePort, ROOT, SERVICES, spawnApp, type ServiceName as Service } from './app-launch';
 
 export interface ClusterOptions {
   /** Processes per service (default 1), each on its own port, all on the service's database. */
@@ -75,8 +70,6 @@ export function productionEnv(
         [ASSERTION_PUBLIC_KEY_VAR]: secrets.assertionKeys.publicKey,
       };
 }
-
-const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
 
 /**
  * The four apps as separate processes on real PostgreSQL (a fresh database each) and the Kafka
@@ -148,10 +141,7 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
 }
 
 function launch(app: string, logDir: string, env: NodeJS.ProcessEnv, logName = app): ChildProcess {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', `apps/${app}/src/main.ts`], {
-    cwd: ROOT,
-    env,
-  });
+  const child = spawnApp(app, env);
   const log = createWriteStream(join(logDir, `${logName}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -184,16 +174,5 @@ function stopChild(child: ChildProcess): Promise<void> {
       done();
     });
     child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }

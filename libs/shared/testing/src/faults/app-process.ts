@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   createWriteStream,
   existsSync,
@@ -9,8 +9,8 @@ import {
   writeFileSync,
   type WriteStream,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ROOT, spawnApp } from '../app-launch';
 
 /** One app process (a service replica or the gateway) the suite can start, kill -9 and restart. */
 export interface AppProcess {
@@ -38,7 +38,6 @@ export interface AppSpec {
   port: number;
   env: NodeJS.ProcessEnv;
   readyPath: string;
-  root: string;
   logDir: string;
 }
 
@@ -56,11 +55,7 @@ export function appProcess(spec: AppSpec): AppProcess {
   const spawnChild = () => {
     log ??= createWriteStream(join(spec.logDir, `${spec.id.replace('#', '-')}.log`), { flags: 'a' });
     log.write(`\n===== ${new Date().toISOString()} start ${spec.id} on ${spec.port}\n`);
-    const c = spawn(process.execPath, ['-r', './tools/register.js', `apps/${spec.app}/src/main.ts`], {
-      cwd: spec.root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const c = spawnApp(spec.app, env);
     c.stdout?.pipe(log, { end: false });
     c.stderr?.pipe(log, { end: false });
     c.once('exit', (code, signal) => {
@@ -146,7 +141,7 @@ const pidDir = (logDir: string) => join(logDir, '..', 'pids');
  * SIGKILLs the apps an aborted run of the suite left behind (pids it recorded under `logDir`),
  * each only if it still runs one of this checkout's app mains.
  */
-export function killLeftoverApps(root: string, logDir: string): void {
+export function killLeftoverApps(logDir: string): void {
   const dir = pidDir(logDir);
   if (!existsSync(dir)) return;
   for (const file of readdirSync(dir)) {
@@ -156,23 +151,11 @@ export function killLeftoverApps(root: string, logDir: string): void {
       if (
         cmdline.includes('tools/register.js') &&
         cmdline.includes('/src/main.ts') &&
-        readlinkSync(`/proc/${pid}/cwd`) === root
+        readlinkSync(`/proc/${pid}/cwd`) === ROOT
       )
         process.kill(pid, 'SIGKILL');
     } catch {
       // gone already
     }
   }
-}
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -1,15 +1,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { envName, freePort, ROOT, SERVICES, type ServiceName } from '../app-launch';
 import { productionEnv, productionSecrets } from '../process-cluster';
-import { appProcess, freePort, killLeftoverApps, type AppProcess } from './app-process';
+import { appProcess, killLeftoverApps, type AppProcess } from './app-process';
 import { startKafkaBroker, stopLeftoverBroker, type KafkaBroker } from './kafka-broker';
 import { startPostgresCluster, stopLeftoverCluster, type PostgresCluster } from './postgres-cluster';
 
-export const ROOT = resolve(__dirname, '../../../../..');
-export const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+export { ROOT, SERVICES, type ServiceName };
 
-const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
 const dbName = (s: ServiceName) => s.replace(/-/g, '_');
 
 /** Everything the suite runs: its own PostgreSQL and broker, two replica slots per service, the gateway. */
@@ -38,7 +37,7 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
   const dir = join(ROOT, 'tmp', 'faults');
   const logDir = join(dir, 'logs');
   // What an aborted run (Ctrl-C, a killed CI job) left running, found by its own pid files.
-  killLeftoverApps(ROOT, logDir);
+  killLeftoverApps(logDir);
   await Promise.all([stopLeftoverBroker(ROOT, join(dir, 'kafka')), stopLeftoverCluster(join(dir, 'pg'))]);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
@@ -68,7 +67,6 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
         id: `${s}#${n}`,
         app: s,
         port,
-        root: ROOT,
         logDir,
         readyPath: '/health/ready',
         env: {
@@ -91,7 +89,6 @@ export async function startFaultPlatform(): Promise<FaultPlatform> {
     id: 'gateway',
     app: 'gateway',
     port: gatewayPort,
-    root: ROOT,
     logDir,
     readyPath: '/health/live',
     env: gatewayEnv((s) => replicas[s][0].url),
@@ -140,8 +137,7 @@ async function freeKafkaPorts(): Promise<number> {
   }
 }
 
-async function isFree(port: number): Promise<boolean> {
-  const { createServer } = await import('node:net');
+function isFree(port: number): Promise<boolean> {
   return new Promise((done) => {
     const server = createServer();
     server.once('error', () => done(false));

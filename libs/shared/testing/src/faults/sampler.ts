@@ -49,9 +49,7 @@ export class Sampler {
   }
 
   start(intervalMs = 1000): void {
-    this.timer = setInterval(() => {
-      this.inFlight = this.inFlight.then(() => this.sample()).catch(() => undefined);
-    }, intervalMs);
+    this.timer = setInterval(() => void this.sampleNow(), intervalMs);
   }
 
   async stop(): Promise<void> {
@@ -60,7 +58,7 @@ export class Sampler {
     await Promise.all([...this.pools.values()].map((p) => p.end().catch(() => undefined)));
   }
 
-  /** Takes one sample now (also called right before the database is restarted). */
+  /** Takes one sample now, after any in flight (also called right before the database is restarted). */
   sampleNow(): Promise<void> {
     this.inFlight = this.inFlight.then(() => this.sample()).catch(() => undefined);
     return this.inFlight;
