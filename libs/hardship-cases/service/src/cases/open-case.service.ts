@@ -26,6 +26,12 @@ import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.enti
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import type { OpenCaseDto } from './open-case.dto';
 
+/** The person's open case, as the read model has it. */
+interface OpenCaseRow {
+  caseId: string;
+  unitId: string;
+}
+
 /** Opening a case file (建档), alone or from a referral of the inbox. */
 @Injectable()
 export class OpenCaseHandler {
@@ -37,7 +43,7 @@ export class OpenCaseHandler {
   ) {}
 
   /**
-   * Opens a case; 409 when the person already has an open one (see {@link duplicate}). With a
+   * Opens a case; 409 when the person already has an open one (see `duplicate`). With a
    * `referralId` the referral is accepted in the same transaction (its person must be this one).
    */
   async open(dto: OpenCaseDto, principal: Principal): Promise<string> {
@@ -78,9 +84,10 @@ export class OpenCaseHandler {
         });
       });
     } catch (error) {
-      // The decider refused a second open case, or two openings raced and the unique index let one through.
-      if (isSecondOpenCase(error)) throw await this.duplicate(ref, principal);
-      throw error;
+      // The decider refused a second open case (the one read above), or two openings raced and the
+      // unique index let one through (the winner is read now).
+      if (!isSecondOpenCase(error)) throw error;
+      throw duplicate(error, error instanceof DomainError ? existing : await this.openCaseOf(ref), principal);
     }
     return caseId;
   }
@@ -121,34 +128,34 @@ export class OpenCaseHandler {
     };
   }
 
-  /**
-   * The 409 of a second open case. The caseworker must learn that the person has one (to add to
-   * it rather than open another), but its id only when they may act for its unit: another unit's
-   * record ids are not theirs to know (issue 13).
-   */
-  private async duplicate(ref: string, principal: Principal): Promise<DomainError> {
-    const open = await this.openCaseOf(ref);
-    if (open && !canActForUnit(principal, open.unitId)) {
-      return new DomainError(
-        'CONFLICT',
-        'This person already has an open hardship case, kept by a unit you do not act for; only that unit can add to it.',
-      );
-    }
-    return new DomainError(
-      'CONFLICT',
-      'This person already has an open hardship case; add to that one instead.',
-      {
-        details: { existingCaseId: open?.caseId },
-      },
-    );
-  }
-
-  private async openCaseOf(ref: string): Promise<{ caseId: string; unitId: string } | null> {
+  private async openCaseOf(ref: string): Promise<OpenCaseRow | null> {
     const row = await this.dataSource
       .getRepository(CaseSummaryEntity)
       .findOneBy({ personRef: ref, status: 'open' });
     return row ? { caseId: row.caseId, unitId: row.unitId } : null;
   }
+}
+
+/**
+ * The 409 of a second open case. The caseworker must learn that the person has one (to add to it
+ * rather than open another), but its id only when they may act for its unit: another unit's
+ * record ids are not theirs to know (issue 13).
+ */
+function duplicate(error: unknown, open: OpenCaseRow | null, principal: Principal): DomainError {
+  if (open && !canActForUnit(principal, open.unitId)) {
+    return new DomainError(
+      'CONFLICT',
+      'This person already has an open hardship case, kept by a unit you do not act for; only that unit can add to it.',
+    );
+  }
+  if (error instanceof DomainError) return error;
+  return new DomainError(
+    'CONFLICT',
+    'This person already has an open hardship case; add to that one instead.',
+    {
+      details: { existingCaseId: open?.caseId },
+    },
+  );
 }
 
 function isSecondOpenCase(error: unknown): boolean {

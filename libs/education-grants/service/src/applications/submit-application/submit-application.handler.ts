@@ -45,6 +45,7 @@ export class SubmitApplicationHandler {
     const studentRef = personRef(this.settings.personRefSecret, studentId);
     const campaign = await this.campaignFacts(dto.campaignId);
     const eligibility = await this.eligibility.get(parentRef);
+    const live = await this.liveApplication(dto.campaignId, studentRef);
     const applicationId = randomUUID();
     try {
       await runCommand(
@@ -62,7 +63,7 @@ export class SubmitApplicationHandler {
           },
           unitId: dto.unitId,
           eligibility: { openCase: eligibility?.open ?? false, tier: eligibility?.tier ?? null },
-          liveApplicationIdForStudent: await this.liveApplicationOf(dto.campaignId, studentRef),
+          liveApplicationIdForStudent: live?.applicationId,
           submittedBy: facts.actor,
           today: facts.today,
           now: facts.now,
@@ -75,8 +76,14 @@ export class SubmitApplicationHandler {
         },
       );
     } catch (error) {
-      if (isDuplicate(error)) throw await this.duplicate(error, dto.campaignId, studentRef, principal);
-      throw error;
+      // The decider refused a second live application (the one read above), or two submissions
+      // raced and the partial unique index let one through (the winner is read now).
+      if (!isDuplicate(error)) throw error;
+      throw duplicate(
+        error,
+        error instanceof DomainError ? live : await this.liveApplication(dto.campaignId, studentRef),
+        principal,
+      );
     }
     return applicationId;
   }
@@ -84,35 +91,6 @@ export class SubmitApplicationHandler {
   private async campaignFacts(campaignId: string): Promise<CampaignFacts | null> {
     const row = await this.dataSource.getRepository(GrantCampaignEntity).findOneBy({ campaignId });
     return row?.data ?? null;
-  }
-
-  /**
-   * The 409 of a student's second application. The caseworker must learn that one exists, but
-   * its id only when they may act for its unit: another unit's record ids are not theirs to know
-   * (issue 13). Two submissions that raced (the partial unique index let one through) get the
-   * same answer as the decider's.
-   */
-  private async duplicate(
-    error: unknown,
-    campaignId: string,
-    studentRef: string,
-    principal: Principal,
-  ): Promise<unknown> {
-    const live = await this.liveApplication(campaignId, studentRef);
-    if (live && !canActForUnit(principal, live.unitId)) {
-      return new DomainError(
-        'DUPLICATE',
-        'This student already has an application in this campaign, made by a unit you do not act for.',
-      );
-    }
-    if (error instanceof DomainError) return error;
-    return new DomainError('DUPLICATE', 'This student already has an application in this campaign.', {
-      details: { existingApplicationId: live?.applicationId },
-    });
-  }
-
-  private async liveApplicationOf(campaignId: string, studentPersonRef: string): Promise<string | undefined> {
-    return (await this.liveApplication(campaignId, studentPersonRef))?.applicationId;
   }
 
   private liveApplication(
@@ -125,6 +103,24 @@ export class SubmitApplicationHandler {
       status: Not(In(['rejected', 'withdrawn'])),
     });
   }
+}
+
+/**
+ * The 409 of a student's second application. The caseworker must learn that one exists, but its
+ * id only when they may act for its unit: another unit's record ids are not theirs to know
+ * (issue 13). Two submissions that raced get the same answer as the decider's.
+ */
+function duplicate(error: unknown, live: GrantApplicationEntity | null, principal: Principal): unknown {
+  if (live && !canActForUnit(principal, live.unitId)) {
+    return new DomainError(
+      'DUPLICATE',
+      'This student already has an application in this campaign, made by a unit you do not act for.',
+    );
+  }
+  if (error instanceof DomainError) return error;
+  return new DomainError('DUPLICATE', 'This student already has an application in this campaign.', {
+    details: { existingApplicationId: live?.applicationId },
+  });
 }
 
 /** The decider's refusal of a second live application, or the index's, when two raced. */
