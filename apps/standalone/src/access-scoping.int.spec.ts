@@ -7,7 +7,7 @@ import {
   newIdNumber,
   startQuietPlatform,
 } from './testing/platform-client.fixture';
-import { caseBody } from './testing/platform-world.fixture';
+import { caseBody, openCaseThrough } from './testing/platform-world.fixture';
 
 const encodeAll = (text: string): string =>
   [...text].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
@@ -25,18 +25,7 @@ describe('unit scoping and the access log through the gateway', () => {
   beforeAll(async () => {
     platform = await startQuietPlatform();
     const cw = await bearer('cw-s1', ['caseworker'], ['u1']);
-    caseId = String(
-      (
-        await expectCall(
-          201,
-          platform.gatewayUrl,
-          cw,
-          'POST',
-          '/api/v1/hardship/cases',
-          caseBody('u1', idNumber),
-        )
-      ).caseId,
-    );
+    caseId = await openCaseThrough(platform.gatewayUrl, cw, 'u1', idNumber);
   });
   afterAll(() => platform?.stop());
 

@@ -54,10 +54,7 @@ export interface EmbeddedPlatform {
  */
 export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<EmbeddedPlatform> {
   const given = options.env ?? process.env;
-  const keys = generateAssertionKeys();
-  const env = given[ASSERTION_PRIVATE_KEY_VAR]
-    ? given
-    : { ...given, [ASSERTION_PRIVATE_KEY_VAR]: keys.privateKey, [ASSERTION_PUBLIC_KEY_VAR]: keys.publicKey };
+  const env = given[ASSERTION_PRIVATE_KEY_VAR] ? given : withFreshAssertionKeys(given);
   const bus = new InProcessBus();
   const databases: PgliteServer[] = [];
   const services: EmbeddedPlatform['services'] = {};
@@ -95,4 +92,10 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
       for (const database of databases) await database.stop();
     },
   };
+}
+
+/** `env` with a key pair made for this run, for a run whose environment gives none. */
+function withFreshAssertionKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const keys = generateAssertionKeys();
+  return { ...env, [ASSERTION_PRIVATE_KEY_VAR]: keys.privateKey, [ASSERTION_PUBLIC_KEY_VAR]: keys.publicKey };
 }

@@ -6,8 +6,8 @@ import {
   signGatewayAssertion,
 } from '@union/platform';
 import type { EmbeddedPlatform } from './embedded-platform';
-import { bearer, call, expectCall, newIdNumber, startQuietPlatform } from './testing/platform-client.fixture';
-import { caseBody } from './testing/platform-world.fixture';
+import { bearer, call, newIdNumber, startQuietPlatform } from './testing/platform-client.fixture';
+import { caseBody, openCaseThrough } from './testing/platform-world.fixture';
 
 /** The requests each service served, per route pattern, from its own /metrics (scrapes left out). */
 async function servedByRoute(platform: EmbeddedPlatform): Promise<Map<string, number>> {
@@ -48,14 +48,7 @@ describe('the gateway edge, on the real services', () => {
       GATEWAY_ASSERTION_PUBLIC_KEY: keys.publicKey,
     });
     const cw = await bearer('cw-trav', ['caseworker'], ['u1']);
-    await expectCall(
-      201,
-      platform.gatewayUrl,
-      cw,
-      'POST',
-      '/api/v1/hardship/cases',
-      caseBody('u1', idNumber),
-    );
+    await openCaseThrough(platform.gatewayUrl, cw, 'u1', idNumber);
   });
   afterAll(() => platform?.stop());
 

@@ -1,6 +1,6 @@
 import type { EmbeddedPlatform } from './embedded-platform';
 import { bearer, call, expectCall, newIdNumber, startQuietPlatform } from './testing/platform-client.fixture';
-import { caseBody } from './testing/platform-world.fixture';
+import { openCaseThrough } from './testing/platform-world.fixture';
 
 /**
  * Issue 6, "GET /api/v1/people/{idNumber}: the person across the three programmes, composed from
@@ -15,15 +15,7 @@ describe('the person view on the real services', () => {
   beforeAll(async () => {
     platform = await startQuietPlatform();
     const cw = await bearer('cw-pv', ['caseworker'], ['u1']);
-    const opened = await expectCall(
-      201,
-      platform.gatewayUrl,
-      cw,
-      'POST',
-      '/api/v1/hardship/cases',
-      caseBody('u1', idNumber),
-    );
-    caseId = String(opened.caseId);
+    caseId = await openCaseThrough(platform.gatewayUrl, cw, 'u1', idNumber);
     const paid = await expectCall(
       201,
       platform.gatewayUrl,

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemException } from '@union/platform';
+import { JSON_TYPE } from '../proxy/request-body';
 
 /** The one body the gateway's own (Nest) routes take: `POST /api/v1/auth/dev-token` (public). */
 const DEV_TOKEN_PATH = '/api/v1/auth/dev-token';
 /** A dev-token request is a few names; a larger one is refused by its Content-Length, unread. */
 export const OWN_ROUTES_BODY_LIMIT = 16 * 1024;
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 const isDevToken = (req: IncomingMessage, path: string) => req.method === 'POST' && path === DEV_TOKEN_PATH;
 

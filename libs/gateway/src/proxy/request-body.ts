@@ -7,7 +7,8 @@ export interface JsonBody {
   readonly value: unknown;
 }
 
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+/** A JSON media type (`application/json`, `application/<x>+json`), parameters allowed. */
+export const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 /** Whether the request's headers announce a body (a length over 0, or a transfer coding). */
 export function declaresBody(req: IncomingMessage): boolean {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import {
+  bearerTokenIn,
   JwtVerifier,
   MetricsRegistry,
   pathOf,
@@ -60,10 +61,10 @@ export class RateLimitMiddleware implements NestMiddleware {
   }
 
   private async principalOf(req: IncomingMessage): Promise<Principal | undefined> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!match) return undefined;
+    const token = bearerTokenIn(req.headers.authorization);
+    if (token === undefined) return undefined;
     try {
-      return await this.verifier.verify(match[1]);
+      return await this.verifier.verify(token);
     } catch {
       // An invalid token counts against the address; the auth guard answers 401 later.
       return undefined;

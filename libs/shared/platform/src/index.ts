@@ -36,7 +36,8 @@ export {
   IAT_CLOCK_SKEW_SECONDS,
 } from './auth/jwt.verifier';
 export { signDevToken, type DevTokenClaims } from './auth/dev-token';
-export { AuthGuard, assertSomeRole, bearerToken } from './auth/auth.guard';
+export { AuthGuard, assertSomeRole } from './auth/auth.guard';
+export { bearerToken, bearerTokenIn } from './auth/bearer-token';
 export {
   Public,
   Roles,

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { PlatformRequest } from '../http/http-types';
 import { ProblemException } from '../problem/problem.exception';
 import { IS_METRICS, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
-import { JwtVerifier, unauthenticated } from './jwt.verifier';
+import { bearerToken } from './bearer-token';
+import { JwtVerifier } from './jwt.verifier';
 import { assertMetricsReader, METRICS_ACCESS, type MetricsAccess } from './metrics-access';
 import type { Principal, Role } from './principal';
 
@@ -38,17 +39,6 @@ export class AuthGuard implements CanActivate {
     if (required !== undefined && required.length > 0) assertSomeRole(principal, required);
     return true;
   }
-}
-
-/** The request's bearer token; 401 when there is none or the header is malformed. */
-export function bearerToken(request: PlatformRequest): string {
-  const header = request.headers.authorization;
-  if (header === undefined || header.trim() === '') {
-    throw unauthenticated('The request has no token; send Authorization: Bearer <token>.');
-  }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-  return match[1];
 }
 
 /** 403 unless the principal holds one of `required`. */

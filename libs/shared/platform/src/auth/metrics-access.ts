@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { PlatformRequest } from '../http/http-types';
 import { ProblemException } from '../problem/problem.exception';
+import { bearerTokenIn } from './bearer-token';
 
 /**
  * Who may read `/metrics`: with a `token`, a scraper sending `Authorization: Bearer <token>`
@@ -19,8 +20,8 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 /** 401 unless the request may read the metrics; compared in constant time. */
 export function assertMetricsReader(access: MetricsAccess, request: PlatformRequest): void {
   if (access.token === undefined) return;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  if (match && timingSafeEqual(digest(match[1]), digest(access.token))) return;
+  const token = bearerTokenIn(request.headers.authorization);
+  if (token !== undefined && timingSafeEqual(digest(token), digest(access.token))) return;
   throw new ProblemException(
     'UNAUTHENTICATED',
     'Reading the metrics needs Authorization: Bearer <METRICS_TOKEN>.',
