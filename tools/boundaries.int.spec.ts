@@ -55,4 +55,14 @@ describe('Nx module boundaries', () => {
       /scope:education-grants.*can only depend on libs tagged with.*scope:education-grants/s,
     );
   });
+
+  it('refuses a lower layer importing a higher one (core importing infrastructure)', () => {
+    // contracts (libs/core) reaching up into the HTTP platform (libs/infrastructure)
+    const result = lint(
+      'libs/core/contracts/src/boundary-probe.ts',
+      "import { PlatformModule } from '@union/platform';\nexport const probe = PlatformModule;\n",
+    );
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/layer:core.*can only depend on libs tagged with.*layer:core/s);
+  });
 });

@@ -7,7 +7,7 @@ import { usageError } from './cli-io';
 export const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** The service's `AuditEvent` (libs/shared/runtime), labelled with a known service. */
+/** The service's `AuditEvent` (libs/runtime), labelled with a known service. */
 export type AuditEvent = Omit<ServiceAuditEvent, 'service'> & { service: ServiceName };
 
 /** The answers carry the service's name beside the event store's reports, as JSON. */

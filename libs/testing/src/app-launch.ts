@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 // the lib: the harnesses are the public API).
 
 /** The checkout's root: the apps run from here. */
-export const ROOT = resolve(__dirname, '../../../..');
+export const ROOT = resolve(__dirname, '../../..');
 export const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

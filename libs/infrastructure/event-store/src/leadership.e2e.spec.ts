@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { AdvisoryLockLeader, LEADER_LOCK_KEYS, type LeaderRole, type LeaderTask } from './leadership';
 import { createDatabase, dropDatabase } from './testing';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../../..');
 
 /** A task that records what the leader told it. */
 function recorder(): LeaderTask & { log: string[]; running: boolean } {
@@ -42,7 +42,7 @@ function leaderProcess(url: string, env: Record<string, string> = {}) {
   const lines: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', './tools/register.js', 'libs/event-store/src/testing/leader-process.ts'],
+    ['-r', './tools/register.js', 'libs/infrastructure/event-store/src/testing/leader-process.ts'],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: url, ...env },
