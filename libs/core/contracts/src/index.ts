@@ -3,6 +3,8 @@ export * from './headers';
 export * from './hardship-cases.events';
 export * from './education-grants.events';
 export * from './medical-aid.events';
+export * from './organisation.events';
+export * from './org-tree';
 export * from './integration-events';
 export * from './hardship-eligibility';
 export { ContractViolation } from './validation/contract-violation';

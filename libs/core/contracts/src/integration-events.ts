@@ -2,6 +2,11 @@ import { EDUCATION_GRANTS_CONTRACT, type EducationGrantsIntegrationEvent } from 
 import { HARDSHIP_CASES_CONTRACT, type HardshipIntegrationEvent } from './hardship-cases.events';
 import { HEADERS } from './headers';
 import { MEDICAL_AID_CLAIMS_CONTRACT, type MedicalAidIntegrationEvent } from './medical-aid.events';
+import {
+  ORG_TREE_KEY,
+  ORGANISATION_UNITS_CONTRACT,
+  type OrganisationIntegrationEvent,
+} from './organisation.events';
 import { TOPICS, type Topic } from './topics';
 import { ContractViolation } from './validation/contract-violation';
 import type { ContractEvent, EventContract } from './validation/event-contract';
@@ -9,7 +14,10 @@ import { PayloadReader } from './validation/payload-reader';
 
 /** Every integration event that crosses a service border, on any topic. */
 export type IntegrationEvent =
-  HardshipIntegrationEvent | EducationGrantsIntegrationEvent | MedicalAidIntegrationEvent;
+  | HardshipIntegrationEvent
+  | EducationGrantsIntegrationEvent
+  | MedicalAidIntegrationEvent
+  | OrganisationIntegrationEvent;
 export type IntegrationEventType = IntegrationEvent['type'];
 export type IntegrationEventOf<T extends IntegrationEventType> = Extract<IntegrationEvent, { type: T }>;
 
@@ -18,6 +26,7 @@ const CONTRACTS: Readonly<Record<Topic, Readonly<Record<string, EventContract<Co
   [TOPICS.hardshipCases]: HARDSHIP_CASES_CONTRACT,
   [TOPICS.educationGrants]: EDUCATION_GRANTS_CONTRACT,
   [TOPICS.medicalAidClaims]: MEDICAL_AID_CLAIMS_CONTRACT,
+  [TOPICS.organisationUnits]: ORGANISATION_UNITS_CONTRACT,
 };
 
 /** A consumed message as far as its contract is concerned. */
@@ -81,9 +90,19 @@ export function parseIntegrationEvent(envelope: IntegrationEnvelope): Integratio
   const reader = new PayloadReader(valueProblem === undefined ? value : undefined);
   const data = valueProblem === undefined ? contract.read(reader) : undefined;
   problems.push(...(valueProblem === undefined ? reader.problems : [valueProblem]));
-  const personRef = (data as { personRef?: unknown } | undefined)?.personRef;
-  if (data !== undefined && personRef !== '' && key !== personRef) {
-    problems.push(`the message key must be the payload's personRef (one person's events share a partition)`);
+  if (topic === TOPICS.organisationUnits) {
+    if (key !== ORG_TREE_KEY) {
+      problems.push(
+        `the message key must be ${ORG_TREE_KEY} (the whole tree shares one partition, in order)`,
+      );
+    }
+  } else {
+    const personRef = (data as { personRef?: unknown } | undefined)?.personRef;
+    if (data !== undefined && personRef !== '' && key !== personRef) {
+      problems.push(
+        `the message key must be the payload's personRef (one person's events share a partition)`,
+      );
+    }
   }
   if (problems.length > 0) throw new ContractViolation(topic, type, problems);
   return { type, version: contract.version, data } as IntegrationEvent;

@@ -3,6 +3,7 @@ export const TOPICS = {
   hardshipCases: 'hardship.cases.v1',
   educationGrants: 'education.grants.v1',
   medicalAidClaims: 'medical-aid.claims.v1',
+  organisationUnits: 'organisation.units.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
@@ -13,4 +14,4 @@ export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
 export const dlqTopic = (topic: string): string => `${topic}.dlq`;
 
 /** The services that publish, as named in headers (`source`) and in the audit API. */
-export type ServiceName = 'hardship-cases' | 'education-grants' | 'medical-aid';
+export type ServiceName = 'hardship-cases' | 'education-grants' | 'medical-aid' | 'organisation';

@@ -48,6 +48,11 @@ export class PayloadReader {
     );
   }
 
+  /** Text of at most 200 characters that may be empty (`''`: none, as a root's `parentId`). */
+  optionalText(name: string): string {
+    return this.string(name, (s) => s.length <= MAX_TEXT, `text of at most ${MAX_TEXT} characters`);
+  }
+
   /** Six digits. */
   regionCode(name: string): string {
     return this.string(name, (s) => REGION_CODE.test(s), 'a region code of 6 digits');
