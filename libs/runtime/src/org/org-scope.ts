@@ -100,6 +100,11 @@ export class OrgScope {
     };
   }
 
+  /** An `orgId=` filter on `column`: records of `orgId` or any node below it ({@link withinOrgSql}). */
+  withinOrgSql(orgId: string, column: string, params: unknown[]): string {
+    return withinOrgSql(orgId, column, params);
+  }
+
   /** The ids of `orgId` and every node below it; `[orgId]` for a node the tree does not know. */
   async subtreeIds(orgId: string, manager?: Querier): Promise<string[]> {
     const rows: { org_id: string }[] = await (manager ?? this.dataSource).query(
