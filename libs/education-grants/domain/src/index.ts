@@ -102,6 +102,12 @@ export {
   isLive,
   applicationRowToRecurringSource,
 } from './read-models/application-row.projection';
-export { type CampaignReport, type CountAndAmount, campaignReport } from './read-models/campaign-report';
+export {
+  type ApplicationFigures,
+  type CampaignReport,
+  type CountAndAmount,
+  applicationFigures,
+  campaignReport,
+} from './read-models/campaign-report';
 
 export { toIntegrationEvent } from './integration/to-integration-event';

@@ -1,4 +1,4 @@
-import { assertSomeRole, canActForUnit, ProblemException, type Principal } from '@union/platform';
+import { assertSomeRole, canActForPath, ProblemException, type Principal } from '@union/platform';
 import type { GatewayRoute } from './route-table';
 
 /**
@@ -25,7 +25,7 @@ function assertUnits(route: GatewayRoute, principal: Principal, input: unknown):
   const unitScoped = !principal.roles.some((role) => role !== 'caseworker' && route.roles.includes(role));
   if (!unitScoped) return;
   for (const unitId of unitIdsIn(input)) {
-    if (!canActForUnit(principal, unitId)) {
+    if (!canActForPath(principal, [unitId])) {
       throw new ProblemException(
         'FORBIDDEN',
         `You may act only for your own units, and unit ${unitId} is not one of them.`,

@@ -69,13 +69,7 @@ export {
   assertionPublicKey,
   generateAssertionKeys,
 } from './auth/assertion-keys';
-export {
-  canActForPath,
-  assertUnitPath,
-  collectUnitsActedFor,
-  canActForUnit,
-  assertUnit,
-} from './auth/unit-scope';
+export { canActForPath, assertUnitPath, collectUnitsActedFor } from './auth/unit-scope';
 export {
   assertStrongSecret,
   estimatedBits,

@@ -15,6 +15,7 @@ import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { MembershipQueries } from './memberships/membership-queries.service';
 import { MembershipsController } from './memberships/memberships.controller';
 import { PersonRecords } from './people/person-records.service';
+import { ReadScope } from './shared/read-scope';
 import { PeriodCommands } from './periods/period-commands.service';
 import { PeriodQueries } from './periods/period-queries.service';
 import { PeriodsController } from './periods/periods.controller';
@@ -48,6 +49,7 @@ export class MedicalAidModule {
         ClaimCommands,
         ClaimQueries,
         PersonRecords,
+        ReadScope,
       ],
     };
   }

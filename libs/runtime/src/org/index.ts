@@ -3,3 +3,4 @@ export * from './org-scope.di-tokens';
 export * from './org-units.consumer';
 export * from './org-units.migration';
 export * from './org-units.projection';
+export * from './org-grouping';

@@ -31,6 +31,20 @@ export function subtreesSql(units: readonly string[], column: string, params: un
   return `(${column} = ANY($${n}::text[]) OR ${column} IN (SELECT org_id FROM org_units WHERE path && $${n}::text[]))`;
 }
 
+/** A filter for a TypeORM query builder: SQL with named parameters, and their values. */
+export interface NamedFilter {
+  sql: string;
+  params: Record<string, string[]>;
+}
+
+/** {@link subtreesSql} with a named parameter (`:name`), for a TypeORM query builder. */
+export function subtreesWhere(units: readonly string[], column: string, name: string): NamedFilter {
+  return {
+    sql: `(${column} = ANY(:${name}::text[]) OR ${column} IN (SELECT org_id FROM org_units WHERE path && :${name}::text[]))`,
+    params: { [name]: [...units] },
+  };
+}
+
 /** `subtreesSql` for one node: rows of `orgId` or any unit below it. */
 export function withinOrgSql(orgId: string, column: string, params: unknown[]): string {
   return subtreesSql([orgId], column, params);
@@ -92,12 +106,13 @@ export class OrgScope {
     principal: Pick<Principal, 'roles' | 'units'>,
     column: string,
     name = 'scopeUnits',
-  ): { sql: string; params: Record<string, string[]> } | null {
-    if (readsEveryUnit(principal)) return null;
-    return {
-      sql: `(${column} = ANY(:${name}::text[]) OR ${column} IN (SELECT org_id FROM org_units WHERE path && :${name}::text[]))`,
-      params: { [name]: [...principal.units] },
-    };
+  ): NamedFilter | null {
+    return readsEveryUnit(principal) ? null : subtreesWhere(principal.units, column, name);
+  }
+
+  /** {@link withinOrgSql} for a TypeORM query builder: `{ sql, params }` under the parameter `name`. */
+  withinOrgWhere(orgId: string, column: string, name = 'withinOrg'): NamedFilter {
+    return subtreesWhere([orgId], column, name);
   }
 
   /** An `orgId=` filter on `column`: records of `orgId` or any node below it ({@link withinOrgSql}). */

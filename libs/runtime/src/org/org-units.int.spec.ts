@@ -157,12 +157,12 @@ describe('org_units and OrgScope (PGlite)', () => {
     expect(await visible(who([]))).toEqual([]);
     expect(await visible(who(['luoyang'], ['auditor']))).toHaveLength(5);
     expect(await visible(who(['*']))).toHaveLength(5);
-    const where = scope.scopeWhere(who(['zhengzhou']), 'r.unit_id');
+    const where = scope.scopeWhere(who(['zhengzhou']), 'r.unit_id') ?? { sql: 'false', params: {} };
     const rows = await db.dataSource
       .createQueryBuilder()
       .select('r.id', 'id')
       .from('records', 'r')
-      .where(where!.sql, where!.params)
+      .where(where.sql, where.params)
       .orderBy('r.id')
       .getRawMany<{ id: string }>();
     expect(rows.map((r) => r.id)).toEqual(['r-factory', 'r-jinshui', 'r-zhongyuan']);

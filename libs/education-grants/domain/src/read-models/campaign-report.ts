@@ -71,3 +71,18 @@ export function campaignReport(
     ...{ disbursedFen, reservedFen, remainingFen, lateDisbursements: late },
   };
 }
+
+/** The figures of a campaign report that come from applications alone (per node, `byChild`). */
+export type ApplicationFigures = Pick<
+  CampaignReport,
+  'byStatus' | 'byLevel' | 'approvedFen' | 'lateDisbursements'
+>;
+
+/** {@link campaignReport}'s application figures for some of the campaign's applications. */
+export function applicationFigures(
+  campaign: CampaignRow,
+  applications: readonly ApplicationRow[],
+): ApplicationFigures {
+  const { byStatus, byLevel, approvedFen, lateDisbursements } = campaignReport(campaign, applications);
+  return { byStatus, byLevel, approvedFen, lateDisbursements };
+}

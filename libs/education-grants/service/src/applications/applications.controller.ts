@@ -12,13 +12,13 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { assertUnit, CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf, parseIfMatch } from '@union/runtime';
+import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { etagOf, OrgScope, parseIfMatch } from '@union/runtime';
 import { GrantRecords } from '../read-models/grant-records.reader';
 import { applicationView, type ApplicationView } from './application.view';
 import { DisburseGrantDto } from './disburse-grant/disburse-grant.dto';
 import { DisburseGrantHandler } from './disburse-grant/disburse-grant.handler';
-import { ListApplicationsHandler, seesAllUnits } from './list-applications/list-applications.handler';
+import { ListApplicationsHandler } from './list-applications/list-applications.handler';
 import { ListApplicationsQuery } from './list-applications/list-applications.query';
 import { ApproveApplicationHandler } from './review-application/approve-application.handler';
 import { RejectApplicationHandler } from './review-application/reject-application.handler';
@@ -40,6 +40,7 @@ export class ApplicationsController {
     private readonly disburseHandler: DisburseGrantHandler,
     private readonly withdrawHandler: WithdrawApplicationHandler,
     private readonly records: GrantRecords,
+    private readonly orgScope: OrgScope,
   ) {}
 
   @Post()
@@ -66,7 +67,7 @@ export class ApplicationsController {
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<ApplicationView> {
     const row = await this.records.application(id);
-    if (!seesAllUnits(principal)) assertUnit(principal, row.unitId);
+    await this.orgScope.assertReadable(principal, row.unitId);
     return this.answer(id, res);
   }
 

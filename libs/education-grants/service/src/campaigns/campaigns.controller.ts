@@ -1,11 +1,22 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import type { CampaignReport } from '@union/education-grants/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf, parseIfMatch } from '@union/runtime';
+import { assertGrouping, etagOf, OrgScope, parseIfMatch } from '@union/runtime';
 import { GrantRecords } from '../read-models/grant-records.reader';
-import { CampaignReportHandler } from './campaign-report/campaign-report.handler';
+import { CampaignReportHandler, type CampaignReportView } from './campaign-report/campaign-report.handler';
+import { CampaignReportQuery } from './campaign-report/campaign-report.query';
 import { campaignView, type CampaignView } from './campaign.view';
 import { CloseCampaignHandler } from './close-campaign/close-campaign.handler';
 import { OpenCampaignDto } from './open-campaign/open-campaign.dto';
@@ -20,6 +31,7 @@ export class CampaignsController {
     private readonly closeCampaign: CloseCampaignHandler,
     private readonly report: CampaignReportHandler,
     private readonly records: GrantRecords,
+    private readonly orgScope: OrgScope,
   ) {}
 
   @Post()
@@ -58,10 +70,14 @@ export class CampaignsController {
 
   @Get(':campaignId/report')
   @Roles('reviewer', 'auditor', 'admin')
-  getReport(
+  async getReport(
     @Param('campaignId', ParseUUIDPipe) campaignId: string,
-  ): Promise<CampaignReport & { version: number }> {
-    return this.report.execute(campaignId);
+    @Query() query: CampaignReportQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CampaignReportView> {
+    assertGrouping(query);
+    if (query.orgId) await this.orgScope.assertReadable(principal, query.orgId);
+    return this.report.execute(campaignId, query, principal);
   }
 
   /** Read-your-writes: the campaign row was updated in the command's own transaction. */

@@ -5,12 +5,12 @@ import type { Principal } from '@union/platform';
 import type { ApplicationRow } from '@union/education-grants/domain';
 import {
   DATA_SOURCE,
+  OrgScope,
   SERVICE_SETTINGS,
   type PersonRecordsSource,
   type ServiceSettings,
 } from '@union/runtime';
 import { applicationView, type ApplicationView } from '../applications/application.view';
-import { seesAllUnits } from '../applications/list-applications/list-applications.handler';
 import { GrantApplicationEntity } from '../read-models/grant-application.entity';
 
 /** The person's role(s) on one application. */
@@ -41,6 +41,7 @@ export class PersonRecordsReader implements PersonRecordsSource {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async records(id: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
@@ -49,9 +50,8 @@ export class PersonRecordsReader implements PersonRecordsSource {
       .getRepository(GrantApplicationEntity)
       .createQueryBuilder('a')
       .where('(a.parent_person_ref = :ref OR a.student_person_ref = :ref)', { ref });
-    if (!seesAllUnits(principal)) {
-      qb.andWhere('a.unit_id IN (:...units)', { units: principal.units.length ? principal.units : [''] });
-    }
+    const scope = this.orgScope.scopeWhere(principal, 'a.unit_id');
+    if (scope) qb.andWhere(scope.sql, scope.params);
     const rows = await qb.orderBy('a.submitted_at', 'DESC').addOrderBy('a.application_id').getMany();
     return {
       idNumberMasked: maskIdNumber(id),

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@union/kernel';
-import { assertUnit, type Principal } from '@union/platform';
+import type { Principal } from '@union/platform';
 import type { CommandResult, EventStore } from '@union/event-store';
 import { caseDecider, caseStreamId, type CaseCommand, type CaseState } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
+import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 
 /** A case command as a controller states it: the request's actor and clock are added here. */
@@ -25,6 +25,7 @@ export class CaseCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly orgScope: OrgScope,
   ) {}
 
   /** Runs a command on a case the principal may act on; read the answer from the read models after. */
@@ -35,7 +36,7 @@ export class CaseCommands {
     options: ExecuteOptions = {},
   ): Promise<CommandResult<CaseState>> {
     const row = await this.summary(caseId);
-    assertUnit(principal, row.unitId);
+    await this.orgScope.assertUnit(principal, row.unitId);
     const facts = requestFacts(principal, { policyVersion: options.policyVersion ?? row.data.policyVersion });
     return runCommand(
       this.store,

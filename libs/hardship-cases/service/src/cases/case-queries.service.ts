@@ -4,7 +4,7 @@ import { chinaToday, DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { caseStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE } from '@union/runtime';
+import { DATA_SOURCE, EVENT_STORE, OrgScope } from '@union/runtime';
 import { assistanceView } from '../assistance/assistance.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
@@ -12,7 +12,6 @@ import { ExternalAssistanceEntity } from '../read-models/external-assistance/ext
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import { VisitEntity } from '../read-models/visits/visit.entity';
 import { referralView } from '../referrals/referral.view';
-import { unitFilter } from '../shared/read-scope';
 import type { Page } from '@union/platform';
 import { historySummary, type CaseDetailView } from './case-detail.view';
 import { caseView, type CaseView } from './case.view';
@@ -24,12 +23,13 @@ export class CaseQueries {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async list(query: ListCasesQuery, principal: Principal): Promise<Page<CaseView>> {
     const today = chinaToday(new Date());
     const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c');
-    const scope = unitFilter(principal, 'c.unit_id');
+    const scope = this.orgScope.scopeWhere(principal, 'c.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });

@@ -13,9 +13,8 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { parseIfMatch } from '@union/runtime';
+import { OrgScope, parseIfMatch } from '@union/runtime';
 import { withEtag } from '../shared/etag';
-import { assertMayRead } from '../shared/read-scope';
 import type { CaseDetailView } from './case-detail.view';
 import { CaseCommands } from './case-commands.service';
 import { CaseQueries } from './case-queries.service';
@@ -32,6 +31,7 @@ export class CasesController {
     private readonly opening: OpenCaseHandler,
     private readonly commands: CaseCommands,
     private readonly queries: CaseQueries,
+    private readonly orgScope: OrgScope,
   ) {}
 
   @Post()
@@ -47,8 +47,8 @@ export class CasesController {
 
   @Get()
   @Roles('caseworker', 'reviewer', 'auditor')
-  list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
-    if (query.unitId) assertMayRead(principal, query.unitId);
+  async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.unitId) await this.orgScope.assertReadable(principal, query.unitId);
     return this.queries.list(query, principal);
   }
 
@@ -60,7 +60,7 @@ export class CasesController {
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<CaseDetailView> {
     const row = await this.commands.summary(caseId);
-    assertMayRead(principal, row.unitId);
+    await this.orgScope.assertReadable(principal, row.unitId);
     return withEtag(res, row.version, await this.queries.detail(row));
   }
 

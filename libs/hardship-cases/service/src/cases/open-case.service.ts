@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
-import { assertUnit, canActForUnit, currentCorrelationId, type Principal } from '@union/platform';
+import { currentCorrelationId, type Principal } from '@union/platform';
 import type { EventMetadata, EventStore } from '@union/event-store';
 import {
   caseDecider,
@@ -15,6 +15,7 @@ import {
 import {
   DATA_SOURCE,
   EVENT_STORE,
+  OrgScope,
   SERVICE_SETTINGS,
   requestFacts,
   runCommand,
@@ -40,6 +41,7 @@ export class OpenCaseHandler {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly policies: RegionPolicies,
+    private readonly orgScope: OrgScope,
   ) {}
 
   /**
@@ -47,7 +49,7 @@ export class OpenCaseHandler {
    * `referralId` the referral is accepted in the same transaction (its person must be this one).
    */
   async open(dto: OpenCaseDto, principal: Principal): Promise<string> {
-    assertUnit(principal, dto.unitId);
+    await this.orgScope.assertUnit(principal, dto.unitId);
     const facts = requestFacts(principal);
     const id = parseIdNumber(dto.person.idNumber, { field: 'person.idNumber', today: facts.today });
     const ref = personRef(this.settings.personRefSecret, id);
@@ -87,7 +89,8 @@ export class OpenCaseHandler {
       // The decider refused a second open case (the one read above), or two openings raced and the
       // unique index let one through (the winner is read now).
       if (!isSecondOpenCase(error)) throw error;
-      throw duplicate(error, error instanceof DomainError ? existing : await this.openCaseOf(ref), principal);
+      const open = error instanceof DomainError ? existing : await this.openCaseOf(ref);
+      throw duplicate(error, open, open !== null && (await this.orgScope.canActFor(principal, open.unitId)));
     }
     return caseId;
   }
@@ -118,7 +121,7 @@ export class OpenCaseHandler {
   private async referralChain(referralId: string, principal: Principal): Promise<EventMetadata> {
     const row = await this.dataSource.getRepository(ReferralEntity).findOneBy({ referralId });
     if (!row) throw new DomainError('NOT_FOUND', `There is no referral ${referralId}.`);
-    assertUnit(principal, row.unitId);
+    await this.orgScope.assertUnit(principal, row.unitId);
     const [filed] = await this.store.readStream(referralStreamId(referralId), { toVersion: 1 });
     if (!filed) return {};
     return {
@@ -141,8 +144,8 @@ export class OpenCaseHandler {
  * rather than open another), but its id only when they may act for its unit: another unit's
  * record ids are not theirs to know (issue 13).
  */
-function duplicate(error: unknown, open: OpenCaseRow | null, principal: Principal): DomainError {
-  if (open && !canActForUnit(principal, open.unitId)) {
+function duplicate(error: unknown, open: OpenCaseRow | null, mayActForIt: boolean): DomainError {
+  if (open && !mayActForIt) {
     return new DomainError(
       'CONFLICT',
       'This person already has an open hardship case, kept by a unit you do not act for; only that unit can add to it.',

@@ -4,6 +4,7 @@ import { maskIdNumber, personRef, type IdNumber, type IsoDate } from '@union/ker
 import type { Principal } from '@union/platform';
 import {
   DATA_SOURCE,
+  OrgScope,
   SERVICE_SETTINGS,
   type PersonRecordsSource,
   type ServiceSettings,
@@ -11,7 +12,6 @@ import {
 import { caseView } from '../cases/case.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
-import { unitFilter } from '../shared/read-scope';
 import { personAssistanceView, receivedInYearFen, type PersonRecordsView } from './person-records.view';
 
 /**
@@ -23,6 +23,7 @@ export class PersonRecords implements PersonRecordsSource {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async records(idNumber: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
@@ -30,7 +31,7 @@ export class PersonRecords implements PersonRecordsSource {
       .getRepository(CaseSummaryEntity)
       .createQueryBuilder('c')
       .where('c.person_ref = :ref', { ref: personRef(this.settings.personRefSecret, idNumber) });
-    const scope = unitFilter(principal, 'c.unit_id');
+    const scope = this.orgScope.scopeWhere(principal, 'c.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
     const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.case_id').getMany();
     const assistance =

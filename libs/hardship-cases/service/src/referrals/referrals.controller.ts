@@ -13,9 +13,8 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { parseIfMatch } from '@union/runtime';
+import { OrgScope, parseIfMatch } from '@union/runtime';
 import { withEtag } from '../shared/etag';
-import { assertMayRead } from '../shared/read-scope';
 import { DismissReferralDto } from './dismiss-referral.dto';
 import { ListReferralsQuery } from './list-referrals.query';
 import { referralView, type ReferralView } from './referral.view';
@@ -25,12 +24,15 @@ import { Referrals } from './referrals.service';
 @ApiTags('hardship')
 @Controller('api/v1/hardship/referrals')
 export class ReferralsController {
-  constructor(private readonly referrals: Referrals) {}
+  constructor(
+    private readonly referrals: Referrals,
+    private readonly orgScope: OrgScope,
+  ) {}
 
   @Get()
   @Roles('caseworker', 'auditor')
-  list(@Query() query: ListReferralsQuery, @CurrentPrincipal() principal: Principal) {
-    if (query.unitId) assertMayRead(principal, query.unitId);
+  async list(@Query() query: ListReferralsQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.unitId) await this.orgScope.assertReadable(principal, query.unitId);
     return this.referrals.list(query, principal);
   }
 
@@ -42,7 +44,7 @@ export class ReferralsController {
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<ReferralView> {
     const row = await this.referrals.row(referralId);
-    assertMayRead(principal, row.unitId);
+    await this.orgScope.assertReadable(principal, row.unitId);
     return withEtag(res, row.version, referralView(row.data, row.version));
   }
 

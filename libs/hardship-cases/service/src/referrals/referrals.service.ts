@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@union/kernel';
-import { assertUnit, type Principal } from '@union/platform';
+import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { referralDecider, referralStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
+import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import type { Page } from '@union/platform';
-import { unitFilter } from '../shared/read-scope';
 import type { ListReferralsQuery } from './list-referrals.query';
 import { referralView, type ReferralView } from './referral.view';
 
@@ -17,11 +16,12 @@ export class Referrals {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async list(query: ListReferralsQuery, principal: Principal): Promise<Page<ReferralView>> {
     const qb = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
-    const scope = unitFilter(principal, 'r.unit_id');
+    const scope = this.orgScope.scopeWhere(principal, 'r.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
@@ -54,7 +54,7 @@ export class Referrals {
     ifMatch?: number,
   ): Promise<ReferralEntity> {
     const row = await this.row(referralId);
-    assertUnit(principal, row.unitId);
+    await this.orgScope.assertUnit(principal, row.unitId);
     const facts = requestFacts(principal);
     await runCommand(
       this.store,

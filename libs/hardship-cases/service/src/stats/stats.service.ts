@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from '@union/hardship-cases/domain';
 import type { Principal } from '@union/platform';
-import { DATA_SOURCE } from '@union/runtime';
-import { readableUnits } from '../shared/read-scope';
+import { DATA_SOURCE, OrgScope } from '@union/runtime';
 import type { StatsQuery } from './stats.query';
 
 /** A count of assistance (人次) and its amount. */
@@ -12,10 +11,8 @@ export interface Figure {
   amountFen: number;
 }
 
-/** The yearly figures of DOMAIN.md §1 ("per year: people assisted (人次), amounts by category and fund"). */
-export interface HardshipStats {
-  year: number;
-  unitId: string | null;
+/** The figures of DOMAIN.md §1 for one set of cases (a scope, a subtree, one child node). */
+export interface HardshipFigures {
   /** 人次: disbursed assistance in the year, a person helped twice counted twice. */
   peopleAssisted: number;
   /** Different people among them. */
@@ -25,6 +22,22 @@ export interface HardshipStats {
   byFundSource: Record<string, Figure>;
   /** Requests of the year still waiting for a reviewer (not in the figures above). */
   pendingApproval: Figure;
+}
+
+/** One child node's figures (`groupBy=child`). */
+export interface ChildFigures extends HardshipFigures {
+  orgId: string;
+  name: string;
+}
+
+/** The yearly figures of DOMAIN.md §1 ("per year: people assisted (人次), amounts by category and fund"). */
+export interface HardshipStats extends HardshipFigures {
+  year: number;
+  unitId: string | null;
+  /** The node whose subtree the figures cover (`orgId=`), or null for all the caller reads. */
+  orgId: string | null;
+  /** With `groupBy=child`: the same figures for each child of `orgId`, by name. */
+  byChild?: ChildFigures[];
 }
 
 interface GroupRow {
@@ -40,18 +53,43 @@ const figure = (row: GroupRow | undefined): Figure => ({
 
 /**
  * Yearly figures over the assistance read model. An assistance counts in the year it was
- * recorded, once it is disbursed (at once, or on approval); rejected ones never count.
+ * recorded, once it is disbursed (at once, or on approval); rejected ones never count. A
+ * caseworker's figures cover the subtrees of their units; `orgId` narrows them to one subtree,
+ * and `groupBy=child` adds each child's (DOMAIN.md §4).
  */
 @Injectable()
 export class HardshipStatsService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly orgScope: OrgScope,
+  ) {}
 
   async figures(query: StatsQuery, principal: Principal): Promise<HardshipStats> {
-    const params: unknown[] = [query.year];
-    const where = ['a.year = $1'];
-    const units = readableUnits(principal);
-    if (units !== null) where.push(`c.unit_id = ANY($${params.push([...units])})`);
-    if (query.unitId) where.push(`c.unit_id = $${params.push(query.unitId)}`);
+    const scoped = (orgId: string | undefined) => {
+      const params: unknown[] = [query.year];
+      const where = ['a.year = $1'];
+      const scope = this.orgScope.scopeSql(principal, 'c.unit_id', params);
+      if (scope !== null) where.push(scope);
+      if (query.unitId) where.push(`c.unit_id = $${params.push(query.unitId)}`);
+      if (orgId !== undefined) where.push(this.orgScope.withinOrgSql(orgId, 'c.unit_id', params));
+      return this.of(where, params);
+    };
+    const children =
+      query.groupBy === 'child' && query.orgId ? await this.orgScope.childrenOf(query.orgId) : null;
+    const [total, ...byChild] = await Promise.all([
+      scoped(query.orgId),
+      ...(children ?? []).map((child) => scoped(child.orgId)),
+    ]);
+    return {
+      year: query.year,
+      unitId: query.unitId ?? null,
+      orgId: query.orgId ?? null,
+      ...total,
+      ...(children ? { byChild: children.map((child, i) => ({ ...child, ...byChild[i] })) } : {}),
+    };
+  }
+
+  private async of(where: string[], params: unknown[]): Promise<HardshipFigures> {
     const from = `FROM case_assistance a JOIN case_summary c ON c.case_id = a.case_id WHERE ${where.join(' AND ')}`;
     const sum = (status: string, key?: string): Promise<GroupRow[]> =>
       this.dataSource.query<GroupRow[]>(
@@ -76,8 +114,6 @@ export class HardshipStatsService {
       { count: 0, amountFen: 0 },
     );
     return {
-      year: query.year,
-      unitId: query.unitId ?? null,
       peopleAssisted: total.count,
       distinctPeople: people?.n ?? 0,
       totalFen: total.amountFen,

@@ -40,13 +40,3 @@ export function assertUnitPath(
 export function collectUnitsActedFor<T>(units: Set<string>, fn: () => T): T {
   return unitsActedFor.run(units, fn);
 }
-
-/** @deprecated The unit alone, without its tree: being replaced by `OrgScope` (@union/runtime). */
-export function canActForUnit(principal: Pick<Principal, 'units'>, unitId: string): boolean {
-  return canActForPath(principal, [unitId]);
-}
-
-/** @deprecated The unit alone, without its tree: being replaced by `OrgScope.assertUnit`. */
-export function assertUnit(principal: Pick<Principal, 'units'>, unitId: string): void {
-  assertUnitPath(principal, unitId, [unitId]);
-}

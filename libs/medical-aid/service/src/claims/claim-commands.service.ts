@@ -8,9 +8,10 @@ import {
   type MembershipState,
   type Period,
 } from '@union/medical-aid/domain';
-import { assertUnit, canActForUnit, type Principal } from '@union/platform';
+import type { Principal } from '@union/platform';
 import {
   EVENT_STORE,
+  OrgScope,
   requestFacts,
   SERVICE_SETTINGS,
   type RequestFacts,
@@ -31,6 +32,7 @@ export class ClaimCommands {
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
     private readonly claims: ClaimQueries,
+    private readonly orgScope: OrgScope,
   ) {}
 
   /** Submits and quotes a claim for an enrolled member of one of the caseworker's units. */
@@ -45,10 +47,12 @@ export class ClaimCommands {
       period,
       personRef: personRef(this.settings.personRefSecret, id),
       metadata: { ...facts.metadata, policyVersion: period.policyVersion },
-      command: (membership) => {
+      command: async (membership, tx) => {
         // A member of a unit the caseworker does not act for is, to them, not enrolled: the
         // domain's own refusal, not a 403 telling that the person is enrolled elsewhere (issue 13).
-        const theirs = membership.member === null || canActForUnit(principal, membership.member.unitId);
+        const theirs =
+          membership.member === null ||
+          (await this.orgScope.canActFor(principal, membership.member.unitId, tx));
         return {
           type: 'SubmitClaim',
           claimId,
@@ -108,7 +112,7 @@ export class ClaimCommands {
     decide: Decide,
   ): Promise<void> {
     const row = await this.claims.row(claimId);
-    assertUnit(principal, row.unitId);
+    await this.orgScope.assertUnit(principal, row.unitId);
     const facts = requestFacts(principal);
     const period = await this.periods.period(row.periodId);
     await runClaimFlow(this.store, {

@@ -31,7 +31,7 @@ export interface ClaimFlowRequest {
   /** The claim version the client last saw (`If-Match`). */
   readonly ifMatch?: number;
   /** The claim command, given the member's membership as it is now (cap left, admissions). */
-  command(membership: MembershipState): ClaimCommand;
+  command(membership: MembershipState, tx: EntityManager): ClaimCommand | Promise<ClaimCommand>;
 }
 
 /**
@@ -60,7 +60,7 @@ async function decideBoth(store: EventStore, tx: EntityManager, request: ClaimFl
     (s, e) => membershipDecider.evolve(s, e as unknown as MembershipEvent),
     membershipDecider.initialState(),
   );
-  const claim = await handleCommand(store, claimDecider, request.command(membership), {
+  const claim = await handleCommand(store, claimDecider, await request.command(membership, tx), {
     streamId: claimStreamId(request.claimId),
     streamType: 'claim',
     personRef,

@@ -4,21 +4,23 @@ import { DomainError } from '@union/kernel';
 import type { Page, Principal } from '@union/platform';
 import { DATA_SOURCE } from '@union/runtime';
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
-import { readsEveryUnit } from '../shared/read-scope';
+import { ReadScope } from '../shared/read-scope';
 import { claimView, type ClaimView } from './claim.view';
 import type { ListClaimsQuery } from './list-claims.query';
 
 /** Claim worklists and single claims, from the claim read model. */
 @Injectable()
 export class ClaimQueries {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly readScope: ReadScope,
+  ) {}
 
-  /** Newest first; a caseworker or reviewer only sees the units in their token. */
+  /** Newest first; a caseworker or reviewer only sees the subtrees of the units in their token. */
   async list(query: ListClaimsQuery, principal: Principal): Promise<Page<ClaimView>> {
     const qb = this.dataSource.getRepository(ClaimSummaryEntity).createQueryBuilder('c');
-    if (!readsEveryUnit(principal)) {
-      qb.andWhere('c.unit_id IN (:...units)', { units: principal.units.length ? principal.units : [''] });
-    }
+    const scope = this.readScope.where(principal, 'c.unit_id');
+    if (scope) qb.andWhere(scope.sql, scope.params);
     if (query.periodId) qb.andWhere('c.period_id = :periodId', { periodId: query.periodId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });

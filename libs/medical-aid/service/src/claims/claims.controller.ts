@@ -14,7 +14,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
 import { etagOf, parseIfMatch } from '@union/runtime';
-import { assertMayRead } from '../shared/read-scope';
+import { ReadScope } from '../shared/read-scope';
 import { ClaimCommands } from './claim-commands.service';
 import { ClaimQueries } from './claim-queries.service';
 import { claimView, type ClaimView } from './claim.view';
@@ -28,6 +28,7 @@ export class ClaimsController {
   constructor(
     private readonly commands: ClaimCommands,
     private readonly queries: ClaimQueries,
+    private readonly readScope: ReadScope,
   ) {}
 
   @Post()
@@ -42,8 +43,8 @@ export class ClaimsController {
 
   @Get()
   @Roles('caseworker', 'reviewer', 'auditor')
-  list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal) {
-    if (query.unitId) assertMayRead(principal, query.unitId);
+  async list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.unitId) await this.readScope.assertMayRead(principal, query.unitId);
     return this.queries.list(query, principal);
   }
 
@@ -55,7 +56,7 @@ export class ClaimsController {
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<ClaimView> {
     const row = await this.queries.row(claimId);
-    assertMayRead(principal, row.unitId);
+    await this.readScope.assertMayRead(principal, row.unitId);
     return this.answer(claimId, res);
   }
 

@@ -11,11 +11,12 @@ import {
   type EnrollmentRequest,
   type EnrollmentRow,
 } from '@union/medical-aid/domain';
-import { assertUnit, type Principal } from '@union/platform';
+import type { Principal } from '@union/platform';
 import {
   DATA_SOURCE,
   EVENT_STORE,
   HardshipEligibilityEntity,
+  OrgScope,
   requestFacts,
   SERVICE_SETTINGS,
   type ServiceSettings,
@@ -45,10 +46,11 @@ export class EnrollmentCommands {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async enroll(periodId: string, dto: EnrollmentBody, principal: Principal): Promise<EnrollmentResult> {
-    assertUnit(principal, dto.unitId);
+    await this.orgScope.assertUnit(principal, dto.unitId);
     const facts = requestFacts(principal);
     const period = await this.periods.period(periodId);
     const members = dto.members.map((m) => this.rowOf(m, facts.today));

@@ -6,7 +6,7 @@ import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runt
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
 import { memberKeyOf, MembershipSummaryEntity } from '../read-models/membership-summary.entity';
 import { PeriodQueries } from '../periods/period-queries.service';
-import { mayRead } from '../shared/read-scope';
+import { ReadScope } from '../shared/read-scope';
 import { membershipView, type MembershipView } from './membership.view';
 
 /**
@@ -21,6 +21,7 @@ export class MembershipQueries {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
+    private readonly readScope: ReadScope,
   ) {}
 
   async membership(periodId: string, id: IdNumber, principal: Principal): Promise<MembershipView> {
@@ -29,7 +30,7 @@ export class MembershipQueries {
     const row = await this.dataSource
       .getRepository(MembershipSummaryEntity)
       .findOneBy({ memberKey: memberKeyOf(periodId, ref) });
-    if (!row || !mayRead(principal, row.unitId)) {
+    if (!row || !(await this.readScope.mayRead(principal, row.unitId))) {
       throw notEnrolled(period.name);
     }
     const claims = await this.dataSource

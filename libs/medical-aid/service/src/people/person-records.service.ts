@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
+import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { maskIdNumber, personRef, sumFen, type Fen, type IdNumber, type IsoDate } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import {
@@ -13,7 +13,7 @@ import { membershipView, type MembershipView } from '../memberships/membership.v
 import { PeriodQueries } from '../periods/period-queries.service';
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
 import { MembershipSummaryEntity } from '../read-models/membership-summary.entity';
-import { readsEveryUnit } from '../shared/read-scope';
+import { ReadScope } from '../shared/read-scope';
 
 /** `GET /people/{idNumber}`: one person's records in this programme, for the gateway's person view. */
 export interface PersonRecordsView {
@@ -42,6 +42,7 @@ export class PersonRecords implements PersonRecordsSource {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
+    private readonly readScope: ReadScope,
   ) {}
 
   async records(id: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
@@ -87,14 +88,13 @@ export class PersonRecords implements PersonRecordsSource {
     };
   }
 
-  /** The person's rows the principal may read: every unit, or the units in their token. */
+  /** The person's rows the principal may read: every unit, or the subtrees of the units in their token. */
   private scoped<T extends { personRef: string; unitId: string }>(
     ref: string,
     principal: Principal,
   ): FindOptionsWhere<T> {
-    if (readsEveryUnit(principal)) return { personRef: ref } as FindOptionsWhere<T>;
-    const units = principal.units.length ? [...principal.units] : [''];
-    return { personRef: ref, unitId: In(units) } as FindOptionsWhere<T>;
+    const unitId = this.readScope.unitIn(principal);
+    return (unitId ? { personRef: ref, unitId } : { personRef: ref }) as FindOptionsWhere<T>;
   }
 
   /**

@@ -2,8 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { BP_ONE, DomainError } from '@union/kernel';
 import type { FundReport, PeriodRow } from '@union/medical-aid/domain';
-import { DATA_SOURCE } from '@union/runtime';
+import type { Principal } from '@union/platform';
+import { DATA_SOURCE, OrgScope, subtreesSql, withinOrgSql, type OrgChild } from '@union/runtime';
 import { PeriodSummaryEntity } from '../read-models/period-summary.entity';
+import { ReadScope } from '../shared/read-scope';
+import type { FundReportQuery } from './fund-report.query';
+
+/** The fund report, for a subtree (`orgId`) and with each child's figures (`groupBy=child`). */
+export type FundReportView = FundReport & {
+  orgId: string | null;
+  byChild?: (OrgChild & Omit<FundReport, 'periodId'>)[];
+};
 
 interface MemberSums {
   members_paid: string;
@@ -22,7 +31,11 @@ export class PeriodQueries {
   /** Periods are never amended once opened, so a period read once is kept (a few per year). */
   private readonly opened = new Map<string, PeriodRow>();
 
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly orgScope: OrgScope,
+    private readonly readScope: ReadScope,
+  ) {}
 
   /** The period as opened; 404 when there is none. */
   async period(periodId: string): Promise<PeriodRow> {
@@ -37,19 +50,52 @@ export class PeriodQueries {
   /**
    * DOMAIN.md's fund report, summed by the database: a period has hundreds of thousands of
    * members, too many to load. Same figures as the domain's `fundReport` over the rows (tested).
+   * A reader of some units gets their subtrees' figures; `orgId` narrows them to its subtree
+   * and `groupBy=child` adds each child node's (DOMAIN.md §4).
    */
-  async fundReport(periodId: string): Promise<FundReport> {
+  async fundReport(
+    periodId: string,
+    principal: Principal,
+    query: FundReportQuery = {},
+  ): Promise<FundReportView> {
     await this.period(periodId);
+    const children =
+      query.groupBy === 'child' && query.orgId ? await this.orgScope.childrenOf(query.orgId) : null;
+    const [total, ...byChild] = await Promise.all([
+      this.figures(periodId, principal, query.orgId),
+      ...(children ?? []).map((child) => this.figures(periodId, principal, child.orgId)),
+    ]);
+    return {
+      ...total,
+      orgId: query.orgId ?? null,
+      ...(children
+        ? { byChild: children.map((child, i) => ({ ...child, ...withoutPeriod(byChild[i]) })) }
+        : {}),
+    };
+  }
+
+  private async figures(
+    periodId: string,
+    principal: Principal,
+    orgId: string | undefined,
+  ): Promise<FundReport> {
+    const params: unknown[] = [periodId];
+    const where = ['period_id = $1'];
+    const scope = this.readScope.readsEveryUnit(principal)
+      ? null
+      : subtreesSql(principal.units, 'unit_id', params);
+    if (scope) where.push(scope);
+    if (orgId !== undefined) where.push(withinOrgSql(orgId, 'unit_id', params));
     const [m]: MemberSums[] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE NOT waived) AS members_paid, count(*) FILTER (WHERE waived) AS members_waived,
               coalesce(sum(contribution_fen), 0) AS contributions_fen, coalesce(sum(serious_illness_aid_fen), 0) AS aid_fen
-       FROM membership_summary WHERE period_id = $1`,
-      [periodId],
+       FROM membership_summary WHERE ${where.join(' AND ')}`,
+      params,
     );
     const [c]: ClaimSums[] = await this.dataSource.query(
       `SELECT count(*) AS claims_paid, coalesce(sum(payout_fen), 0) AS payouts_fen
-       FROM claim_summary WHERE period_id = $1 AND status = 'paid'`,
-      [periodId],
+       FROM claim_summary WHERE ${where.join(' AND ')} AND status = 'paid'`,
+      params,
     );
     const contributionsFen = Number(m.contributions_fen);
     const spentFen = BigInt(c.payouts_fen) + BigInt(m.aid_fen);
@@ -68,3 +114,6 @@ export class PeriodQueries {
     };
   }
 }
+
+const withoutPeriod = ({ periodId: _periodId, ...figures }: FundReport): Omit<FundReport, 'periodId'> =>
+  figures;

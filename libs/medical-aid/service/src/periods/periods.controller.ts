@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import type { FundReport } from '@union/medical-aid/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf } from '@union/runtime';
+import { assertGrouping, etagOf } from '@union/runtime';
+import { ReadScope } from '../shared/read-scope';
+import { FundReportQuery } from './fund-report.query';
 import { OpenPeriodDto } from './open-period.dto';
 import { PeriodCommands } from './period-commands.service';
-import { PeriodQueries } from './period-queries.service';
+import { PeriodQueries, type FundReportView } from './period-queries.service';
 import { periodView, type PeriodView } from './period.view';
 
 /** Periods (API.md, "Medical mutual aid"): admins open them, everyone reads them. */
@@ -16,6 +17,7 @@ export class PeriodsController {
   constructor(
     private readonly commands: PeriodCommands,
     private readonly queries: PeriodQueries,
+    private readonly readScope: ReadScope,
   ) {}
 
   @Post()
@@ -40,8 +42,14 @@ export class PeriodsController {
 
   @Get(':periodId/fund-report')
   @Roles('reviewer', 'auditor', 'admin')
-  fundReport(@Param('periodId', ParseUUIDPipe) periodId: string): Promise<FundReport> {
-    return this.queries.fundReport(periodId);
+  async fundReport(
+    @Param('periodId', ParseUUIDPipe) periodId: string,
+    @Query() query: FundReportQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FundReportView> {
+    assertGrouping(query);
+    if (query.orgId) await this.readScope.assertMayRead(principal, query.orgId);
+    return this.queries.fundReport(periodId, principal, query);
   }
 
   private async answer(periodId: string, res: ServerResponse): Promise<PeriodView> {

@@ -1,26 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ALL_UNITS, assertUnit, type Page, type Principal } from '@union/platform';
-import { DATA_SOURCE } from '@union/runtime';
+import type { Page, Principal } from '@union/platform';
+import { DATA_SOURCE, OrgScope } from '@union/runtime';
 import { GrantApplicationEntity } from '../../read-models/grant-application.entity';
 import { applicationView, type ApplicationView } from '../application.view';
 import type { ListApplicationsQuery } from './list-applications.query';
 
-/** True when the principal sees every unit's applications: auditors, and tokens with `*`. */
-export const seesAllUnits = (principal: Principal): boolean =>
-  principal.units.includes(ALL_UNITS) || principal.roles.includes('auditor');
-
-/** The applications worklist; a caseworker or reviewer only ever sees the units in their token. */
+/** The applications worklist; a caseworker or reviewer only ever sees the subtrees of the units in their token. */
 @Injectable()
 export class ListApplicationsHandler {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly orgScope: OrgScope,
+  ) {}
 
   async execute(query: ListApplicationsQuery, principal: Principal): Promise<Page<ApplicationView>> {
     const qb = this.dataSource.getRepository(GrantApplicationEntity).createQueryBuilder('a');
-    if (!seesAllUnits(principal)) {
-      if (query.unitId) assertUnit(principal, query.unitId);
-      qb.andWhere('a.unit_id IN (:...units)', { units: principal.units.length ? principal.units : [''] });
-    }
+    if (query.unitId) await this.orgScope.assertReadable(principal, query.unitId);
+    const scope = this.orgScope.scopeWhere(principal, 'a.unit_id');
+    if (scope) qb.andWhere(scope.sql, scope.params);
     if (query.campaignId) qb.andWhere('a.campaign_id = :campaignId', { campaignId: query.campaignId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });

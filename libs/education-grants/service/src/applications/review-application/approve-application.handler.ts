@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@union/event-store';
-import { assertUnit, type Principal } from '@union/platform';
-import { DATA_SOURCE, EVENT_STORE, requestFacts } from '@union/runtime';
+import type { Principal } from '@union/platform';
+import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts } from '@union/runtime';
 import { runWithBudget } from '../../budget/budget-transaction';
 import { GrantRecords } from '../../read-models/grant-records.reader';
 import type { ApproveApplicationDto } from './review-application.dto';
@@ -17,6 +17,7 @@ export class ApproveApplicationHandler {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly records: GrantRecords,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async execute(
@@ -26,7 +27,7 @@ export class ApproveApplicationHandler {
     ifMatch?: number,
   ): Promise<void> {
     const row = await this.records.application(applicationId);
-    assertUnit(principal, row.unitId);
+    await this.orgScope.assertUnit(principal, row.unitId);
     const facts = requestFacts(principal);
     await runWithBudget(this.store, this.dataSource, {
       applicationId,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@union/event-store';
 import { applicationDecider } from '@union/education-grants/domain';
-import { assertUnit, type Principal } from '@union/platform';
-import { EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
+import type { Principal } from '@union/platform';
+import { EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
 import { applicationStreamId } from '../../grants.streams';
 import { GrantRecords } from '../../read-models/grant-records.reader';
 import type { RejectApplicationDto } from './review-application.dto';
@@ -13,6 +13,7 @@ export class RejectApplicationHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly records: GrantRecords,
+    private readonly orgScope: OrgScope,
   ) {}
 
   async execute(
@@ -22,7 +23,7 @@ export class RejectApplicationHandler {
     ifMatch?: number,
   ): Promise<void> {
     const row = await this.records.application(applicationId);
-    assertUnit(principal, row.unitId);
+    await this.orgScope.assertUnit(principal, row.unitId);
     const facts = requestFacts(principal);
     await runCommand(
       this.store,

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Not, In, QueryFailedError, type DataSource } from 'typeorm';
 import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
-import { assertUnit, canActForUnit, type Principal } from '@union/platform';
+import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { applicationDecider, type CampaignFacts } from '@union/education-grants/domain';
 import {
   DATA_SOURCE,
   EVENT_STORE,
   HardshipEligibilityReader,
+  OrgScope,
   SERVICE_SETTINGS,
   requestFacts,
   runCommand,
@@ -33,11 +34,12 @@ export class SubmitApplicationHandler {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly eligibility: HardshipEligibilityReader,
+    private readonly orgScope: OrgScope,
   ) {}
 
   /** Returns the new application's id. */
   async execute(dto: SubmitApplicationDto, principal: Principal): Promise<string> {
-    assertUnit(principal, dto.unitId);
+    await this.orgScope.assertUnit(principal, dto.unitId);
     const facts = requestFacts(principal);
     const parentId = parseIdNumber(dto.parentIdNumber, { field: 'parentIdNumber', today: facts.today });
     const studentId = parseIdNumber(dto.student.idNumber, { field: 'student.idNumber', today: facts.today });
@@ -79,10 +81,12 @@ export class SubmitApplicationHandler {
       // The decider refused a second live application (the one read above), or two submissions
       // raced and the partial unique index let one through (the winner is read now).
       if (!isDuplicate(error)) throw error;
+      const existing =
+        error instanceof DomainError ? live : await this.liveApplication(dto.campaignId, studentRef);
       throw duplicate(
         error,
-        error instanceof DomainError ? live : await this.liveApplication(dto.campaignId, studentRef),
-        principal,
+        existing,
+        existing !== null && (await this.orgScope.canActFor(principal, existing.unitId)),
       );
     }
     return applicationId;
@@ -110,8 +114,8 @@ export class SubmitApplicationHandler {
  * id only when they may act for its unit: another unit's record ids are not theirs to know
  * (issue 13). Two submissions that raced get the same answer as the decider's.
  */
-function duplicate(error: unknown, live: GrantApplicationEntity | null, principal: Principal): unknown {
-  if (live && !canActForUnit(principal, live.unitId)) {
+function duplicate(error: unknown, live: GrantApplicationEntity | null, mayActForIt: boolean): unknown {
+  if (live && !mayActForIt) {
     return new DomainError(
       'DUPLICATE',
       'This student already has an application in this campaign, made by a unit you do not act for.',
