@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { ALL_TOPICS } from '@union/contracts';
+import { ALL_TOPICS, TOPICS } from '@union/contracts';
 import {
   AdvisoryLockLeader,
   Checkpoints,
@@ -71,8 +71,14 @@ export async function openServiceInfra(
     ...(database.kind === 'postgres'
       ? { url: database.url, poolMax: database.poolMax ?? 10 }
       : { host: database.host, port: database.port, poolMax: PGLITE_POOL_MAX }),
-    // The runtime's own tables (the access log, the union's tree) before the service's.
-    migrations: [...ACCESS_LOG_MIGRATIONS, ...ORG_UNITS_MIGRATIONS, ...definition.migrations],
+    // The runtime's own tables before the service's: the access log, and the copy of the union's
+    // tree in every service that consumes it (the organisation service keeps the tree itself,
+    // in a table of the same name and shape, which OrgScope reads there).
+    migrations: [
+      ...ACCESS_LOG_MIGRATIONS,
+      ...(definition.consumes.includes(TOPICS.organisationUnits) ? ORG_UNITS_MIGRATIONS : []),
+      ...definition.migrations,
+    ],
     entities: definition.entities,
   });
   const store = new EventStore(dataSource, {
