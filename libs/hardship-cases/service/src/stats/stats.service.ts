@@ -34,8 +34,8 @@ export interface ChildFigures extends HardshipFigures {
 export interface HardshipStats extends HardshipFigures {
   year: number;
   unitId: string | null;
-  /** The node whose subtree the figures cover (`orgId=`), or null for all the caller reads. */
-  orgId: string | null;
+  /** The node whose subtree the figures cover, when asked for (`orgId=`). */
+  orgId?: string;
   /** With `groupBy=child`: the same figures for each child of `orgId`, by name. */
   byChild?: ChildFigures[];
 }
@@ -83,7 +83,7 @@ export class HardshipStatsService {
     return {
       year: query.year,
       unitId: query.unitId ?? null,
-      orgId: query.orgId ?? null,
+      ...(query.orgId !== undefined ? { orgId: query.orgId } : {}),
       ...total,
       ...(children ? { byChild: children.map((child, i) => ({ ...child, ...byChild[i] })) } : {}),
     };

@@ -10,7 +10,8 @@ import type { FundReportQuery } from './fund-report.query';
 
 /** The fund report, for a subtree (`orgId`) and with each child's figures (`groupBy=child`). */
 export type FundReportView = FundReport & {
-  orgId: string | null;
+  /** The node whose subtree the figures cover, when asked for (`orgId=`). */
+  orgId?: string;
   byChild?: (OrgChild & Omit<FundReport, 'periodId'>)[];
 };
 
@@ -67,7 +68,7 @@ export class PeriodQueries {
     ]);
     return {
       ...total,
-      orgId: query.orgId ?? null,
+      ...(query.orgId !== undefined ? { orgId: query.orgId } : {}),
       ...(children
         ? { byChild: children.map((child, i) => ({ ...child, ...withoutPeriod(byChild[i]) })) }
         : {}),

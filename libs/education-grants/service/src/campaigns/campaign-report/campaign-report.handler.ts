@@ -16,7 +16,8 @@ import type { CampaignReportQuery } from './campaign-report.query';
 /** The report, for a subtree (`orgId`) and with each child's application figures (`groupBy=child`). */
 export type CampaignReportView = CampaignReport & {
   version: number;
-  orgId: string | null;
+  /** The node whose subtree the application figures cover, when asked for (`orgId=`). */
+  orgId?: string;
   byChild?: (OrgChild & ApplicationFigures)[];
 };
 
@@ -59,7 +60,7 @@ export class CampaignReportHandler {
       return {
         ...campaignReport(campaign.data, applications),
         version: campaign.version,
-        orgId: query.orgId ?? null,
+        ...(query.orgId !== undefined ? { orgId: query.orgId } : {}),
         ...(byChild ? { byChild } : {}),
       };
     });
