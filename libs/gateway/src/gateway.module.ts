@@ -17,6 +17,7 @@ import { PeopleController } from './people/people.controller';
 import { PersonViewService } from './people/person-view';
 import { ForwardingHandler } from './proxy/forwarding-handler';
 import { ProxyService } from './proxy/proxy.service';
+import { UnitPaths } from './routing/unit-paths';
 import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /**
@@ -41,6 +42,11 @@ export class GatewayModule implements NestModule {
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,
+        {
+          provide: UnitPaths,
+          inject: [ProxyService],
+          useFactory: (proxy: ProxyService) => new UnitPaths(proxy),
+        },
         PersonViewService,
         AuditTrail,
         UpstreamHealth,

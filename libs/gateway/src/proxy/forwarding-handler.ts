@@ -18,6 +18,7 @@ import type { GatewaySettings } from '../gateway.settings';
 import { RateLimitMiddleware } from '../rate-limit/rate-limit.middleware';
 import { authoriseBody, authoriseRoute } from '../routing/route-authorisation';
 import { AUDITED_SERVICES, matchRoute, servicePathOf, type GatewayRoute } from '../routing/route-table';
+import { UnitPaths } from '../routing/unit-paths';
 import { ProxyService } from './proxy.service';
 import { closesOnRefusal, declaresBody, readJsonBody } from './request-body';
 
@@ -38,7 +39,8 @@ const OWN_AUDIT = /^\/api\/v1\/audit\/(people\/[^/]+\/timeline|trace\/[^/]+)\/?$
  * 1. the route label, then correlation id, request log and HTTP metrics (the platform's middlewares);
  * 2. the bearer token, then the per-user rate limit: 429 over it (counted by address without a
  *    valid token), else 401 for a missing or bad token;
- * 3. the route table: 404 for a route it lacks, the roles and the query's units (403), 400 for a
+ * 3. the route table: 404 for a route it lacks, the roles and the query's units (403; a unit
+ *    outside the token's is looked up in the tree, `UnitPaths`), 400 for a
  *    body announced to a route that takes none;
  * 4. the body: 413 for a declared length over the limit and 400 when not JSON, before a byte is
  *    read; then read within the limit (413), parsed (400), and its units checked (403);
@@ -57,6 +59,7 @@ export class ForwardingHandler {
     private readonly rateLimit: RateLimitMiddleware,
     private readonly verifier: JwtVerifier,
     private readonly proxy: ProxyService,
+    private readonly unitPaths: UnitPaths,
   ) {}
 
   /** Serves `req` (refused, or forwarded) and answers true; false leaves it to Nest's own routes. */
@@ -133,13 +136,14 @@ export class ForwardingHandler {
     const principal = await this.authenticate(req);
     const method = req.method ?? '';
     if (!route) throw new ProblemException('NOT_FOUND', notFoundDetail(method, target.path));
-    authoriseRoute(route, principal, target.query ? parseQuery(target.query) : {});
+    const pathOf = (unitId: string) => this.unitPaths.pathOf(unitId, req.headers.authorization);
+    await authoriseRoute(route, principal, target.query ? parseQuery(target.query) : {}, pathOf);
     if (route.body === undefined && Number(req.headers['content-length'] ?? 0) > 0) throw noBody(route);
     const body = await readJsonBody(req, this.settings.bodyLimitBytes);
     if (body) {
       // A route that takes no body (closing a campaign) refuses one rather than ignoring it.
       if (route.body === undefined) throw noBody(route);
-      authoriseBody(route, principal, body.value);
+      await authoriseBody(route, principal, body.value, pathOf);
     }
     const path = servicePathOf(route, target.path) + (target.query ? `?${target.query}` : '');
     await this.proxy.forward(route.upstream, req, res, path, body?.bytes);
