@@ -73,6 +73,10 @@ export default [
               sourceTag: 'scope:medical-aid',
               onlyDependOnLibsWithTags: ['scope:medical-aid', 'scope:shared'],
             },
+            {
+              sourceTag: 'scope:organisation',
+              onlyDependOnLibsWithTags: ['scope:organisation', 'scope:shared'],
+            },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
             { sourceTag: 'scope:standalone', onlyDependOnLibsWithTags: ['*'] },
             {

@@ -191,6 +191,7 @@ async function main(): Promise<void> {
       HARDSHIP_CASES_URL: serviceUrl,
       EDUCATION_GRANTS_URL: unused,
       MEDICAL_AID_URL: unused,
+      ORGANISATION_URL: unused,
     });
     children.push(gw.process);
     const gatewayUrl = await gw.ready;

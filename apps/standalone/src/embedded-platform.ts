@@ -16,6 +16,7 @@ import {
 import { HardshipCasesModule, hardshipCasesService } from '@union/hardship-cases/service';
 import { EducationGrantsModule, educationGrantsService } from '@union/education-grants/service';
 import { MedicalAidModule, medicalAidService } from '@union/medical-aid/service';
+import { OrganisationModule, organisationService, seedOrganisationTree } from '@union/organisation/service';
 
 interface EmbeddedService {
   definition: ServiceDefinition;
@@ -26,6 +27,7 @@ const SERVICES: EmbeddedService[] = [
   { definition: hardshipCasesService, module: (i, s) => HardshipCasesModule.register(i, s) },
   { definition: educationGrantsService, module: (i, s) => EducationGrantsModule.register(i, s) },
   { definition: medicalAidService, module: (i, s) => MedicalAidModule.register(i, s) },
+  { definition: organisationService, module: (i, s) => OrganisationModule.register(i, s) },
 ];
 
 export interface EmbeddedOptions {
@@ -34,6 +36,11 @@ export interface EmbeddedOptions {
   /** The gateway's port; 0 picks a free one. */
   gatewayPort: number;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Seed the union tree (`SEED_TREE`: 河南省总工会 and below) when the organisation log is empty:
+   * `npm start` does, tests do not (they build the tree they need).
+   */
+  seedOrganisation?: boolean;
 }
 
 export interface EmbeddedPlatform {
@@ -46,7 +53,7 @@ export interface EmbeddedPlatform {
 }
 
 /**
- * The embedded default: the gateway and the three services in one process, each service on its
+ * The embedded default: the gateway and the four services (three programmes and the union's tree) in one process, each service on its
  * own PGlite database (real Postgres over the wire protocol), talking over the in-process bus.
  * The services listen on loopback ports of their own, so the gateway proxies exactly as it does
  * in production, signing each call with a key pair made for this run unless the environment
@@ -72,6 +79,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
     const app = await createServiceApp(module(infra, settings), infra, { logLevel: settings.logLevel });
     await app.listen(0, '127.0.0.1');
     services[definition.name] = { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1'), infra };
+    if (definition === organisationService && options.seedOrganisation) await seedOrganisationTree(app);
   }
   const upstreamEnv = Object.fromEntries(
     Object.entries(services).map(([name, s]) => [`${envName(name)}_URL`, s.url]),

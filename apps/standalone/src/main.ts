@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const platform = await startEmbeddedPlatform({
     dataDir: process.env.DATA_DIR ?? './data',
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 3000),
+    seedOrganisation: true,
   });
   const url = platform.gatewayUrl;
   process.stdout.write(
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
       `  Docs       ${url}/docs`,
       `  Ready      ${url}/health/ready`,
       `  Dev token  curl -s -X POST ${url}/api/v1/auth/dev-token -H 'content-type: application/json' \\`,
-      `               -d '{"sub":"cw1","roles":["caseworker"],"units":["*"]}'`,
+      `               -d '{"sub":"cw1","roles":["caseworker"],"units":["ha-zz"]}'`,
+      `  Tree       ${url}/api/v1/org/units/ha?depth=3  (河南省总工会, seeded: ha-zz 郑州市, ha-ly 洛阳市 …)`,
       `  Data       ${process.env.DATA_DIR ?? './data'}`,
       '',
     ].join('\n') + '\n',

@@ -6,6 +6,7 @@ import { GatewayModule, loadGatewaySettings, ROUTE_TABLE } from '@union/gateway'
 import { EducationGrantsModule } from '@union/education-grants/service';
 import { HardshipCasesModule } from '@union/hardship-cases/service';
 import { MedicalAidModule } from '@union/medical-aid/service';
+import { OrganisationModule } from '@union/organisation/service';
 import { IS_METRICS, IS_PUBLIC, REQUIRED_ROLES, type Role } from '@union/platform';
 import type { ServiceInfra, ServiceSettings } from '@union/runtime';
 
@@ -72,12 +73,18 @@ const SERVICES = {
   'hardship-cases': HardshipCasesModule.register(infra, settings('hardship-cases')),
   'education-grants': EducationGrantsModule.register(infra, settings('education-grants')),
   'medical-aid': MedicalAidModule.register(infra, settings('medical-aid')),
+  organisation: OrganisationModule.register(infra, settings('organisation')),
 } as const;
 
 const gatewayOwn = routesOf(
   GatewayModule.register(
     loadGatewaySettings(
-      { HARDSHIP_CASES_URL: 'http://h', EDUCATION_GRANTS_URL: 'http://g', MEDICAL_AID_URL: 'http://m' },
+      {
+        HARDSHIP_CASES_URL: 'http://h',
+        EDUCATION_GRANTS_URL: 'http://g',
+        MEDICAL_AID_URL: 'http://m',
+        ORGANISATION_URL: 'http://o',
+      },
       true,
     ),
   ),

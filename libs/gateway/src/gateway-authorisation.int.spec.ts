@@ -30,9 +30,12 @@ describe('gateway route table: who may call what', () => {
   });
 
   const stubOf = (route: GatewayRoute) =>
-    ({ 'hardship-cases': gw.hardship, 'education-grants': gw.grants, 'medical-aid': gw.medical })[
-      route.upstream
-    ];
+    ({
+      'hardship-cases': gw.hardship,
+      'education-grants': gw.grants,
+      'medical-aid': gw.medical,
+      organisation: gw.organisation,
+    })[route.upstream];
 
   it('no write route is open to auditors', () => {
     expect(ROUTE_TABLE.filter((r) => r.method !== 'GET' && r.roles.includes('auditor'))).toEqual([]);

@@ -48,6 +48,7 @@ describe('gateway with a JWKS URL (production identity provider)', () => {
     HARDSHIP_CASES_URL: stubs[0].url,
     EDUCATION_GRANTS_URL: stubs[1].url,
     MEDICAL_AID_URL: stubs[2].url,
+    ORGANISATION_URL: stubs[3].url,
   });
 
   beforeAll(async () => {
@@ -59,7 +60,12 @@ describe('gateway with a JWKS URL (production identity provider)', () => {
     jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
-    stubs = await Promise.all([startStub('hardship'), startStub('grants'), startStub('medical')]);
+    stubs = await Promise.all([
+      startStub('hardship'),
+      startStub('grants'),
+      startStub('medical'),
+      startStub('organisation'),
+    ]);
     app = await createGatewayApp(loadGatewaySettings(env()));
     server = app.getHttpServer() as App;
   });

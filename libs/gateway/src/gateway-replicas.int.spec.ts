@@ -88,7 +88,7 @@ describe('gateway routing over replicas', () => {
   });
 
   it('is ready and degraded while a replica is down, naming it by position', async () => {
-    for (const s of [first, second, gw.grants, gw.medical]) s.reply = () => ready();
+    for (const s of [first, second, gw.grants, gw.medical, gw.organisation]) s.reply = () => ready();
     const res = await request(server).get('/health/ready').expect(200);
     expect(res.body).toMatchObject({
       status: 'degraded',
@@ -106,7 +106,7 @@ describe('gateway routing over replicas', () => {
           },
         },
         'education-grants': { ok: true, detail: { status: 'ok', replicas: [{ replica: 1, status: 'ok' }] } },
-        services: { ok: true, detail: { serving: 3, of: 3 } },
+        services: { ok: true, detail: { serving: 4, of: 4 } },
       },
     });
     expect(JSON.stringify(res.body)).not.toContain('127.0.0.1');
@@ -121,7 +121,7 @@ describe('gateway readiness', () => {
     server = gw.app.getHttpServer() as App;
   });
   afterAll(() => gw?.close());
-  const services = () => [gw.hardship, gw.grants, gw.medical];
+  const services = () => [gw.hardship, gw.grants, gw.medical, gw.organisation];
 
   it('is ok when every service is', async () => {
     for (const s of services()) s.reply = () => ready();
@@ -144,7 +144,8 @@ describe('gateway readiness', () => {
           detail: { status: 'unavailable', replicas: [{ status: 'unavailable', failing: ['database'] }] },
         },
         'medical-aid': { ok: true },
-        services: { ok: true, detail: { serving: 2, of: 3 } },
+        organisation: { ok: true },
+        services: { ok: true, detail: { serving: 3, of: 4 } },
       },
     });
   });
@@ -166,11 +167,13 @@ describe('gateway settings', () => {
       HARDSHIP_CASES_URL: 'http://h1:3001, http://h2:3001/',
       EDUCATION_GRANTS_URL: 'http://g:3002',
       MEDICAL_AID_URL: 'http://m:3003',
+      ORGANISATION_URL: 'http://o:3004',
     };
     expect(loadGatewaySettings(env).upstreams).toEqual({
       'hardship-cases': ['http://h1:3001', 'http://h2:3001'],
       'education-grants': ['http://g:3002'],
       'medical-aid': ['http://m:3003'],
+      organisation: ['http://o:3004'],
     });
     expect(() => loadGatewaySettings({ ...env, MEDICAL_AID_URL: 'http://m:3003,m2:3003' })).toThrow(
       "MEDICAL_AID_URL: 'm2:3003' must be a plain http(s) base URL.",

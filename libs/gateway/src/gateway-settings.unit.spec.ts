@@ -12,6 +12,7 @@ const production = (): NodeJS.ProcessEnv => ({
   HARDSHIP_CASES_URL: 'http://127.0.0.1:3001',
   EDUCATION_GRANTS_URL: 'http://127.0.0.1:3002',
   MEDICAL_AID_URL: 'http://127.0.0.1:3003',
+  ORGANISATION_URL: 'http://127.0.0.1:3004',
 });
 
 function refusal(env: NodeJS.ProcessEnv): string {

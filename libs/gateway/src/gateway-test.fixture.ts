@@ -69,17 +69,19 @@ export interface TestGateway {
   readonly hardship: StubService;
   readonly grants: StubService;
   readonly medical: StubService;
+  readonly organisation: StubService;
   /** The public half of the gateway's assertion key (what the services verify with). */
   readonly assertionPublicKey: KeyObject;
   close(): Promise<void>;
 }
 
-/** The gateway against three fresh stubs; `env` overrides (e.g. `RATE_LIMIT_PER_MINUTE`). */
+/** The gateway against four fresh stubs; `env` overrides (e.g. `RATE_LIMIT_PER_MINUTE`). */
 export async function startGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  const [hardship, grants, medical] = await Promise.all([
+  const [hardship, grants, medical, organisation] = await Promise.all([
     startStub('hardship'),
     startStub('grants'),
     startStub('medical'),
+    startStub('organisation'),
   ]);
   const settings = loadGatewaySettings(
     {
@@ -89,6 +91,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
       HARDSHIP_CASES_URL: hardship.url,
       EDUCATION_GRANTS_URL: grants.url,
       MEDICAL_AID_URL: medical.url,
+      ORGANISATION_URL: organisation.url,
       ...env,
     },
     true,
@@ -99,10 +102,11 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Te
     hardship,
     grants,
     medical,
+    organisation,
     assertionPublicKey: createPublicKey(settings.assertionKey),
     close: async () => {
       await app.close();
-      await Promise.all([hardship.close(), grants.close(), medical.close()]);
+      await Promise.all([hardship.close(), grants.close(), medical.close(), organisation.close()]);
     },
   };
 }

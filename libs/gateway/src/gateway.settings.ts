@@ -20,7 +20,7 @@ export interface GatewaySettings extends AuthSettings {
   logLevel: LogLevel;
 }
 
-export type UpstreamName = 'hardship-cases' | 'education-grants' | 'medical-aid';
+export type UpstreamName = 'hardship-cases' | 'education-grants' | 'medical-aid' | 'organisation';
 
 /**
  * The gateway's settings from the environment, validated at boot. Outside the embedded default
@@ -34,6 +34,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
       HARDSHIP_CASES_URL: { type: 'list', required: !embedded },
       EDUCATION_GRANTS_URL: { type: 'list', required: !embedded },
       MEDICAL_AID_URL: { type: 'list', required: !embedded },
+      ORGANISATION_URL: { type: 'list', required: !embedded },
       AUTH_DEV_LOGIN: { type: 'bool' },
       UPSTREAM_TIMEOUT_MS: { type: 'int', default: 10000 },
       GATEWAY_BODY_LIMIT_BYTES: { type: 'int', default: 8 * 1024 * 1024 },
@@ -58,6 +59,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
       'hardship-cases': upstreamUrls('HARDSHIP_CASES_URL', c.HARDSHIP_CASES_URL),
       'education-grants': upstreamUrls('EDUCATION_GRANTS_URL', c.EDUCATION_GRANTS_URL),
       'medical-aid': upstreamUrls('MEDICAL_AID_URL', c.MEDICAL_AID_URL),
+      organisation: upstreamUrls('ORGANISATION_URL', c.ORGANISATION_URL),
     },
     devLogin,
     upstreamTimeoutMs: c.UPSTREAM_TIMEOUT_MS,

@@ -23,8 +23,11 @@ export async function createServiceApp(
   });
   app.useBodyParser('json', { limit: SERVICE_BODY_LIMIT });
   app.enableShutdownHooks();
-  app.connectMicroservice(infra.microservice(), { inheritAppConfig: true });
-  await app.startAllMicroservices();
+  // A service that consumes nothing (organisation) joins no consumer group.
+  if (infra.definition.consumes.length > 0) {
+    app.connectMicroservice(infra.microservice(), { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
   await app.init();
   return app;
 }

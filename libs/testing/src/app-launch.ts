@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 
 /** The checkout's root: the apps run from here. */
 export const ROOT = resolve(__dirname, '../../..');
-export const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid'] as const;
+export const SERVICES = ['hardship-cases', 'education-grants', 'medical-aid', 'organisation'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** `hardship-cases` → `HARDSHIP_CASES`, the prefix of a service's variables. */

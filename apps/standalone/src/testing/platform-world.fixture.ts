@@ -21,10 +21,18 @@ export interface UnitRecords {
   referralId: string;
 }
 
+/** A small union tree: a root, two cities under it and a grass-roots union under the first. */
+export interface OrgWorld {
+  rootId: string;
+  cityIds: [string, string];
+  leafId: string;
+}
+
 export interface World {
   campaignId: string;
   periodId: string;
   units: Record<Unit, UnitRecords>;
+  org: OrgWorld;
   /** New records for a cell that is expected to change them. */
   fresh: {
     caseId(unit: Unit, closed?: boolean): Promise<string>;
@@ -34,6 +42,8 @@ export interface World {
     member(unit: Unit): Promise<string>;
     claimId(unit: Unit, approved?: boolean): Promise<string>;
     referralId(unit: Unit): Promise<string>;
+    /** A new grass-roots union under the first city. */
+    orgUnitId(): Promise<string>;
   };
 }
 
@@ -136,6 +146,24 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
   const newCampaign = async () =>
     id(await expectCall(201, url, admin, 'POST', '/api/v1/grants/campaigns', campaignBody()), 'campaignId');
   const campaignId = await newCampaign();
+  const orgUnit = async (name: string, level: string, parentId?: string) =>
+    id(
+      await expectCall(201, url, admin, 'POST', '/api/v1/org/units', {
+        name,
+        level,
+        parentId,
+        regionCode: level === 'province' ? '630000' : '630100',
+      }),
+      'orgId',
+    );
+  const rootId = await orgUnit('青海省总工会', 'province');
+  const cityIds: [string, string] = [
+    await orgUnit('西宁市总工会', 'city', rootId),
+    await orgUnit('海东市总工会', 'city', rootId),
+  ];
+  let orgSerial = 0;
+  const newOrgUnit = () => orgUnit(`西宁第${++orgSerial}毛纺厂工会`, 'grassroots', cityIds[0]);
+  const org: OrgWorld = { rootId, cityIds, leafId: await newOrgUnit() };
   // A parent per unit with an open hardship case, known to grants once the bus has delivered it.
   const parents: Record<Unit, { idNumber: string; caseId: string }> = {} as never;
   for (const unit of ['u1', 'u2'] as const) {
@@ -254,7 +282,9 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
     campaignId,
     periodId,
     units,
+    org,
     fresh: {
+      orgUnitId: newOrgUnit,
       caseId: (unit, closed = false) => (closed ? closedCase(unit) : openCase(unit)),
       pendingAssistance,
       campaignId: newCampaign,

@@ -63,6 +63,7 @@ export function runGuardRow(row: GuardRow, secrets: ProductionSecrets, timeoutMs
           HARDSHIP_CASES_URL: 'http://127.0.0.1:1',
           EDUCATION_GRANTS_URL: 'http://127.0.0.1:1',
           MEDICAL_AID_URL: 'http://127.0.0.1:1',
+          ORGANISATION_URL: 'http://127.0.0.1:1',
         }
       : {
           [`DATABASE_URL_${envName(row.app)}`]: 'postgres://guard:guard@127.0.0.1:1/guard',

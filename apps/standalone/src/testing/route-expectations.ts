@@ -45,6 +45,7 @@ const ALL: Role[] = ['caseworker', 'reviewer', 'auditor', 'admin'];
 const H = '/api/v1/hardship';
 const G = '/api/v1/grants';
 const M = '/api/v1/medical-aid';
+const O = '/api/v1/org';
 const reason = { reason: '经核实，情况有变' };
 const payment = { paymentRef: 'PAY-2026-000123', paidOn: TODAY };
 
@@ -79,6 +80,13 @@ const onClaim =
   async (w, u, fresh) => ({
     path: `${M}/claims/${fresh ? await w.fresh.claimId(u, approved) : w.units[u].claimId}/${action}`,
     body,
+  });
+/** A command on a grass-roots union of the tree: a new one when the cell should succeed. */
+const onOrgUnit =
+  (suffix: string, body: (w: World) => unknown): Make =>
+  async (w, _u, fresh) => ({
+    path: `/api/v1/org/units/${fresh ? await w.fresh.orgUnitId() : w.org.leafId}${suffix}`,
+    body: body(w),
   });
 const student = () => ({
   idNumber: newIdNumber('20080101'),
@@ -133,9 +141,18 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`POST ${M}/claims/{claimId}/reject`]: { who: RV, scope: 'unit', ok: 200, make: onClaim('reject', reason) },
   [`POST ${M}/claims/{claimId}/pay`]: { who: ['caseworker', 'reviewer'], scope: 'unit', ok: 200, make: onClaim('pay', payment, true) },
   [`GET ${M}/eligibility/{idNumber}`]: { who: READERS, scope: 'none', ok: 200, make: on((w, u) => `${M}/eligibility/${w.units[u].parentIdNumber}`) },
+
+  // The tree is no unit's record: everyone reads it, only admins change it.
+  [`POST ${O}/units`]: { who: ADMIN, scope: 'none', ok: 201, make: (w) => Promise.resolve({ path: `${O}/units`, body: { name: '湟中区总工会', level: 'county', parentId: w.org.cityIds[0], regionCode: '630106' } }) },
+  [`GET ${O}/units`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${O}/units?parentId=${w.org.rootId}`) },
+  [`GET ${O}/units/{orgId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${O}/units/${w.org.cityIds[0]}?depth=2`) },
+  [`POST ${O}/units/{orgId}/rename`]: { who: ADMIN, scope: 'none', ok: 200, make: onOrgUnit('/rename', () => ({ name: '西宁毛纺厂工会（更名）' })) },
+  [`POST ${O}/units/{orgId}/move`]: { who: ADMIN, scope: 'none', ok: 200, make: onOrgUnit('/move', (w) => ({ parentId: w.org.cityIds[1] })) },
+  [`POST ${O}/units/{orgId}/close`]: { who: ADMIN, scope: 'none', ok: 200, make: onOrgUnit('/close', () => ({ reason: '企业注销' })) },
   ...auditExpectations('hardship-cases', (w, u) => `case-${w.units[u].caseId}`),
   ...auditExpectations('education-grants', (w, u) => `application-${w.units[u].applicationId}`),
   ...auditExpectations('medical-aid', (w, u) => `claim-${w.units[u].claimId}`),
+  ...auditExpectations('organisation', (w) => `org-${w.org.rootId}`),
 };
 
 /** API.md "Audit": auditors and admins read every unit's log; only admins run rebuild-compare. */

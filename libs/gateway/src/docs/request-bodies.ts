@@ -141,4 +141,21 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
     ['periodId', 'idNumber', 'hospital', 'admittedOn', 'dischargedOn', 'diagnosisCode', 'bill'],
   ),
   ApproveClaim: obj({ eligibleFen: fen(1800000), reason: str() }),
+  CreateOrgUnit: obj(
+    {
+      orgId: { ...str('ha-zz-jsq'), pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'omitted: a new id' },
+      name: str('金水区总工会'),
+      level: {
+        type: 'string',
+        enum: ['national', 'province', 'city', 'county', 'grassroots'],
+        example: 'county',
+      },
+      parentId: { ...str('ha-zz'), description: 'omitted only for the root' },
+      regionCode: { ...str('410105'), pattern: '^\\d{6}$' },
+    },
+    ['name', 'level', 'regionCode'],
+  ),
+  RenameOrgUnit: obj({ name: str('郑州市金水区总工会') }, ['name']),
+  MoveOrgUnit: obj({ parentId: str('ha-ly') }, ['parentId']),
+  CloseOrgUnit: obj({ reason: str('企业注销，工会随之撤销') }, ['reason']),
 };

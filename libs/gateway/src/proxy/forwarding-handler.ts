@@ -23,7 +23,7 @@ import { ProxyService } from './proxy.service';
 import { closesOnRefusal, declaresBody, readJsonBody } from './request-body';
 
 /** The path prefixes the gateway forwards; everything else is its own (Nest) routes. */
-const FORWARDED = /^\/api\/v1\/(hardship|grants|medical-aid|audit)\//;
+const FORWARDED = /^\/api\/v1\/(hardship|grants|medical-aid|org|audit)\//;
 /** The audit answers the gateway composes itself (AuditController), not forwarded. */
 const OWN_AUDIT = /^\/api\/v1\/audit\/(people\/[^/]+\/timeline|trace\/[^/]+)\/?$/;
 

@@ -34,6 +34,7 @@ export const AUDITED_SERVICES: readonly UpstreamName[] = [
   'hardship-cases',
   'education-grants',
   'medical-aid',
+  'organisation',
 ];
 
 const ALL: readonly Role[] = ROLES;
@@ -81,7 +82,7 @@ function audit(upstream: UpstreamName): GatewayRoute[] {
 }
 
 /**
- * Every `/api/v1` route of the three programmes (API.md), with the roles it allows, plus the few
+ * Every `/api/v1` route of the three programmes and of the organisation (API.md), with the roles it allows, plus the few
  * read routes the services offer beyond API.md (marked so), and the audit routes of each service. A route not listed here is a 404 at
  * the gateway. One line per route so it reads like the tables in API.md (hence prettier-ignore).
  */
@@ -133,6 +134,14 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/claims/{claimId}/reject', ['reviewer'], 'Reject a claim', { body: 'Reason' }],
     ['POST', '/claims/{claimId}/pay', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
     ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)', { response: 'Eligibility' }],
+  ]),
+  ...programme('organisation', 'org', [
+    ['POST', '/units', ['admin'], 'Add a unit to the tree', { body: 'CreateOrgUnit', status: 201, response: 'OrgUnit' }],
+    ['GET', '/units', ALL, 'List units of the tree', { query: ['parentId', 'level', 'q', ...LIST], response: 'Page' }],
+    ['GET', '/units/{orgId}', ALL, 'A unit, its path from the root and its children to a depth', { query: ['depth'], response: 'OrgUnitTree' }],
+    ['POST', '/units/{orgId}/rename', ['admin'], 'Rename a unit', { body: 'RenameOrgUnit', response: 'OrgUnit' }],
+    ['POST', '/units/{orgId}/move', ['admin'], 'Move a unit with its subtree under another parent', { body: 'MoveOrgUnit', response: 'OrgUnit' }],
+    ['POST', '/units/{orgId}/close', ['admin'], 'Close a unit with no active units under it', { body: 'CloseOrgUnit', response: 'OrgUnit' }],
   ]),
   ...AUDITED_SERVICES.flatMap(audit),
 ];

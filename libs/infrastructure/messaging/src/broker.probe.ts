@@ -93,6 +93,11 @@ export class KafkaProbe implements BrokerProbe {
     }
     const admin = this.admin;
     const { groupId, topics } = this.group;
+    if (topics.length === 0) {
+      // A service that consumes nothing (organisation) has no lag; the broker must still answer.
+      await admin.describeCluster();
+      return {};
+    }
     const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
     const lag: Record<string, number> = {};
     for (const { topic, partitions } of committed) {

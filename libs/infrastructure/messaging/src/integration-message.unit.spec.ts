@@ -56,4 +56,17 @@ describe('integrationMessage', () => {
     const noRef = { ...spec, data: { ...data, personRef: '' } };
     expect(() => integrationMessage(stored(), noRef)).toThrow(/no personRef/);
   });
+
+  it("keys by the spec's own key when it gives one (the tree: every message keyed org-tree)", () => {
+    const orgSpec = {
+      topic: TOPICS.organisationUnits,
+      type: 'OrgUnitRenamed',
+      version: 1,
+      data: { orgId: 'ha', name: '河南省总工会' },
+      source: 'organisation',
+      key: 'org-tree',
+    };
+    expect(integrationMessage(stored(), orgSpec)).toMatchObject({ key: 'org-tree', value: orgSpec.data });
+    expect(() => integrationMessage(stored(), { ...orgSpec, key: '' })).toThrow(/no key/);
+  });
 });

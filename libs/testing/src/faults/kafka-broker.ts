@@ -89,6 +89,8 @@ export async function startKafkaBroker(root: string, dir: string, port: number):
   };
   const offsets = async (groupId: string, topics: readonly string[]) =>
     withAdmin(async (a) => {
+      // A group that reads nothing (organisation) has neither offsets nor lag.
+      if (topics.length === 0) return { lag: 0, sum: 0 };
       const committed = await a.fetchOffsets({ groupId, topics: [...topics] });
       let lag = 0;
       let sum = 0;

@@ -7,11 +7,13 @@ export const CONSUMES: Record<ServiceName, readonly string[]> = {
   'hardship-cases': [TOPICS.educationGrants, TOPICS.medicalAidClaims],
   'education-grants': [TOPICS.hardshipCases],
   'medical-aid': [TOPICS.hardshipCases],
+  organisation: [],
 };
 export const PUBLISHES: Record<ServiceName, string> = {
   'hardship-cases': TOPICS.hardshipCases,
   'education-grants': TOPICS.educationGrants,
   'medical-aid': TOPICS.medicalAidClaims,
+  organisation: TOPICS.organisationUnits,
 };
 
 /** One look at the pipeline; null where the database or broker did not answer. */

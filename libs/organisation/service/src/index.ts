@@ -1,0 +1,3 @@
+export * from './organisation.service-definition';
+export * from './organisation.module';
+export * from './seeds/seed-tree';
