@@ -118,6 +118,50 @@ describe('gateway route table: who may call what', () => {
       .expect(200);
   });
 
+  it("lets a caseworker name a unit in their units' subtrees, as the organisation service places it", async () => {
+    const server = gw.app.getHttpServer() as App;
+    const paths: Record<string, string[]> = { 'zz-a': ['ha', 'zz', 'zz-a'], 'ly-b': ['ha', 'ly', 'ly-b'] };
+    const reply = gw.organisation.reply;
+    gw.organisation.reply = (r) => {
+      const orgId = decodeURIComponent(r.url.split('/').at(-1) ?? '');
+      const path = paths[orgId];
+      return path ? { status: 200, body: { orgId, path } } : { status: 404, body: { code: 'NOT_FOUND' } };
+    };
+    const city = await bearer(['caseworker'], { units: ['zz'], sub: 'cw-zz' });
+    const before = gw.organisation.received.length;
+    await request(server)
+      .get('/api/v1/medical-aid/claims?unitId=zz-a')
+      .set('Authorization', city)
+      .expect(200);
+    const asked = gw.organisation.received.slice(before);
+    expect(asked.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ['GET', '/api/v1/org/units/zz-a', city],
+    ]);
+    await request(server)
+      .post('/api/v1/grants/applications')
+      .set('Authorization', city)
+      .send({ unitId: 'zz-a', campaignId: 'c-1' })
+      .expect(200);
+    // Kept for 2 s: the second look-up of zz-a was not asked again.
+    expect(gw.organisation.received.length).toBe(before + 1);
+    await request(server)
+      .get('/api/v1/medical-aid/claims?unitId=ly-b')
+      .set('Authorization', city)
+      .expect(403);
+    // A unit the tree does not know is a tree of its own; the city's own unit needs no look-up.
+    await request(server)
+      .get('/api/v1/medical-aid/claims?unitId=elsewhere')
+      .set('Authorization', city)
+      .expect(403);
+    await request(server).get('/api/v1/medical-aid/claims?unitId=zz').set('Authorization', city).expect(200);
+    expect(gw.organisation.received.slice(before).map((r) => r.url)).toEqual([
+      '/api/v1/org/units/zz-a',
+      '/api/v1/org/units/ly-b',
+      '/api/v1/org/units/elsewhere',
+    ]);
+    gw.organisation.reply = reply;
+  });
+
   it('lets an auditor who is also a caseworker write as the caseworker', async () => {
     const server = gw.app.getHttpServer() as App;
     await request(server)
