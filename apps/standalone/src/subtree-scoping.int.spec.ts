@@ -6,6 +6,7 @@ import {
   expectCall,
   newIdNumber,
   startQuietPlatform,
+  TODAY,
   YEAR,
 } from './testing/platform-client.fixture';
 import { campaignBody, caseBody, periodBody } from './testing/platform-world.fixture';
@@ -190,6 +191,10 @@ describe('scoping by subtree through the gateway, on the real services', () => {
   });
 
   it('moves a county to another city: its new city sees its records, its old city no longer', async () => {
+    const visit = { visitedOn: TODAY, visitor: '张红（社区工会主席）', findings: '老人卧床，孩子读高中。' };
+    const keyed = { 'idempotency-key': 'visit-before-the-move' };
+    const visited = await call(url, tokens.xining, 'POST', `${H}/cases/${caseId}/visits`, visit, keyed);
+    expect(visited.status).toBe(201);
     await expectCall(200, url, tokens.admin, 'POST', `/api/v1/org/units/${org.chengdong}/move`, {
       parentId: org.haidong,
     });
@@ -197,6 +202,9 @@ describe('scoping by subtree through the gateway, on the real services', () => {
       (await get('haidong', `${H}/cases/${caseId}`)).status === 200 ? true : undefined,
     );
     expect((await get('xining', `${H}/cases/${caseId}`)).status).toBe(403);
+    // A replay of a write made before the move is authorised against the tree as it is now.
+    const replay = await call(url, tokens.xining, 'POST', `${H}/cases/${caseId}/visits`, visit, keyed);
+    expect([replay.status, replay.body.code]).toEqual([403, 'FORBIDDEN']);
     expect((await get('chengdong', `${H}/cases/${caseId}`)).status).toBe(200);
     expect(await listed('haidong')).toContain(caseId);
     expect(await listed('xining')).not.toContain(caseId);
