@@ -28,3 +28,6 @@ export * from './read-models/case-details.projection';
 export * from './read-models/referral.projection';
 
 export { toIntegrationEvent } from './integration/to-integration-event';
+
+export * from './fund/fund.events';
+export * from './fund/fund.decider';
