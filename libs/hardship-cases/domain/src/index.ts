@@ -31,3 +31,4 @@ export { toIntegrationEvent } from './integration/to-integration-event';
 
 export * from './fund/fund.events';
 export * from './fund/fund.decider';
+export * from './read-models/fund-row.projection';

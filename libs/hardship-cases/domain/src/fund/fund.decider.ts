@@ -177,7 +177,12 @@ export function assertFundServes(
 }
 
 function drawFund(command: DrawFund, state: FundState): FundEvent[] {
-  const fund = requireFund(state);
+  if (state.created === null) {
+    // The assistance names a fund that does not exist: its input is wrong, not the route.
+    const message = 'There is no such fund.';
+    throw new DomainError('RULE_VIOLATION', message, { errors: [{ field: 'fundId', message }] });
+  }
+  const fund = state.created;
   assertFundServes(fund, command);
   assertCovered(state, command.amountFen, 'this assistance');
   const { assistanceId, caseId, amountFen } = command;

@@ -142,6 +142,10 @@ describe('drawing for an assistance', () => {
       .thenFails({ code: 'RULE_VIOLATION', fields: ['fundId'], message: /for medical, not living/ });
   });
 
+  it('names fundId when the fund does not exist', () => {
+    given(fundDecider).when(draw(1)).thenFails({ code: 'RULE_VIOLATION', fields: ['fundId'] });
+  });
+
   it('gives a rejected draw back, never more than was drawn', () => {
     const history = [created({ amountFen: 500_000 }), drawn(500_000)];
     given(fundDecider, ...history)
