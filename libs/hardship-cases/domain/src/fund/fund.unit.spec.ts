@@ -143,7 +143,9 @@ describe('drawing for an assistance', () => {
   });
 
   it('names fundId when the fund does not exist', () => {
-    given(fundDecider).when(draw(1)).thenFails({ code: 'RULE_VIOLATION', fields: ['fundId'] });
+    given(fundDecider)
+      .when(draw(1))
+      .thenFails({ code: 'RULE_VIOLATION', fields: ['fundId'] });
   });
 
   it('gives a rejected draw back, never more than was drawn', () => {
