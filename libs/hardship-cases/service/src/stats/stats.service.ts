@@ -22,6 +22,7 @@ export interface HardshipStats {
   distinctPeople: number;
   totalFen: number;
   byCategory: Record<AssistanceCategory, Figure>;
+  /** By fund id (by the free-text source for assistance recorded before funds). */
   byFundSource: Record<string, Figure>;
   /** Requests of the year still waiting for a reviewer (not in the figures above). */
   pendingApproval: Figure;
@@ -65,7 +66,8 @@ export class HardshipStatsService {
         params,
       ),
       sum('disbursed', 'a.category'),
-      sum('disbursed', 'a.fund_source'),
+      // By fund id; assistance recorded before funds by its free-text source.
+      sum('disbursed', 'coalesce(a.fund_id, a.fund_source)'),
       sum('pending_approval'),
     ]);
     const categories = Object.fromEntries(
