@@ -106,7 +106,7 @@ describe('authorisation matrix through the gateway, on the real services', () =>
         kind: 'cash',
         category: 'medical',
         amountFen: 600_000,
-        fundSource: '工会帮扶专项资金',
+        fundId: world.units.u1.fundId,
         description: '住院慰问',
       },
     );

@@ -16,6 +16,22 @@ describe('the person view on the real services', () => {
     platform = await startQuietPlatform();
     const cw = await bearer('cw-pv', ['caseworker'], ['u1']);
     caseId = await openCaseThrough(platform.gatewayUrl, cw, 'u1', idNumber);
+    const admin = await bearer('admin-pv', ['admin'], ['*']);
+    const fund = {
+      name: '工会帮扶专项资金',
+      year: 2026,
+      category: 'any',
+      holderOrgId: 'u1',
+      amountFen: 10_000_000,
+    };
+    const { fundId } = await expectCall(
+      201,
+      platform.gatewayUrl,
+      admin,
+      'POST',
+      '/api/v1/hardship/funds',
+      fund,
+    );
     const paid = await expectCall(
       201,
       platform.gatewayUrl,
@@ -26,7 +42,7 @@ describe('the person view on the real services', () => {
         kind: 'cash',
         category: 'living',
         amountFen: 30_001,
-        fundSource: '工会帮扶专项资金',
+        fundId,
         description: '春节慰问金',
       },
     );

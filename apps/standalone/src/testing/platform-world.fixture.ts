@@ -19,6 +19,8 @@ export interface UnitRecords {
   memberIdNumber: string;
   claimId: string;
   referralId: string;
+  /** A special fund held by the unit, for any category, that its assistance is paid from. */
+  fundId: string;
 }
 
 /** A small union tree: a root, two cities under it and a grass-roots union under the first. */
@@ -122,13 +124,24 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
     });
     return caseId;
   };
+  const funds = {} as Record<Unit, string>;
+  for (const unit of ['u1', 'u2'] as const) {
+    const body = {
+      name: '工会帮扶专项资金',
+      year: 2026,
+      category: 'any',
+      holderOrgId: unit,
+      amountFen: 1_000_000_000,
+    };
+    funds[unit] = id(await expectCall(201, url, admin, 'POST', '/api/v1/hardship/funds', body), 'fundId');
+  }
   const pendingAssistance = async (unit: Unit) => {
     const caseId = await openCase(unit);
     const body = {
       kind: 'cash',
       category: 'medical',
       amountFen: 600_000,
-      fundSource: '工会帮扶专项资金',
+      fundId: funds[unit],
       description: '住院慰问',
     };
     const answer = await expectCall(
@@ -276,6 +289,7 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
       memberIdNumber,
       claimId: await claim(unit, false, memberIdNumber),
       referralId: await referral(unit),
+      fundId: funds[unit],
     };
   }
   return {

@@ -106,6 +106,11 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['GET', '/stats', ALL, 'Yearly figures', { query: ['year', 'unitId', 'orgId', 'groupBy'] }],
     ['GET', '/policies/regions/{regionCode}', ALL, "A region's policy (beyond API.md, served by the service)"],
     ['PUT', '/policies/regions/{regionCode}', ['admin'], "Set a region's policy", { body: 'RegionPolicy' }],
+    ['POST', '/funds', ['admin'], 'Set up a special fund', { body: 'CreateFund', status: 201 }],
+    ['POST', '/funds/{fundId}/allocations', ['admin'], 'Allocate part of a fund to a child node', { body: 'AllocateFund', status: 201 }],
+    ['GET', '/funds', ALL, 'List funds', { query: ['holderOrgId', 'year', 'category', ...LIST], response: 'Page' }],
+    ['GET', '/funds/{fundId}', ALL, 'A fund with its amount, allocated, spent and remaining'],
+    ['GET', '/funds/{fundId}/report', ['reviewer', 'auditor', 'admin'], 'Fund report by child node', { query: ['groupBy'] }],
   ]),
   ...programme('education-grants', 'grants', [
     ['POST', '/campaigns', ['admin'], 'Create a grant campaign', { body: 'CreateCampaign', status: 201 }],

@@ -8,6 +8,7 @@ export * from './policy/region-policy';
 export * from './tier/compute-tier';
 
 export * from './case/case.events';
+export { upcastAssistanceRecordedV1 } from './case/assistance.events';
 export * from './case/case.commands';
 export {
   evolveCase,
@@ -28,3 +29,7 @@ export * from './read-models/case-details.projection';
 export * from './read-models/referral.projection';
 
 export { toIntegrationEvent } from './integration/to-integration-event';
+
+export * from './fund/fund.events';
+export * from './fund/fund.decider';
+export * from './read-models/fund-row.projection';

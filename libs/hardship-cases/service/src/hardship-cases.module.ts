@@ -33,6 +33,9 @@ import { ReopenController } from './reopen/reopen.controller';
 import { StatsController } from './stats/stats.controller';
 import { HardshipStatsService } from './stats/stats.service';
 import { VisitsController } from './visits/visits.controller';
+import { FundLedger } from './funds/fund-ledger';
+import { FundsController } from './funds/funds.controller';
+import { Funds } from './funds/funds.service';
 
 export interface HardshipCasesOptions {
   /** Where the service's own variables are read (default `process.env`). */
@@ -63,6 +66,7 @@ export class HardshipCasesModule {
         ReferralsController,
         StatsController,
         PoliciesController,
+        FundsController,
         personRecordsController('api/v1/hardship', 'hardship', PersonRecords),
         MedicalAidClaimsConsumer,
         EducationGrantsConsumer,
@@ -81,7 +85,11 @@ export class HardshipCasesModule {
         ExternalAssistanceIntake,
         HardshipStatsService,
         PersonRecords,
+        FundLedger,
+        Funds,
       ],
+      // The holiday batches reserve and release through the ledger, in their own transactions.
+      exports: [FundLedger],
     };
   }
 }

@@ -14,6 +14,8 @@ export interface LoadContext {
   ledger: Ledger;
   periodId: string;
   campaigns: Campaigns;
+  /** The special fund of the load's unit that its hardship assistance is paid from. */
+  fundId: string;
 }
 
 /** A bearer token for a user of the union unit the load works in. */
@@ -85,13 +87,28 @@ export async function setUpLoad(gatewayUrl: string, jwtSecret: string, ledger: L
     });
     return (w.outcome === 'accepted' && createdId(w, 'campaignId', 'campaign')) || null;
   };
+  const fund = await adminWrite({
+    op: 'create-fund',
+    service: 'hardship-cases',
+    expects: 'FundCreated',
+    path: '/hardship/funds',
+    body: {
+      name: '帮扶专项资金 故障注入',
+      year: Number(today.slice(0, 4)),
+      category: 'any',
+      holderOrgId: UNIT,
+      amountFen: 100_000_000_000,
+    },
+  });
+  const fundId = fund.outcome === 'accepted' ? createdId(fund, 'fundId', 'fund') : undefined;
+  if (!fundId) throw new Error(`setup failed: fund ${fund.status}`);
   const campaigns = new Campaigns(openCampaign);
   const first = await openCampaign();
   const periodId = period.outcome === 'accepted' ? createdId(period, 'periodId', 'period') : undefined;
   if (!periodId || !first)
     throw new Error(`setup failed: period ${period.status}, campaign ${first ?? 'none'}`);
   campaigns.ids.push(first);
-  return { gatewayUrl, jwtSecret, ledger, periodId, campaigns };
+  return { gatewayUrl, jwtSecret, ledger, periodId, campaigns, fundId };
 }
 
 /** Runs `clients` concurrent clients, each telling stories until stop(); stop waits for them. */

@@ -49,7 +49,7 @@ export async function story(
       kind: 'cash',
       category: 'living',
       amountFen: 50_000,
-      fundSource: '帮扶专项资金',
+      fundId: ctx.fundId,
       description: '生活救助',
     },
   });

@@ -23,7 +23,7 @@ function validateRecord(command: RecordAssistance): void {
     requireOneOf(command.kind, ASSISTANCE_KINDS, 'kind'),
     requireOneOf(command.category, ASSISTANCE_CATEGORIES, 'category'),
     requireFen(command.amountFen, 'amountFen', { positive: true }),
-    requireText(command.fundSource, 'fundSource'),
+    requireText(command.fundId, 'fundId'),
     requireText(command.description, 'description'),
   ]);
 }
@@ -61,7 +61,7 @@ export function decideRecordAssistance(command: RecordAssistance, state: CaseSta
     kind: command.kind,
     category: command.category,
     amountFen: command.amountFen,
-    fundSource: command.fundSource.trim(),
+    fundId: command.fundId,
     description: command.description.trim(),
     status: command.amountFen >= limits.approvalThresholdFen ? 'pending_approval' : 'disbursed',
     recordedBy: command.actor,

@@ -6,6 +6,8 @@ import type { CaseEvent } from './case.events';
 /** What the decider remembers of one assistance: enough for the cap and the four-eyes rule. */
 export interface AssistanceEntry {
   readonly amountFen: Fen;
+  /** The fund it drew on (null before funds): a rejection gives the amount back to it. */
+  readonly fundId: string | null;
   readonly status: AssistanceStatus;
   readonly recordedBy: string;
   readonly recordedOn: IsoDate;
@@ -91,7 +93,13 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'AssistanceRecorded': {
       const { assistanceId, amountFen, status, recordedBy, recordedOn } = event.data;
-      const entry: AssistanceEntry = { amountFen, status, recordedBy, recordedOn };
+      const entry: AssistanceEntry = {
+        amountFen,
+        fundId: event.data.fundId ?? null,
+        status,
+        recordedBy,
+        recordedOn,
+      };
       return { ...state, assistance: { ...state.assistance, [assistanceId]: entry } };
     }
     case 'AssistanceApproved':

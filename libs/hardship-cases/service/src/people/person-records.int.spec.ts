@@ -1,6 +1,8 @@
 import { chinaToday, maskIdNumber } from '@union/kernel';
 import {
   HARDSHIP,
+  createFund,
+  growTree,
   idNumberOf,
   openCase,
   openCaseBody,
@@ -12,11 +14,12 @@ import {
 // Four eyes from 1,000 yuan; a cap high enough not to get in the way.
 const ENV = { HARDSHIP_APPROVAL_THRESHOLD_FEN: '100000', HARDSHIP_ANNUAL_ASSISTANCE_CAP_FEN: '2000000' };
 
+let fundId = '';
 const assistance = (amountFen: number, category = 'living') => ({
   kind: 'cash',
   category,
   amountFen,
-  fundSource: '工会帮扶专项资金',
+  fundId,
   description: '生活救助金',
 });
 
@@ -40,6 +43,12 @@ describe('GET /people/{idNumber}: one person in this programme (HTTP)', () => {
 
   beforeAll(async () => {
     h = await startHardshipHarness(ENV);
+    await growTree(h, [
+      ['prov', ''],
+      ['u-1', 'prov'],
+      ['u-2', 'prov'],
+    ]);
+    fundId = await createFund(h, { holderOrgId: 'prov' });
     cw1 = await h.as('cw-1', ['caseworker'], ['u-1']);
     cw2 = await h.as('cw-2', ['caseworker'], ['u-2']);
     reviewer = await h.as('rv-1', ['reviewer'], ['*']);
@@ -85,7 +94,7 @@ describe('GET /people/{idNumber}: one person in this programme (HTTP)', () => {
       assistanceId: ids.approved,
       caseId: caseU1,
       category: 'living',
-      fundSource: '工会帮扶专项资金',
+      fundId,
       amountFen: 120_000,
       status: 'disbursed',
       recordedOn: chinaToday(new Date()),

@@ -4,6 +4,7 @@ import { hardshipProjections } from '../hardship-cases.service-definition';
 import { referralIdFor } from '../referrals/referral-id';
 import {
   HARDSHIP,
+  createFund,
   idNumberOf,
   openCase,
   openCaseBody,
@@ -52,11 +53,12 @@ describe('read models: idempotent and rebuildable from the log', () => {
     h = await startHardshipHarness();
     const cw = await h.as('cw-1', ['caseworker'], ['u-1']);
     const reviewer = await h.as('rv-1', ['reviewer'], ['*']);
+    const fundId = await createFund(h);
     const gift = (amountFen: number) => ({
       kind: 'goods',
       category: 'living',
       amountFen,
-      fundSource: '送温暖专项资金',
+      fundId,
       description: '米面油',
     });
     // A case with every kind of detail: visits, assistance (disbursed, approved, rejected), pairing, payments, a referral.

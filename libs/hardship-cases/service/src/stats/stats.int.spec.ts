@@ -1,6 +1,8 @@
 import { chinaToday } from '@union/kernel';
 import {
   HARDSHIP,
+  createFund,
+  growTree,
   idNumberOf,
   openCaseBody,
   startHardshipHarness,
@@ -9,11 +11,13 @@ import {
 } from '../testing/hardship.harness';
 
 const year = Number(chinaToday(new Date()).slice(0, 4));
-const give = (category: string, amountFen: number, fundSource: string) => ({
+/** The funds by name, all held by `prov`, above both units. */
+const funds: Record<string, string> = {};
+const give = (category: string, amountFen: number, fund: string) => ({
   kind: 'cash',
   category,
   amountFen,
-  fundSource,
+  fundId: funds[fund],
   description: '帮扶',
 });
 const zero = { count: 0, amountFen: 0 };
@@ -26,6 +30,13 @@ describe('yearly figures: people assisted (人次), amounts by category and fund
 
   beforeAll(async () => {
     h = await startHardshipHarness();
+    await growTree(h, [
+      ['prov', ''],
+      ['u-1', 'prov'],
+      ['u-2', 'prov'],
+    ]);
+    for (const name of ['送温暖专项资金', '工会帮扶专项资金', '金秋助学资金'])
+      funds[name] = await createFund(h, { name, holderOrgId: 'prov' });
     cw1 = await h.as('cw-1', ['caseworker'], ['u-1']);
     const cw2 = await h.as('cw-2', ['caseworker'], ['u-2']);
     reviewer = await h.as('rv-1', ['reviewer'], ['*']);
@@ -74,8 +85,8 @@ describe('yearly figures: people assisted (人次), amounts by category and fund
         emergency: { count: 1, amountFen: 70_000 },
       },
       byFundSource: {
-        送温暖专项资金: { count: 2, amountFen: 150_000 },
-        工会帮扶专项资金: { count: 2, amountFen: 370_000 },
+        [funds['送温暖专项资金']]: { count: 2, amountFen: 150_000 },
+        [funds['工会帮扶专项资金']]: { count: 2, amountFen: 370_000 },
       },
       pendingApproval: { count: 1, amountFen: 500_000 },
     });
@@ -106,7 +117,7 @@ describe('yearly figures: people assisted (人次), amounts by category and fund
       pendingApproval: zero,
     });
     expect(res.body.byCategory.education).toEqual({ count: 1, amountFen: 500_000 });
-    expect(res.body.byFundSource['金秋助学资金']).toEqual({ count: 1, amountFen: 500_000 });
+    expect(res.body.byFundSource[funds['金秋助学资金']]).toEqual({ count: 1, amountFen: 500_000 });
   });
 
   it('gives zeros for a year without assistance and validates the query', async () => {

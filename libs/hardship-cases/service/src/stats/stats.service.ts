@@ -19,6 +19,7 @@ export interface HardshipFigures {
   distinctPeople: number;
   totalFen: number;
   byCategory: Record<AssistanceCategory, Figure>;
+  /** By fund id (by the free-text source for assistance recorded before funds). */
   byFundSource: Record<string, Figure>;
   /** Requests of the year still waiting for a reviewer (not in the figures above). */
   pendingApproval: Figure;
@@ -103,7 +104,8 @@ export class HardshipStatsService {
         params,
       ),
       sum('disbursed', 'a.category'),
-      sum('disbursed', 'a.fund_source'),
+      // By fund id; assistance recorded before funds by its free-text source.
+      sum('disbursed', 'coalesce(a.fund_id, a.fund_source)'),
       sum('pending_approval'),
     ]);
     const categories = Object.fromEntries(
