@@ -28,3 +28,15 @@ export * from './read-models/case-details.projection';
 export * from './read-models/referral.projection';
 
 export { toIntegrationEvent } from './integration/to-integration-event';
+
+export * from './holiday-batch/holiday-batch.events';
+export * from './holiday-batch/holiday-batch.commands';
+export * from './holiday-batch/holiday-batch.preview';
+export {
+  evolveHolidayBatch,
+  initialHolidayBatchState,
+  linesLeft,
+  type HolidayBatchState,
+  type HolidayBatchStatus,
+} from './holiday-batch/holiday-batch.state';
+export { holidayBatchDecider, decideHolidayBatch } from './holiday-batch/holiday-batch.decider';

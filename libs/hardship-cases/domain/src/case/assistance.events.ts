@@ -22,6 +22,10 @@ export type AssistanceRecorded = DomainEvent<
     readonly recordedAt: string;
     readonly approvalThresholdFen: Fen;
     readonly annualAssistanceCapFen: Fen;
+    /** The holiday batch (送温暖) that gave it: at most one assistance per case and batch. */
+    readonly batchId?: string;
+    /** The fund it is paid from. */
+    readonly fundId?: string;
   }
 >;
 

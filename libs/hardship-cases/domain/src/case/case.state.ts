@@ -9,6 +9,8 @@ export interface AssistanceEntry {
   readonly status: AssistanceStatus;
   readonly recordedBy: string;
   readonly recordedOn: IsoDate;
+  /** The holiday batch that gave it, if one did. */
+  readonly batchId?: string;
 }
 
 /** A case file as its decider sees it. */
@@ -90,8 +92,11 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, pairing: { helperName, helperUnit, assignedOn } };
     }
     case 'AssistanceRecorded': {
-      const { assistanceId, amountFen, status, recordedBy, recordedOn } = event.data;
-      const entry: AssistanceEntry = { amountFen, status, recordedBy, recordedOn };
+      const { assistanceId, amountFen, status, recordedBy, recordedOn, batchId } = event.data;
+      const entry: AssistanceEntry =
+        batchId === undefined
+          ? { amountFen, status, recordedBy, recordedOn }
+          : { amountFen, status, recordedBy, recordedOn, batchId };
       return { ...state, assistance: { ...state.assistance, [assistanceId]: entry } };
     }
     case 'AssistanceApproved':
