@@ -29,6 +29,10 @@ export * from './read-models/referral.projection';
 
 export { toIntegrationEvent } from './integration/to-integration-event';
 
+export * from './fund/fund.events';
+export * from './fund/fund.decider';
+export * from './read-models/fund-row.projection';
+
 export * from './holiday-batch/holiday-batch.events';
 export * from './holiday-batch/holiday-batch.commands';
 export * from './holiday-batch/holiday-batch.preview';

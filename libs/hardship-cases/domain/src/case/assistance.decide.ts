@@ -28,7 +28,7 @@ function validateRecord(command: RecordAssistance): void {
     requireOneOf(command.kind, ASSISTANCE_KINDS, 'kind'),
     requireOneOf(command.category, ASSISTANCE_CATEGORIES, 'category'),
     requireFen(command.amountFen, 'amountFen', { positive: true }),
-    requireText(command.fundSource, 'fundSource'),
+    requireText(command.fundId, 'fundId'),
     requireText(command.description, 'description'),
   ]);
 }
@@ -66,7 +66,7 @@ export function decideRecordAssistance(command: RecordAssistance, state: CaseSta
     kind: command.kind,
     category: command.category,
     amountFen: command.amountFen,
-    fundSource: command.fundSource.trim(),
+    fundId: command.fundId,
     description: command.description.trim(),
     status: command.amountFen >= limits.approvalThresholdFen ? 'pending_approval' : 'disbursed',
     recordedBy: command.actor,
@@ -110,7 +110,7 @@ export function decideRecordHolidayAssistance(
     kind: 'cash',
     category: 'holiday',
     amountFen: command.amountFen,
-    fundSource: command.fundId,
+    fundId: command.fundId,
     description: command.batchName,
     status: 'disbursed',
     recordedBy: command.actor,
@@ -119,7 +119,6 @@ export function decideRecordHolidayAssistance(
     approvalThresholdFen: limits.approvalThresholdFen,
     annualAssistanceCapFen: limits.annualAssistanceCapFen,
     batchId,
-    fundId: command.fundId,
   };
   return [{ type: 'AssistanceRecorded', data }];
 }

@@ -14,7 +14,10 @@ export type AssistanceRecorded = DomainEvent<
     readonly kind: AssistanceKind;
     readonly category: AssistanceCategory;
     readonly amountFen: Fen;
-    readonly fundSource: string;
+    /** The fund it is paid from (DOMAIN.md §4); null on records from before funds. */
+    readonly fundId: string | null;
+    /** Free text naming the source, on records from before funds only (schema version 1). */
+    readonly fundSource?: string;
     readonly description: string;
     readonly status: RecordedAssistanceStatus;
     readonly recordedBy: string;
@@ -24,10 +27,16 @@ export type AssistanceRecorded = DomainEvent<
     readonly annualAssistanceCapFen: Fen;
     /** The holiday batch (送温暖) that gave it: at most one assistance per case and batch. */
     readonly batchId?: string;
-    /** The fund it is paid from. */
-    readonly fundId?: string;
   }
 >;
+
+/**
+ * `AssistanceRecorded` of schema version 1 named its source in free text (`fundSource`); the
+ * stored event stays as written, and reads with `fundId: null` and its `fundSource` kept.
+ */
+export function upcastAssistanceRecordedV1(data: unknown): unknown {
+  return { ...(data as object), fundId: null };
+}
 
 /** A reviewer's decision on a pending assistance; amount and date repeat so projections need no lookup. */
 export interface AssistanceDecision {

@@ -1,4 +1,5 @@
 import type { RecordHolidayAssistance } from './case.commands';
+import { upcastAssistanceRecordedV1 } from './assistance.events';
 import { caseOpened, CASE_ID, on } from '../testing/case.fixtures';
 import { record, recorded, reject } from '../testing/assistance.fixtures';
 import { given } from '../testing/given-when-then';
@@ -17,7 +18,7 @@ describe('RecordAssistance', () => {
             kind: 'cash',
             category: 'living',
             amountFen: 499_999,
-            fundSource: 'union hardship fund',
+            fundId: 'fund-1',
             description: 'Monthly living support',
             status: 'disbursed',
             recordedBy: 'cw-1',
@@ -86,11 +87,18 @@ describe('RecordAssistance', () => {
 
   it('refuses invalid input and a reused id', () => {
     given(caseDecider, caseOpened())
-      .when(record(0, { kind: 'money' as never, fundSource: ' ' }))
-      .thenFails({ code: 'VALIDATION_FAILED', fields: ['kind', 'amountFen', 'fundSource'] });
+      .when(record(0, { kind: 'money' as never, fundId: ' ' }))
+      .thenFails({ code: 'VALIDATION_FAILED', fields: ['kind', 'amountFen', 'fundId'] });
     given(caseDecider, caseOpened(), ...recorded([], 100))
       .when(record(100))
       .thenFails('CONFLICT');
+  });
+});
+
+describe('assistance recorded before funds (schema version 1)', () => {
+  it('reads with fundId null and its free-text fundSource kept', () => {
+    const v1 = { assistanceId: 'old', amountFen: 100, fundSource: '工会帮扶专项资金' };
+    expect(upcastAssistanceRecordedV1(v1)).toEqual({ ...v1, fundId: null });
   });
 });
 

@@ -78,7 +78,8 @@ export interface RecordAssistance extends CommandContext {
   readonly kind: AssistanceKind;
   readonly category: AssistanceCategory;
   readonly amountFen: Fen;
-  readonly fundSource: string;
+  /** The fund it is paid from; the service draws on it in the same transaction. */
+  readonly fundId: string;
   readonly description: string;
   readonly limits?: AssistanceLimits;
 }

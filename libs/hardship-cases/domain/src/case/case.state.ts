@@ -6,6 +6,8 @@ import type { CaseEvent } from './case.events';
 /** What the decider remembers of one assistance: enough for the cap and the four-eyes rule. */
 export interface AssistanceEntry {
   readonly amountFen: Fen;
+  /** The fund it drew on (null before funds): a rejection gives the amount back to it. */
+  readonly fundId: string | null;
   readonly status: AssistanceStatus;
   readonly recordedBy: string;
   readonly recordedOn: IsoDate;
@@ -93,10 +95,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'AssistanceRecorded': {
       const { assistanceId, amountFen, status, recordedBy, recordedOn, batchId } = event.data;
-      const entry: AssistanceEntry =
-        batchId === undefined
-          ? { amountFen, status, recordedBy, recordedOn }
-          : { amountFen, status, recordedBy, recordedOn, batchId };
+      const entry: AssistanceEntry = {
+        amountFen,
+        fundId: event.data.fundId ?? null,
+        status,
+        recordedBy,
+        recordedOn,
+        ...(batchId !== undefined && { batchId }),
+      };
       return { ...state, assistance: { ...state.assistance, [assistanceId]: entry } };
     }
     case 'AssistanceApproved':

@@ -15,7 +15,10 @@ export interface AssistanceRow {
   readonly kind: AssistanceKind;
   readonly category: AssistanceCategory;
   readonly amountFen: Fen;
-  readonly fundSource: string;
+  /** The fund it is paid from; null on records from before funds. */
+  readonly fundId: string | null;
+  /** The free-text source of records from before funds; null on newer ones. */
+  readonly fundSource: string | null;
   readonly description: string;
   readonly status: AssistanceStatus;
   /** Calendar year of `recordedOn`, for the per-year statistics. */
@@ -80,7 +83,8 @@ export function evolveAssistanceRow(row: AssistanceRow | null, event: CaseEvent)
         kind: d.kind,
         category: d.category,
         amountFen: d.amountFen,
-        fundSource: d.fundSource,
+        fundId: d.fundId ?? null,
+        fundSource: d.fundSource ?? null,
         description: d.description,
         status: d.status,
         year: Number(d.recordedOn.slice(0, 4)),

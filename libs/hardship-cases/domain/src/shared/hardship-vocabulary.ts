@@ -52,6 +52,11 @@ export const ASSISTANCE_CATEGORIES: readonly AssistanceCategory[] = [
   'emergency',
 ];
 
+/** What a special fund (专项资金) may pay for: an assistance category, or `any`. */
+export type FundCategory = AssistanceCategory | 'any';
+/** Every {@link FundCategory}. */
+export const FUND_CATEGORIES: readonly FundCategory[] = [...ASSISTANCE_CATEGORIES, 'any'];
+
 /** The status an assistance is recorded with: below the approval threshold it is paid at once. */
 export type RecordedAssistanceStatus = 'disbursed' | 'pending_approval';
 /** The status of an assistance over its life: approval disburses it, rejection ends it. */

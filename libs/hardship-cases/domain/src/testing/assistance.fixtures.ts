@@ -12,7 +12,7 @@ export const record = (amountFen: number, overrides: Partial<RecordAssistance> =
   kind: 'cash',
   category: 'living',
   amountFen,
-  fundSource: 'union hardship fund',
+  fundId: 'fund-1',
   description: 'Monthly living support',
   ...overrides,
 });

@@ -22,7 +22,7 @@ const assist = (assistanceId: string, amountFen: number, today: string): CaseCom
   kind: 'cash',
   category: 'medical',
   amountFen,
-  fundSource: 'fund',
+  fundId: 'fund-1',
   description: 'help',
 });
 
