@@ -24,3 +24,4 @@ export {
   AuditAccessLog1732300000300,
   AuditAccessLogQuery1732300000310,
 } from './audit/access-log.migration';
+export * from './org';

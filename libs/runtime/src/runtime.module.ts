@@ -13,6 +13,11 @@ import { AccessLogInterceptor } from './audit/access-log.interceptor';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { integrationConsumerProvider } from './consumers/integration-consumer.provider';
+import { OrgScope } from './org/org-scope';
+import { ORG_UNITS_CONSUMER } from './org/org-scope.di-tokens';
+import { OrgUnitsConsumer } from './org/org-units.consumer';
+import { ORG_UNITS_CONSUMER_NAME } from './org/org-units.projection';
 import { DATA_SOURCE, EVENT_STORE, SERVICE_INFRA, SERVICE_SETTINGS } from './runtime.di-tokens';
 import type { AuthSettings, ServiceSettings } from './service-definition';
 import type { ServiceInfra } from './service-infra';
@@ -20,7 +25,8 @@ import { registerServiceHealth } from './service-health';
 
 /**
  * Hands the service's infrastructure to Nest (tokens), registers its readiness checks, serves
- * the audit routes (recording auditors' reads), and runs the outbox relay and the log's sealer
+ * the audit routes (recording auditors' reads), keeps the union's tree (`org_units`, from
+ * `organisation.units.v1`) and offers `OrgScope` on it, and runs the outbox relay and the log's sealer
  * for the life of the app, each only while this replica is its leader.
  */
 @Global()
@@ -49,9 +55,11 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         AuditService,
+        OrgScope,
+        integrationConsumerProvider(ORG_UNITS_CONSUMER, ORG_UNITS_CONSUMER_NAME),
       ],
-      controllers: [AuditController],
-      exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE],
+      controllers: [AuditController, OrgUnitsConsumer],
+      exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE, OrgScope],
     };
   }
 

@@ -29,6 +29,7 @@ import {
 } from '@union/messaging';
 import type { ServiceDefinition } from './service-definition';
 import { ACCESS_LOG_MIGRATIONS } from './audit/access-log.migration';
+import { ORG_UNITS_MIGRATIONS } from './org/org-units.migration';
 
 export type DatabaseTarget =
   { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; host: string; port: number };
@@ -70,8 +71,8 @@ export async function openServiceInfra(
     ...(database.kind === 'postgres'
       ? { url: database.url, poolMax: database.poolMax ?? 10 }
       : { host: database.host, port: database.port, poolMax: PGLITE_POOL_MAX }),
-    // The runtime's own table (the access log) before the service's.
-    migrations: [...ACCESS_LOG_MIGRATIONS, ...definition.migrations],
+    // The runtime's own tables (the access log, the union's tree) before the service's.
+    migrations: [...ACCESS_LOG_MIGRATIONS, ...ORG_UNITS_MIGRATIONS, ...definition.migrations],
     entities: definition.entities,
   });
   const store = new EventStore(dataSource, {

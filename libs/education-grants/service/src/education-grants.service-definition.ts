@@ -29,7 +29,7 @@ function toMessage(event: StoredEvent) {
 export const educationGrantsService: ServiceDefinition = {
   name: 'education-grants',
   publishes: TOPICS.educationGrants,
-  consumes: [TOPICS.hardshipCases],
+  consumes: [TOPICS.hardshipCases, TOPICS.organisationUnits],
   migrations: [
     ...HARDSHIP_ELIGIBILITY_SCHEMA.migrations,
     GrantsReadModels1732300002000,

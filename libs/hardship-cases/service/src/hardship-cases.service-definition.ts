@@ -49,7 +49,7 @@ export const hardshipProjections = [
 export const hardshipCasesService: ServiceDefinition = {
   name: 'hardship-cases',
   publishes: TOPICS.hardshipCases,
-  consumes: [TOPICS.educationGrants, TOPICS.medicalAidClaims],
+  consumes: [TOPICS.educationGrants, TOPICS.medicalAidClaims, TOPICS.organisationUnits],
   migrations: [
     HardshipReadModels1732300001000,
     HardshipCaseDetails1732300002000,

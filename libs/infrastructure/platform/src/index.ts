@@ -69,7 +69,13 @@ export {
   assertionPublicKey,
   generateAssertionKeys,
 } from './auth/assertion-keys';
-export { canActForUnit, assertUnit, collectUnitsActedFor } from './auth/unit-scope';
+export {
+  canActForPath,
+  assertUnitPath,
+  collectUnitsActedFor,
+  canActForUnit,
+  assertUnit,
+} from './auth/unit-scope';
 export {
   assertStrongSecret,
   estimatedBits,

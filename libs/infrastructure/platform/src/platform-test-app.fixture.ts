@@ -7,7 +7,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { DomainError, idNumberWithCheckChar } from '@union/kernel';
 import {
-  assertUnit,
+  assertUnitPath,
   currentClientCorrelationId,
   currentCorrelationId,
   CurrentPrincipal,
@@ -54,7 +54,7 @@ class CasesController {
   @Post(':caseId/duplicate')
   @Roles('caseworker')
   duplicate(@CurrentPrincipal() who: Principal): never {
-    assertUnit(who, 'unit-1');
+    assertUnitPath(who, 'unit-1', ['unit-1']);
     throw new DomainError('DUPLICATE', 'This person already has an open case.', {
       details: { existingCaseId: 'c-7' },
     });

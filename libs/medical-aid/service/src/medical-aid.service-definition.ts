@@ -38,7 +38,7 @@ function toMessage(event: StoredEvent) {
 export const medicalAidService: ServiceDefinition = {
   name: 'medical-aid',
   publishes: TOPICS.medicalAidClaims,
-  consumes: [TOPICS.hardshipCases],
+  consumes: [TOPICS.hardshipCases, TOPICS.organisationUnits],
   migrations: [
     ...HARDSHIP_ELIGIBILITY_SCHEMA.migrations,
     MedicalAidReadModels1732300003000,

@@ -14,6 +14,7 @@ import type { ServerResponse } from 'node:http';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { SERVICE_INFRA } from '../runtime.di-tokens';
 import type { ServiceInfra } from '../service-infra';
+import { OrgScope } from '../org/org-scope';
 import { IdempotentWrites } from './idempotent-write';
 
 const MAX_KEY_LENGTH = 200;
@@ -30,8 +31,12 @@ const WRITE_METHODS = new Set(['POST', 'PUT']);
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly writes: IdempotentWrites;
 
-  constructor(@Inject(SERVICE_INFRA) infra: ServiceInfra) {
-    this.writes = new IdempotentWrites(new IdempotencyStore(infra.dataSource), infra.definition.name);
+  constructor(@Inject(SERVICE_INFRA) infra: ServiceInfra, orgScope: OrgScope) {
+    this.writes = new IdempotentWrites(
+      new IdempotencyStore(infra.dataSource),
+      infra.definition.name,
+      orgScope,
+    );
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

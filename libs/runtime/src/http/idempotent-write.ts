@@ -10,13 +10,8 @@ import {
   type IdempotencyKeyRef,
   type IdempotencyRecord,
 } from '@union/event-store';
-import {
-  assertUnit,
-  collectUnitsActedFor,
-  isDatabaseUnavailable,
-  WriteFailure,
-  type Principal,
-} from '@union/platform';
+import { collectUnitsActedFor, isDatabaseUnavailable, WriteFailure, type Principal } from '@union/platform';
+import type { OrgScope } from '../org/org-scope';
 import { isExpectedError, replayedAnswer, type Replayed } from './replayed-answer';
 
 /** One HTTP write as the idempotency layer sees it. */
@@ -49,6 +44,8 @@ export class IdempotentWrites {
   constructor(
     private readonly keys: IdempotencyStore,
     private readonly service: string,
+    /** Re-authorises a replay's units against the tree as it is now (a move may have changed them). */
+    private readonly orgScope: Pick<OrgScope, 'assertUnit'>,
   ) {}
 
   async run(request: WriteRequest, handler: () => Promise<unknown>): Promise<unknown> {
@@ -150,7 +147,7 @@ export class IdempotentWrites {
         'This Idempotency-Key was used for a different request.',
       );
     }
-    for (const unit of record.units) assertUnit(request.principal ?? { units: [] }, unit);
+    for (const unit of record.units) await this.orgScope.assertUnit(request.principal ?? { units: [] }, unit);
     let current = record;
     // A duplicate racing a write that has just committed: its answer is a moment away.
     for (

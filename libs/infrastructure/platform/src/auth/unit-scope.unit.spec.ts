@@ -1,31 +1,46 @@
 import { DomainError } from '@union/kernel';
 import { assertStrongSecret } from './secret-strength';
-import { assertUnit, canActForUnit } from './unit-scope';
+import { assertUnitPath, canActForPath, collectUnitsActedFor } from './unit-scope';
 
-describe('canActForUnit', () => {
+describe('canActForPath', () => {
   it('allows the units listed and everything for *', () => {
-    expect(canActForUnit({ units: ['u-1', 'u-2'] }, 'u-2')).toBe(true);
-    expect(canActForUnit({ units: ['u-1'] }, 'u-2')).toBe(false);
-    expect(canActForUnit({ units: [] }, 'u-1')).toBe(false);
-    expect(canActForUnit({ units: ['*'] }, 'any-unit')).toBe(true);
+    expect(canActForPath({ units: ['u-1', 'u-2'] }, ['u-2'])).toBe(true);
+    expect(canActForPath({ units: ['u-1'] }, ['u-2'])).toBe(false);
+    expect(canActForPath({ units: [] }, ['u-1'])).toBe(false);
+    expect(canActForPath({ units: ['*'] }, ['any-unit'])).toBe(true);
+  });
+
+  it('allows a unit below one listed, never one above or beside it', () => {
+    const county = ['cn', 'henan', 'zhengzhou', 'zhongyuan'];
+    expect(canActForPath({ units: ['zhengzhou'] }, county)).toBe(true);
+    expect(canActForPath({ units: ['henan'] }, county)).toBe(true);
+    expect(canActForPath({ units: ['zhongyuan'] }, ['cn', 'henan', 'zhengzhou'])).toBe(false);
+    expect(canActForPath({ units: ['luoyang'] }, county)).toBe(false);
   });
 
   it('does not match prefixes or patterns', () => {
-    expect(canActForUnit({ units: ['u-1'] }, 'u-10')).toBe(false);
-    expect(canActForUnit({ units: ['u-*'] }, 'u-1')).toBe(false);
+    expect(canActForPath({ units: ['u-1'] }, ['u-10'])).toBe(false);
+    expect(canActForPath({ units: ['u-*'] }, ['u-1'])).toBe(false);
   });
 });
 
-describe('assertUnit', () => {
+describe('assertUnitPath', () => {
   it('throws FORBIDDEN naming the unit', () => {
-    expect(() => assertUnit({ units: ['*'] }, 'u-9')).not.toThrow();
-    expect(() => assertUnit({ units: ['u-1'] }, 'u-9')).toThrow(DomainError);
-    expect(() => assertUnit({ units: ['u-1'] }, 'u-9')).toThrow(
+    expect(() => assertUnitPath({ units: ['*'] }, 'u-9', ['u-9'])).not.toThrow();
+    expect(() => assertUnitPath({ units: ['u-1'] }, 'u-9', ['u-1', 'u-9'])).not.toThrow();
+    expect(() => assertUnitPath({ units: ['u-1'] }, 'u-9', ['u-9'])).toThrow(DomainError);
+    expect(() => assertUnitPath({ units: ['u-1'] }, 'u-9', ['u-9'])).toThrow(
       expect.objectContaining({
         code: 'FORBIDDEN',
         message: 'You may act only for your own units, and unit u-9 is not one of them.',
       }),
     );
+  });
+
+  it('notes the unit it let through for a replay to re-check', () => {
+    const noted = new Set<string>();
+    collectUnitsActedFor(noted, () => assertUnitPath({ units: ['u-1'] }, 'u-9', ['u-1', 'u-9']));
+    expect([...noted]).toEqual(['u-9']);
   });
 });
 

@@ -1,0 +1,1 @@
+export const ORG_UNITS_CONSUMER = Symbol('ORG_UNITS_CONSUMER');
