@@ -44,3 +44,4 @@ export {
   type HolidayBatchStatus,
 } from './holiday-batch/holiday-batch.state';
 export { holidayBatchDecider, decideHolidayBatch } from './holiday-batch/holiday-batch.decider';
+export * from './holiday-batch/holiday-batch.row';

@@ -3,6 +3,7 @@ import type { StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
 import {
   caseDecider,
+  holidayBatchDecider,
   referralDecider,
   regionPolicyDecider,
   toIntegrationEvent,
@@ -21,6 +22,9 @@ import { visitProjection } from './read-models/visits/visit.projection';
 import { VisitEntity } from './read-models/visits/visit.entity';
 import { HardshipReadModels1732300001000 } from './schema/1732300001000-hardship-read-models.migration';
 import { HardshipCaseDetails1732300002000 } from './schema/1732300002000-hardship-case-details.migration';
+import { HolidayBatches1732300004000 } from './schema/1732300004000-holiday-batches.migration';
+import { holidayBatchProjection } from './read-models/holiday-batches/holiday-batch.projection';
+import { HolidayBatchEntity } from './read-models/holiday-batches/holiday-batch.entity';
 import { HardshipPersonIndex1732300002100 } from './schema/1732300002100-hardship-person-index.migration';
 
 /** Publishes what other programmes need of a case: opened, tier changed, closed, reopened. */
@@ -43,6 +47,7 @@ export const hardshipProjections = [
   visitProjection,
   externalAssistanceProjection,
   referralProjection,
+  holidayBatchProjection,
 ];
 
 /** The hardship-cases service's schema, read models and publications, for the runtime. */
@@ -54,13 +59,22 @@ export const hardshipCasesService: ServiceDefinition = {
     HardshipReadModels1732300001000,
     HardshipCaseDetails1732300002000,
     HardshipPersonIndex1732300002100,
+    HolidayBatches1732300004000,
   ],
-  entities: [CaseSummaryEntity, AssistanceEntity, VisitEntity, ExternalAssistanceEntity, ReferralEntity],
+  entities: [
+    CaseSummaryEntity,
+    AssistanceEntity,
+    VisitEntity,
+    ExternalAssistanceEntity,
+    ReferralEntity,
+    HolidayBatchEntity,
+  ],
   projections: hardshipProjections,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),
     policy: auditState(regionPolicyDecider),
+    'holiday-batch': auditState(holidayBatchDecider),
   },
   toMessage,
 };

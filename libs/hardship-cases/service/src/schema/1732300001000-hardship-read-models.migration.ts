@@ -22,9 +22,13 @@ export class HardshipReadModels1732300001000 implements MigrationInterface {
         version          integer NOT NULL,
         data             jsonb NOT NULL
       )`);
-    await q.query(`CREATE UNIQUE INDEX case_summary_one_open_per_person ON case_summary (person_ref) WHERE status = 'open'`);
+    await q.query(
+      `CREATE UNIQUE INDEX case_summary_one_open_per_person ON case_summary (person_ref) WHERE status = 'open'`,
+    );
     await q.query(`CREATE INDEX case_summary_worklist ON case_summary (unit_id, status, tier)`);
-    await q.query(`CREATE INDEX case_summary_review_due ON case_summary (next_review_due) WHERE status = 'open'`);
+    await q.query(
+      `CREATE INDEX case_summary_review_due ON case_summary (next_review_due) WHERE status = 'open'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
