@@ -8,6 +8,7 @@ export * from './policy/region-policy';
 export * from './tier/compute-tier';
 
 export * from './case/case.events';
+export { upcastAssistanceRecordedV1 } from './case/assistance.events';
 export * from './case/case.commands';
 export {
   evolveCase,

@@ -36,6 +36,9 @@ import { ReopenController } from './reopen/reopen.controller';
 import { StatsController } from './stats/stats.controller';
 import { HardshipStatsService } from './stats/stats.service';
 import { VisitsController } from './visits/visits.controller';
+import { FundLedger } from './funds/fund-ledger';
+import { FundsController } from './funds/funds.controller';
+import { Funds } from './funds/funds.service';
 
 export interface HardshipCasesOptions {
   /** Where the service's own variables are read (default `process.env`). */
@@ -67,6 +70,7 @@ export class HardshipCasesModule {
         StatsController,
         PoliciesController,
         HolidayBatchesController,
+        FundsController,
         personRecordsController('api/v1/hardship', 'hardship', PersonRecords),
         MedicalAidClaimsConsumer,
         EducationGrantsConsumer,
@@ -87,7 +91,11 @@ export class HardshipCasesModule {
         PersonRecords,
         HolidayBatches,
         HolidayBatchRunner,
+        FundLedger,
+        Funds,
       ],
+      // The holiday batches reserve and release through the ledger, in their own transactions.
+      exports: [FundLedger],
     };
   }
 }

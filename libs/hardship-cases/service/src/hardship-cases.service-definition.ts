@@ -1,10 +1,12 @@
 import { TOPICS } from '@union/contracts';
-import type { StoredEvent } from '@union/event-store';
+import { Upcasters, type StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
 import {
   caseDecider,
   holidayBatchDecider,
+  fundDecider,
   referralDecider,
+  upcastAssistanceRecordedV1,
   regionPolicyDecider,
   toIntegrationEvent,
   type CaseEvent,
@@ -19,6 +21,9 @@ import { ExternalAssistanceEntity } from './read-models/external-assistance/exte
 import { referralProjection } from './read-models/referrals/referral.projection';
 import { ReferralEntity } from './read-models/referrals/referral.entity';
 import { visitProjection } from './read-models/visits/visit.projection';
+import { fundProjection } from './read-models/funds/fund.projection';
+import { FundEntity } from './read-models/funds/fund.entity';
+import { HardshipFunds1732300003000 } from './schema/1732300003000-hardship-funds.migration';
 import { VisitEntity } from './read-models/visits/visit.entity';
 import { HardshipReadModels1732300001000 } from './schema/1732300001000-hardship-read-models.migration';
 import { HardshipCaseDetails1732300002000 } from './schema/1732300002000-hardship-case-details.migration';
@@ -48,7 +53,15 @@ export const hardshipProjections = [
   externalAssistanceProjection,
   referralProjection,
   holidayBatchProjection,
+  fundProjection,
 ];
+
+/** Old shapes of stored events, read as the current ones (the stored event and its hash stay). */
+export const hardshipUpcasters = new Upcasters().register(
+  'AssistanceRecorded',
+  1,
+  upcastAssistanceRecordedV1,
+);
 
 /** The hardship-cases service's schema, read models and publications, for the runtime. */
 export const hardshipCasesService: ServiceDefinition = {
@@ -59,6 +72,7 @@ export const hardshipCasesService: ServiceDefinition = {
     HardshipReadModels1732300001000,
     HardshipCaseDetails1732300002000,
     HardshipPersonIndex1732300002100,
+    HardshipFunds1732300003000,
     HolidayBatches1732300004000,
   ],
   entities: [
@@ -68,13 +82,16 @@ export const hardshipCasesService: ServiceDefinition = {
     ExternalAssistanceEntity,
     ReferralEntity,
     HolidayBatchEntity,
+    FundEntity,
   ],
   projections: hardshipProjections,
+  upcasters: hardshipUpcasters,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),
     policy: auditState(regionPolicyDecider),
     'holiday-batch': auditState(holidayBatchDecider),
+    fund: auditState(fundDecider),
   },
   toMessage,
 };

@@ -4,8 +4,9 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { DATA_SOURCE, parseIfMatch } from '@union/runtime';
-import { CaseCommands, type CaseCommandBody } from '../cases/case-commands.service';
+import { DATA_SOURCE, OrgScope, parseIfMatch } from '@union/runtime';
+import { CaseCommands, type CaseCommandBody, type FundMovement } from '../cases/case-commands.service';
+import { FundLedger } from '../funds/fund-ledger';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
@@ -27,6 +28,8 @@ export class AssistanceController {
     private readonly commands: CaseCommands,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
+    private readonly ledger: FundLedger,
+    private readonly orgScope: OrgScope,
   ) {}
 
   /** 201 `{ assistanceId, status: disbursed | pending_approval, ... }`. */
@@ -39,18 +42,32 @@ export class AssistanceController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<AssistanceAnswer> {
-    const { kind, category, amountFen, fundSource, description } = dto;
+    const { kind, category, amountFen, fundId, description } = dto;
     const body = {
       type: 'RecordAssistance' as const,
       assistanceId: randomUUID(),
       kind,
       category,
       amountFen,
-      fundSource,
+      fundId,
       description,
       limits: this.settings.limits,
     };
-    return this.run(caseId, body, principal, ifMatch, res);
+    // Drawn at request, also while it awaits approval; a rejection gives it back.
+    const draw: FundMovement = {
+      fundId,
+      apply: async (tx, _result, metadata, row) => {
+        const caseUnitPath = await this.orgScope.pathOf(row.unitId, tx);
+        const { assistanceId } = body;
+        return this.ledger.draw(
+          tx,
+          fundId,
+          { assistanceId, caseId, category, amountFen, caseUnitPath },
+          metadata,
+        );
+      },
+    };
+    return this.run(caseId, body, principal, ifMatch, res, draw);
   }
 
   @Post(':assistanceId/approve')
@@ -76,7 +93,7 @@ export class AssistanceController {
   @Post(':assistanceId/reject')
   @HttpCode(200)
   @Roles('reviewer')
-  reject(
+  async reject(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('assistanceId', ParseUUIDPipe) assistanceId: string,
     @Body() dto: RejectAssistanceDto,
@@ -84,12 +101,29 @@ export class AssistanceController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<AssistanceAnswer> {
+    const recorded = await this.dataSource
+      .getRepository(AssistanceEntity)
+      .findOneBy({ assistanceId, caseId });
+    const fundId = recorded?.fundId ?? null;
+    // Assistance recorded before funds drew on none: nothing to give back.
+    const giveBack: FundMovement | undefined = fundId
+      ? {
+          fundId,
+          apply: (tx, result, metadata) => {
+            const entry = result.state.assistance[assistanceId];
+            return entry?.fundId
+              ? this.ledger.returnDraw(tx, entry.fundId, assistanceId, entry.amountFen, metadata)
+              : Promise.resolve();
+          },
+        }
+      : undefined;
     return this.run(
       caseId,
       { type: 'RejectAssistance', assistanceId, reason: dto.reason },
       principal,
       ifMatch,
       res,
+      giveBack,
     );
   }
 
@@ -99,11 +133,10 @@ export class AssistanceController {
     principal: Principal,
     ifMatch: string | undefined,
     res: ServerResponse,
+    fund?: FundMovement,
   ): Promise<AssistanceAnswer> {
-    const { version } = await this.commands.execute(caseId, body, principal, {
-      ifMatch: parseIfMatch(ifMatch),
-      policyVersion: this.settings.limitsVersion,
-    });
+    const options = { ifMatch: parseIfMatch(ifMatch), policyVersion: this.settings.limitsVersion };
+    const { version } = await this.commands.execute(caseId, body, principal, options, fund);
     const row = await this.dataSource
       .getRepository(AssistanceEntity)
       .findOneByOrFail({ assistanceId: body.assistanceId });

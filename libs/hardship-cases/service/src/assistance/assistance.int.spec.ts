@@ -2,6 +2,7 @@ import { chinaToday } from '@union/kernel';
 import {
   HARDSHIP,
   idNumberOf,
+  createFund,
   openCase,
   startHardshipHarness,
   type Client,
@@ -12,11 +13,12 @@ import {
 const ENV = { HARDSHIP_APPROVAL_THRESHOLD_FEN: '100000', HARDSHIP_ANNUAL_ASSISTANCE_CAP_FEN: '300000' };
 const LIMITS_VERSION = 'assistance-100000-300000';
 
+let fundId = '';
 const assistance = (amountFen: number) => ({
   kind: 'cash',
   category: 'holiday',
   amountFen,
-  fundSource: '工会帮扶专项资金',
+  fundId,
   description: '春节送温暖慰问金',
 });
 
@@ -26,6 +28,7 @@ describe('assistance with four eyes and a yearly cap (HTTP)', () => {
   let reviewer: Client;
   beforeAll(async () => {
     h = await startHardshipHarness(ENV);
+    fundId = await createFund(h);
     cw = await h.as('cw-1', ['caseworker'], ['u-1']);
     reviewer = await h.as('rv-1', ['reviewer'], ['*']);
   });
@@ -135,12 +138,12 @@ describe('assistance with four eyes and a yearly cap (HTTP)', () => {
     const url = `${HARDSHIP}/cases/${caseId}/assistance`;
     const res = await cw
       .post(url)
-      .send({ ...assistance(0), kind: 'voucher', category: 'travel', fundSource: '', note: 'x' })
+      .send({ ...assistance(0), kind: 'voucher', category: 'travel', fundId: 'not-a-uuid', note: 'x' })
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'amountFen',
       'category',
-      'fundSource',
+      'fundId',
       'kind',
       'note',
     ]);

@@ -8,7 +8,10 @@ export function assistanceView(row: AssistanceRow) {
     kind: row.kind,
     category: row.category,
     amountFen: row.amountFen,
-    fundSource: row.fundSource,
+    // Rows written before funds hold no fundId.
+    fundId: row.fundId ?? null,
+    // Only on assistance recorded before funds, which named its source in free text.
+    ...(row.fundSource ? { fundSource: row.fundSource } : {}),
     description: row.description,
     status: row.status,
     recordedOn: row.recordedOn,

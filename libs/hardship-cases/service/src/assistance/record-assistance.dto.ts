@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import {
   ASSISTANCE_CATEGORIES,
   ASSISTANCE_KINDS,
@@ -20,7 +20,12 @@ export class RecordAssistanceDto {
   @IsFen()
   @Min(1)
   readonly amountFen: number;
-  @ApiProperty({ example: '工会帮扶专项资金' }) @IsString() @Length(1, 100) readonly fundSource: string;
+  @ApiProperty({
+    example: '0b6f3c1e-8f5a-4c1e-9d3a-2a7c5e9b1f40',
+    description: 'The fund it is paid from: held by the case’s unit or above it, of this category or `any`.',
+  })
+  @IsUUID()
+  readonly fundId: string;
   @ApiProperty({ example: '春节送温暖慰问金' }) @IsString() @Length(1, 1000) readonly description: string;
 }
 

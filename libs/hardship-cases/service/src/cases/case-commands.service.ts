@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@union/kernel';
 import { assertUnit, type Principal } from '@union/platform';
-import type { CommandResult, EventStore } from '@union/event-store';
+import { handleCommand, type CommandResult, type EventMetadata, type EventStore } from '@union/event-store';
 import { caseDecider, caseStreamId, type CaseCommand, type CaseState } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
+import { FundLedger } from '../funds/fund-ledger';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 
 /** A case command as a controller states it: the request's actor and clock are added here. */
@@ -19,12 +20,28 @@ export interface ExecuteOptions {
   policyVersion?: string;
 }
 
+/**
+ * The fund's side of a case command (an assistance drawing on it, a rejection giving back): in
+ * the case command's transaction, under the fund's lock taken before the case is loaded.
+ */
+export interface FundMovement {
+  readonly fundId: string;
+  /** Runs when the case command emitted events; `metadata` names their first as the cause. */
+  apply(
+    tx: EntityManager,
+    result: CommandResult<CaseState>,
+    metadata: EventMetadata,
+    row: CaseSummaryEntity,
+  ): Promise<unknown>;
+}
+
 /** Runs commands on existing cases: scope, actor, clock, policy version, then the decider. */
 @Injectable()
 export class CaseCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly ledger: FundLedger,
   ) {}
 
   /** Runs a command on a case the principal may act on; read the answer from the read models after. */
@@ -33,22 +50,28 @@ export class CaseCommands {
     body: CaseCommandBody,
     principal: Principal,
     options: ExecuteOptions = {},
+    fund?: FundMovement,
   ): Promise<CommandResult<CaseState>> {
     const row = await this.summary(caseId);
     assertUnit(principal, row.unitId);
     const facts = requestFacts(principal, { policyVersion: options.policyVersion ?? row.data.policyVersion });
-    return runCommand(
-      this.store,
-      caseDecider,
-      { ...body, actor: facts.actor, now: facts.now, today: facts.today },
-      {
-        streamId: caseStreamId(caseId),
-        streamType: 'case',
-        personRef: row.personRef,
-        metadata: facts.metadata,
-        ifMatch: options.ifMatch,
-      },
-    );
+    const command: CaseCommand = { ...body, actor: facts.actor, now: facts.now, today: facts.today };
+    const context = {
+      streamId: caseStreamId(caseId),
+      streamType: 'case',
+      personRef: row.personRef,
+      metadata: facts.metadata,
+      ifMatch: options.ifMatch,
+    };
+    if (!fund) return runCommand(this.store, caseDecider, command, context);
+    // One transaction: the case's event and the fund's, or neither (a refusal of either rolls back).
+    return this.ledger.transaction(async (tx) => {
+      await this.ledger.lock(tx, fund.fundId);
+      const result = await handleCommand(this.store, caseDecider, command, { ...context, tx });
+      const [first] = result.events;
+      if (first) await fund.apply(tx, result, { ...facts.metadata, causationId: first.eventId }, row);
+      return result;
+    });
   }
 
   /** The case's summary row, or 404. */

@@ -16,8 +16,6 @@ import {
 import {
   caseDecider,
   caseStreamId,
-  fundDecider,
-  fundStreamId,
   holidayBatchDecider,
   holidayBatchStreamId,
   type HolidayBatchCommand,
@@ -25,6 +23,7 @@ import {
   type RecordHolidayAssistance,
 } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, EVENT_STORE, SERVICE_INFRA, type ServiceInfra } from '@union/runtime';
+import { FundLedger } from '../funds/fund-ledger';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
 import { HolidayBatchEntity } from '../read-models/holiday-batches/holiday-batch.entity';
@@ -58,6 +57,7 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
+    private readonly ledger: FundLedger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -132,6 +132,7 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
     }
     await this.retrying(() =>
       this.dataSource.transaction(async (tx) => {
+        await this.ledger.lock(tx, batch.fundId);
         const state = await this.decide(
           batch.batchId,
           { type: 'FinishHolidayBatch', ...this.facts(metadata) },
@@ -140,12 +141,7 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
         );
         const releasedFen = state.totalFen - state.recordedFen;
         if (releasedFen === 0) return;
-        await handleCommand(
-          this.store,
-          fundDecider,
-          { type: 'ReleaseBatch', batchId: batch.batchId, amountFen: releasedFen },
-          { streamId: fundStreamId(batch.fundId), streamType: 'fund', metadata, tx },
-        );
+        await this.ledger.releaseBatch(tx, batch.fundId, batch.batchId, releasedFen, metadata);
       }),
     );
   }

@@ -19,6 +19,7 @@ import {
   type HolidayBatchRow,
 } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts, runCommand, withinOrgSql } from '@union/runtime';
+import { FundLedger } from '../funds/fund-ledger';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
 import { HolidayBatchEntity } from '../read-models/holiday-batches/holiday-batch.entity';
@@ -51,6 +52,7 @@ export class HolidayBatches {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
     private readonly orgScope: OrgScope,
+    private readonly ledger: FundLedger,
   ) {}
 
   /** Prepares a draft: the lines and the `HolidayBatchPrepared` event commit together. */
@@ -99,7 +101,9 @@ export class HolidayBatches {
     const row = await this.readable(batchId, principal);
     await this.orgScope.assertUnit(principal, row.orgId);
     const facts = requestFacts(principal);
-    await this.dataSource.transaction(async (tx) => {
+    await this.ledger.transaction(async (tx) => {
+      // The fund's lock first (FundLedger), then the batch: its balance cannot move in between.
+      await this.ledger.lock(tx, row.fundId);
       const fund = await loadState(this.store, fundDecider, fundStreamId(row.fundId), { tx });
       const result = await this.decide(
         batchId,
@@ -113,12 +117,7 @@ export class HolidayBatches {
         tx,
       );
       if (result.status !== 'approved') return;
-      await handleCommand(
-        this.store,
-        fundDecider,
-        { type: 'ReserveForBatch', batchId, amountFen: result.totalFen },
-        { streamId: fundStreamId(row.fundId), streamType: 'fund', metadata: facts.metadata, tx },
-      );
+      await this.ledger.reserveForBatch(tx, row.fundId, batchId, result.totalFen, facts.metadata);
     });
     return this.row(batchId);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { HEADERS, TOPICS } from '@union/contracts';
+import { HEADERS, TOPICS, type OrganisationIntegrationEvent } from '@union/contracts';
+import { applyOrgUnitEvent } from '@union/runtime';
 import { idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { InProcessPublisher } from '@union/messaging';
 import type { Role } from '@union/platform';
@@ -107,4 +108,48 @@ export async function openCase(
   const cw = await h.as('cw-1', ['caseworker'], ['u-1']);
   const res = await cw.post(`${HARDSHIP}/cases`).send(openCaseBody(idNumber, overrides)).expect(201);
   return (res.body as { caseId: string }).caseId;
+}
+
+/**
+ * Sets up a fund as an admin (`POST /funds`); by default one of 1,000,000 yuan for any category
+ * held by `u-1`, the unit of {@link openCase}'s cases. Returns its id.
+ */
+export async function createFund(
+  h: HardshipHarness,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const admin = await h.as('admin-1', ['admin'], ['*']);
+  const body = {
+    name: '困难职工帮扶专项资金',
+    year: 2025,
+    category: 'any',
+    holderOrgId: 'u-1',
+    amountFen: 100_000_000,
+  };
+  const res = await admin
+    .post(`${HARDSHIP}/funds`)
+    .send({ ...body, ...overrides })
+    .expect(201);
+  return (res.body as { fundId: string }).fundId;
+}
+
+/** Feeds the service's copy of the union's tree, as `organisation.units.v1` would: `[orgId, parentId]` pairs, parents first. */
+export async function growTree(
+  h: HardshipHarness,
+  nodes: readonly (readonly [string, string])[],
+): Promise<void> {
+  for (const [orgId, parentId] of nodes) {
+    const event: OrganisationIntegrationEvent = {
+      type: 'OrgUnitCreated',
+      version: 1,
+      data: {
+        orgId,
+        parentId,
+        name: orgId,
+        level: parentId === '' ? 'province' : 'city',
+        regionCode: '410000',
+      },
+    };
+    await applyOrgUnitEvent(h.infra.dataSource.manager, event);
+  }
 }

@@ -9,7 +9,8 @@ export class AssistanceEntity {
   @Column({ name: 'case_id', type: 'text' }) caseId: string;
   @Column({ type: 'text' }) status: string;
   @Column({ type: 'text' }) category: string;
-  @Column({ name: 'fund_source', type: 'text' }) fundSource: string;
+  @Column({ name: 'fund_id', type: 'text', nullable: true }) fundId: string | null;
+  @Column({ name: 'fund_source', type: 'text', nullable: true }) fundSource: string | null;
   @Column({ type: 'integer' }) year: number;
   @Column({ ...FEN_COLUMN, name: 'amount_fen' }) amountFen: number;
   @Column({ name: 'recorded_on', type: 'date' }) recordedOn: string;
