@@ -145,7 +145,8 @@ async function insertAll(
 ): Promise<StoredEvent[]> {
   // One JSON parameter, as medical-aid's bulk enrollment: cheaper than thousands of parameters.
   const json = JSON.stringify(
-    pending.map(({ fields: f, prevHash, hash }) => ({
+    pending.map(({ fields: f, prevHash, hash }, n) => ({
+      n,
       s: f.streamId,
       v: f.version,
       e: f.eventId,
@@ -164,9 +165,9 @@ async function insertAll(
       `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
          recorded_at, person_ref, prev_hash, hash)
        SELECT r.s, $2, r.v, r.e, r.ty, r.sv, r.d, $3::jsonb, $4::timestamptz, r.p, r.ph, r.h
-       FROM json_to_recordset($1::json) WITH ORDINALITY
-         AS r(s text, v int, e uuid, ty text, sv int, d jsonb, p text, ph text, h text, n bigint)
-       ORDER BY n
+       FROM json_to_recordset($1::json)
+         AS r(n int, s text, v int, e uuid, ty text, sv int, d jsonb, p text, ph text, h text)
+       ORDER BY r.n
        RETURNING stream_id, version, global_position, transaction_id::text AS transaction_id`,
       [json, context.streamType, JSON.stringify(context.metadata), recordedAt],
     );

@@ -9,6 +9,7 @@ import { chinaToday, DomainError } from '@union/kernel';
 import {
   handleCommand,
   handleCommandsInBulk,
+  loadState,
   WrongExpectedVersionError,
   type EventMetadata,
   type EventStore,
@@ -133,6 +134,14 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
     await this.retrying(() =>
       this.dataSource.transaction(async (tx) => {
         await this.ledger.lock(tx, batch.fundId);
+        // Another run (a former leader, a direct call) may have finished it meanwhile.
+        const current = await loadState(
+          this.store,
+          holidayBatchDecider,
+          holidayBatchStreamId(batch.batchId),
+          { tx },
+        );
+        if (current.state.status !== 'running') return;
         const state = await this.decide(
           batch.batchId,
           { type: 'FinishHolidayBatch', ...this.facts(metadata) },
