@@ -13,6 +13,8 @@ import type { EventMetadata, StoredEvent } from './types';
 export interface BulkCommand<Command> {
   readonly streamId: string;
   readonly command: Command;
+  /** The person the stream is about, for a new stream; by default the stream's own. */
+  readonly personRef?: string | null;
 }
 
 /** What became of one command: its stored events, or the rule that refused it. */
@@ -79,7 +81,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
     hash: string;
   }[] = [];
   const outcomes = new Map<string, BulkOutcome>();
-  for (const { streamId, command } of commands) {
+  for (const { streamId, command, personRef } of commands) {
     const at = loaded.get(streamId) ?? {
       state: decider.initialState(),
       version: 0,
@@ -106,7 +108,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
         data: e.data,
         metadata: context.metadata,
         recordedAt,
-        personRef: at.personRef,
+        personRef: personRef ?? at.personRef,
       };
       const hash = eventHash(prevHash, fields);
       pending.push({ streamId, fields, prevHash, hash });
