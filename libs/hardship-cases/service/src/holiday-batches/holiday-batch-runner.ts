@@ -10,6 +10,7 @@ import {
   handleCommand,
   handleCommandsInBulk,
   loadState,
+  lockStream,
   WrongExpectedVersionError,
   type EventMetadata,
   type EventStore,
@@ -37,6 +38,9 @@ function unrecordedReason(error: DomainError): string {
   return error.code;
 }
 
+/** Chunk transactions of one batch in flight at once (measured in bench/holiday-batch.bench.ts). */
+const CHUNKS_IN_FLIGHT = 2;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /**
@@ -45,6 +49,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()
  * Each chunk of lines is one transaction: the cases' `AssistanceRecorded` (one multi-stream
  * insert through the case decider, assistance ids name-based on batch and case), the lines
  * marked, and the batch's `HolidayBatchChunkRecorded`; a crash loses a whole chunk or nothing.
+ * Two chunks are in flight at once on disjoint lines; they take the batch stream's lock in turn
+ * for its chunk event.
  * When no line is left, the batch finishes and the unused reservation goes back to the fund.
  */
 @Injectable()
@@ -124,13 +130,20 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
         this.decide(batch.batchId, { type: 'StartHolidayBatch', ...this.facts(metadata) }, metadata, tx),
       );
     }
-    for (;;) {
-      if (!keepGoing()) return;
-      const settled = await this.retrying(() =>
-        this.dataSource.transaction((tx) => this.chunk(batch, metadata, tx)),
-      );
-      if (settled === 0) break;
-    }
+    // Chunks in flight at once, on disjoint lines (SKIP LOCKED): one decides while the other commits.
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (!keepGoing()) return;
+        const settled = await this.retrying(() =>
+          this.dataSource.transaction((tx) => this.chunk(batch, metadata, tx)),
+        );
+        if (settled === 0) return;
+      }
+    };
+    const workers = await Promise.allSettled(Array.from({ length: CHUNKS_IN_FLIGHT }, worker));
+    const failed = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (!keepGoing()) return;
     await this.retrying(() =>
       this.dataSource.transaction(async (tx) => {
         await this.ledger.lock(tx, batch.fundId);
@@ -159,7 +172,7 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
   private async chunk(batch: HolidayBatchRow, metadata: EventMetadata, tx: EntityManager): Promise<number> {
     const lines = await tx.query<{ case_id: string; amount_fen: string }[]>(
       `SELECT case_id, amount_fen FROM holiday_batch_line WHERE batch_id = $1 AND status = 'included'
-       ORDER BY case_id LIMIT $2 FOR UPDATE`,
+       ORDER BY case_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [batch.batchId, this.settings.batchChunkSize],
     );
     if (lines.length === 0) return 0;
@@ -201,6 +214,8 @@ export class HolidayBatchRunner implements OnApplicationBootstrap, BeforeApplica
        WHERE l.batch_id = $1 AND l.case_id = r.c`,
       [batch.batchId, JSON.stringify(marks)],
     );
+    // The chunks in flight append to the batch's stream in turn, each on the other's result.
+    await lockStream(tx, holidayBatchStreamId(batch.batchId));
     await this.decide(batch.batchId, { type: 'RecordHolidayBatchChunk', ...facts, ...totals }, metadata, tx);
     return lines.length;
   }
