@@ -45,7 +45,7 @@ export interface ServiceInfra {
   publisher: MessagePublisher & RawMessagePublisher;
   /** Runs only while `leaders.relay` is this replica (RuntimeModule starts it through it). */
   relay: OutboxRelay;
-  /** One relay and one sealer per service database, however many replicas run. */
+  /** One relay, one sealer (and one batch runner) per service database, however many replicas run. */
   leaders: Record<LeaderRole, Leader>;
   /** The broker's reachability and the consumer group's lag, for health and metrics. */
   broker: BrokerProbe;
@@ -114,7 +114,8 @@ export async function openServiceInfra(
             }),
         })
       : new SoloLeader(role);
-  const leaders = { relay: leader('relay'), sealer: leader('sealer') };
+  // `batches` connects only once a service runs a task under it (hardship's holiday batches).
+  const leaders = { relay: leader('relay'), sealer: leader('sealer'), batches: leader('batches') };
   const relay = new OutboxRelay({
     name: `relay:${definition.publishes}`,
     store,
@@ -138,6 +139,7 @@ export async function openServiceInfra(
     async close() {
       await leaders.relay.stop();
       await leaders.sealer.stop();
+      await leaders.batches.stop();
       await relay.stop();
       await broker.close();
       await disconnect();

@@ -64,6 +64,23 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
     'amountFen',
   ]),
   Reason: obj({ reason: str('材料不全') }),
+  RequiredReason: obj({ reason: str('名单需重新核对') }, ['reason']),
+  HolidayBatch: obj(
+    {
+      name: str('2026年春节送温暖'),
+      orgId: str('xn-city-union'),
+      fundId: str('00000000-0000-4000-8000-000000000001'),
+      tiers: { type: 'array', items: str(), example: ['deep', 'relative'] },
+      amountsByTierFen: {
+        type: 'object',
+        additionalProperties: { type: 'integer', minimum: 1 },
+        description: 'fen per household, by tier',
+        example: { deep: 100000, relative: 50000 },
+      },
+      paidOn: date('2026-02-10'),
+    },
+    ['name', 'orgId', 'fundId', 'tiers', 'amountsByTierFen', 'paidOn'],
+  ),
   Pairing: obj({ helperName: str('张丽'), helperUnit: str('西宁市总工会') }, ['helperName', 'helperUnit']),
   CloseCase: obj({ reason: str('income_recovered'), note: str('已稳定就业') }, ['reason']),
   RegionPolicy: obj(

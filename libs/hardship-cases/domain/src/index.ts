@@ -33,3 +33,16 @@ export { toIntegrationEvent } from './integration/to-integration-event';
 export * from './fund/fund.events';
 export * from './fund/fund.decider';
 export * from './read-models/fund-row.projection';
+
+export * from './holiday-batch/holiday-batch.events';
+export * from './holiday-batch/holiday-batch.commands';
+export * from './holiday-batch/holiday-batch.preview';
+export {
+  evolveHolidayBatch,
+  initialHolidayBatchState,
+  linesLeft,
+  type HolidayBatchState,
+  type HolidayBatchStatus,
+} from './holiday-batch/holiday-batch.state';
+export { holidayBatchDecider, decideHolidayBatch } from './holiday-batch/holiday-batch.decider';
+export * from './holiday-batch/holiday-batch.row';

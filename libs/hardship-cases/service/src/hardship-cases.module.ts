@@ -18,6 +18,9 @@ import {
   REFERRAL_INTAKE_CONSUMER,
 } from './hardship-cases.di-tokens';
 import { loadHardshipSettings } from './hardship.settings';
+import { HolidayBatchRunner } from './holiday-batches/holiday-batch-runner';
+import { HolidayBatchesController } from './holiday-batches/holiday-batches.controller';
+import { HolidayBatches } from './holiday-batches/holiday-batches.service';
 import { EducationGrantsConsumer } from './intake/education-grants.consumer';
 import { ExternalAssistanceIntake } from './intake/external-assistance-intake.service';
 import { MedicalAidClaimsConsumer } from './intake/medical-aid-claims.consumer';
@@ -66,6 +69,7 @@ export class HardshipCasesModule {
         ReferralsController,
         StatsController,
         PoliciesController,
+        HolidayBatchesController,
         FundsController,
         personRecordsController('api/v1/hardship', 'hardship', PersonRecords),
         MedicalAidClaimsConsumer,
@@ -85,6 +89,8 @@ export class HardshipCasesModule {
         ExternalAssistanceIntake,
         HardshipStatsService,
         PersonRecords,
+        HolidayBatches,
+        HolidayBatchRunner,
         FundLedger,
         Funds,
       ],

@@ -3,6 +3,7 @@ import { Upcasters, type StoredEvent } from '@union/event-store';
 import { integrationMessage } from '@union/messaging';
 import {
   caseDecider,
+  holidayBatchDecider,
   fundDecider,
   referralDecider,
   upcastAssistanceRecordedV1,
@@ -26,6 +27,9 @@ import { HardshipFunds1732300003000 } from './schema/1732300003000-hardship-fund
 import { VisitEntity } from './read-models/visits/visit.entity';
 import { HardshipReadModels1732300001000 } from './schema/1732300001000-hardship-read-models.migration';
 import { HardshipCaseDetails1732300002000 } from './schema/1732300002000-hardship-case-details.migration';
+import { HolidayBatches1732300004000 } from './schema/1732300004000-holiday-batches.migration';
+import { holidayBatchProjection } from './read-models/holiday-batches/holiday-batch.projection';
+import { HolidayBatchEntity } from './read-models/holiday-batches/holiday-batch.entity';
 import { HardshipPersonIndex1732300002100 } from './schema/1732300002100-hardship-person-index.migration';
 
 /** Publishes what other programmes need of a case: opened, tier changed, closed, reopened. */
@@ -48,6 +52,7 @@ export const hardshipProjections = [
   visitProjection,
   externalAssistanceProjection,
   referralProjection,
+  holidayBatchProjection,
   fundProjection,
 ];
 
@@ -68,6 +73,7 @@ export const hardshipCasesService: ServiceDefinition = {
     HardshipCaseDetails1732300002000,
     HardshipPersonIndex1732300002100,
     HardshipFunds1732300003000,
+    HolidayBatches1732300004000,
   ],
   entities: [
     CaseSummaryEntity,
@@ -75,6 +81,7 @@ export const hardshipCasesService: ServiceDefinition = {
     VisitEntity,
     ExternalAssistanceEntity,
     ReferralEntity,
+    HolidayBatchEntity,
     FundEntity,
   ],
   projections: hardshipProjections,
@@ -83,6 +90,7 @@ export const hardshipCasesService: ServiceDefinition = {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),
     policy: auditState(regionPolicyDecider),
+    'holiday-batch': auditState(holidayBatchDecider),
     fund: auditState(fundDecider),
   },
   toMessage,

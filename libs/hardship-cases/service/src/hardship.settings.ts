@@ -9,6 +9,10 @@ export interface HardshipSettings {
    * decision (DOMAIN.md: every decision records the policy version it used).
    */
   readonly limitsVersion: string;
+  /** Lines of a holiday batch settled per transaction by the runner. */
+  readonly batchChunkSize: number;
+  /** How often the runner looks for approved batches when nothing woke it. */
+  readonly batchPollMs: number;
 }
 
 const SCHEMA = {
@@ -25,6 +29,20 @@ const SCHEMA = {
     min: 1,
     max: DEFAULT_MAX_FEN,
     description: 'the most one case may receive in a calendar year, in fen',
+  },
+  HARDSHIP_BATCH_CHUNK_SIZE: {
+    type: 'int',
+    default: 500,
+    min: 1,
+    max: 5_000,
+    description: 'households of a holiday batch recorded per transaction',
+  },
+  HARDSHIP_BATCH_POLL_MS: {
+    type: 'int',
+    default: 1_000,
+    min: 10,
+    max: 60_000,
+    description: 'how often the holiday batch runner looks for approved batches, in ms',
   },
 } as const;
 
@@ -48,5 +66,7 @@ export function loadHardshipSettings(
   return {
     limits: { approvalThresholdFen, annualAssistanceCapFen },
     limitsVersion: `assistance-${approvalThresholdFen}-${annualAssistanceCapFen}`,
+    batchChunkSize: config.HARDSHIP_BATCH_CHUNK_SIZE,
+    batchPollMs: config.HARDSHIP_BATCH_POLL_MS,
   };
 }

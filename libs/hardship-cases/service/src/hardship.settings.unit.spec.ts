@@ -6,6 +6,8 @@ describe('loadHardshipSettings', () => {
     expect(loadHardshipSettings({})).toEqual({
       limits: { approvalThresholdFen: 500_000, annualAssistanceCapFen: 2_000_000 },
       limitsVersion: 'assistance-500000-2000000',
+      batchChunkSize: 500,
+      batchPollMs: 1_000,
     });
   });
 

@@ -30,3 +30,4 @@ export * from './projections/rebuild-compare';
 export * from './projections/progress';
 export { eventColumns, toStoredEvent, type EventRow } from './rows';
 export * from './leadership';
+export * from './bulk-commands';

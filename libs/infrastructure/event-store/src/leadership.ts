@@ -31,8 +31,11 @@ export interface Leader {
   status(): LeaderStatus;
 }
 
-/** One advisory lock key per role; locks are per database, so one key serves every service. */
-export const LEADER_LOCK_KEYS = { relay: 7_372_010, sealer: 7_372_011 } as const;
+/**
+ * One advisory lock key per role; locks are per database, so one key serves every service.
+ * `batches`: the runner of hardship holiday batches (one per database).
+ */
+export const LEADER_LOCK_KEYS = { relay: 7_372_010, sealer: 7_372_011, batches: 7_372_012 } as const;
 export type LeaderRole = keyof typeof LEADER_LOCK_KEYS;
 
 export interface AdvisoryLockLeaderOptions {

@@ -7,7 +7,12 @@ import {
 } from '../shared/hardship-vocabulary';
 import { compact, requireFen, requireOneOf, requireText, throwIfInvalid } from '../shared/validation';
 import { formatYuan } from '../tier/compute-tier';
-import type { ApproveAssistance, RecordAssistance, RejectAssistance } from './case.commands';
+import type {
+  ApproveAssistance,
+  RecordAssistance,
+  RecordHolidayAssistance,
+  RejectAssistance,
+} from './case.commands';
 import type {
   AssistanceApproved,
   AssistanceDecision,
@@ -29,10 +34,10 @@ function validateRecord(command: RecordAssistance): void {
 }
 
 /** The year's total plus this amount may reach the cap exactly, never pass it (DOMAIN.md §1). */
-function assertWithinCap(state: CaseState, command: RecordAssistance, capFen: Fen): void {
-  const year = command.today.slice(0, 4);
+function assertWithinCap(state: CaseState, on: string, amountFen: Fen, capFen: Fen): void {
+  const year = on.slice(0, 4);
   const usedFen = assistanceInYearFen(state, year);
-  if (usedFen + command.amountFen <= capFen) return;
+  if (usedFen + amountFen <= capFen) return;
   const remainingFen = Math.max(0, capFen - usedFen);
   throw new DomainError(
     'RULE_VIOLATION',
@@ -54,7 +59,7 @@ export function decideRecordAssistance(command: RecordAssistance, state: CaseSta
     throw new DomainError('CONFLICT', 'An assistance with this id is already recorded on the case.');
   }
   const limits = { ...DEFAULT_ASSISTANCE_LIMITS, ...compact(command.limits ?? {}) };
-  assertWithinCap(state, command, limits.annualAssistanceCapFen);
+  assertWithinCap(state, command.today, command.amountFen, limits.annualAssistanceCapFen);
   const data: AssistanceRecorded['data'] = {
     caseId: state.caseId,
     assistanceId: command.assistanceId,
@@ -69,6 +74,51 @@ export function decideRecordAssistance(command: RecordAssistance, state: CaseSta
     recordedAt: command.now,
     approvalThresholdFen: limits.approvalThresholdFen,
     annualAssistanceCapFen: limits.annualAssistanceCapFen,
+  };
+  return [{ type: 'AssistanceRecorded', data }];
+}
+
+/**
+ * A holiday batch's assistance: once per case and batch (a second one for the same batch is a
+ * CONFLICT, whatever its id), on an open case, within the yearly cap of the year it is paid in.
+ */
+export function decideRecordHolidayAssistance(
+  command: RecordHolidayAssistance,
+  state: CaseState,
+): AssistanceRecorded[] {
+  requireOpen(state, 'give assistance');
+  throwIfInvalid([
+    requireText(command.assistanceId, 'assistanceId'),
+    requireText(command.batchId, 'batchId'),
+    requireText(command.fundId, 'fundId'),
+    requireFen(command.amountFen, 'amountFen', { positive: true }),
+  ]);
+  const batchId = command.batchId;
+  if (
+    state.assistance[command.assistanceId] ||
+    Object.values(state.assistance).some((a) => a.batchId === batchId)
+  ) {
+    throw new DomainError('CONFLICT', 'This holiday batch has already given its assistance on the case.', {
+      details: { batchId },
+    });
+  }
+  const limits = { ...DEFAULT_ASSISTANCE_LIMITS, ...compact(command.limits ?? {}) };
+  assertWithinCap(state, command.paidOn, command.amountFen, limits.annualAssistanceCapFen);
+  const data: AssistanceRecorded['data'] = {
+    caseId: state.caseId,
+    assistanceId: command.assistanceId,
+    kind: 'cash',
+    category: 'holiday',
+    amountFen: command.amountFen,
+    fundId: command.fundId,
+    description: command.batchName,
+    status: 'disbursed',
+    recordedBy: command.actor,
+    recordedOn: command.paidOn,
+    recordedAt: command.now,
+    approvalThresholdFen: limits.approvalThresholdFen,
+    annualAssistanceCapFen: limits.annualAssistanceCapFen,
+    batchId,
   };
   return [{ type: 'AssistanceRecorded', data }];
 }

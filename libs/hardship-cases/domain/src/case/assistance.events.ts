@@ -25,6 +25,8 @@ export type AssistanceRecorded = DomainEvent<
     readonly recordedAt: string;
     readonly approvalThresholdFen: Fen;
     readonly annualAssistanceCapFen: Fen;
+    /** The holiday batch (送温暖) that gave it: at most one assistance per case and batch. */
+    readonly batchId?: string;
   }
 >;
 

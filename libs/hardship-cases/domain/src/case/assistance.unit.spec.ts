@@ -1,3 +1,4 @@
+import type { RecordHolidayAssistance } from './case.commands';
 import { upcastAssistanceRecordedV1 } from './assistance.events';
 import { caseOpened, CASE_ID, on } from '../testing/case.fixtures';
 import { record, recorded, reject } from '../testing/assistance.fixtures';
@@ -98,5 +99,64 @@ describe('assistance recorded before funds (schema version 1)', () => {
   it('reads with fundId null and its free-text fundSource kept', () => {
     const v1 = { assistanceId: 'old', amountFen: 100, fundSource: '工会帮扶专项资金' };
     expect(upcastAssistanceRecordedV1(v1)).toEqual({ ...v1, fundId: null });
+  });
+});
+
+describe('RecordHolidayAssistance (a holiday batch)', () => {
+  const holiday = (overrides: Partial<RecordHolidayAssistance> = {}): RecordHolidayAssistance => ({
+    type: 'RecordHolidayAssistance',
+    ...on('2025-01-12', 'rv-1'),
+    assistanceId: 'hb-1',
+    batchId: 'batch-1',
+    batchName: '2025年春节送温暖',
+    fundId: 'fund-1',
+    amountFen: 800_000,
+    paidOn: '2025-01-20',
+    ...overrides,
+  });
+
+  it('records a disbursed cash holiday assistance from the fund, dated the batch day, even above the threshold', () => {
+    const [event] = given(caseDecider, caseOpened()).when(holiday()).events();
+    expect(event.data).toMatchObject({
+      assistanceId: 'hb-1',
+      kind: 'cash',
+      category: 'holiday',
+      status: 'disbursed',
+      amountFen: 800_000,
+      recordedOn: '2025-01-20',
+      batchId: 'batch-1',
+      fundId: 'fund-1',
+    });
+  });
+
+  it('refuses a second assistance of the same batch, whatever its id; another batch is fine', () => {
+    const first = given(caseDecider, caseOpened()).when(holiday()).events();
+    given(caseDecider, caseOpened(), ...first)
+      .when(holiday({ assistanceId: 'hb-2' }))
+      .thenFails({ code: 'CONFLICT', details: { batchId: 'batch-1' } });
+    expect(
+      given(caseDecider, caseOpened(), ...first)
+        .when(holiday({ assistanceId: 'hb-2', batchId: 'batch-2' }))
+        .events(),
+    ).toHaveLength(1);
+  });
+
+  it('counts toward the cap of the year it is paid in, and needs an open case', () => {
+    const earlier = recorded([], 1_500_000, { ...on('2025-01-05'), assistanceId: 'big' });
+    given(caseDecider, caseOpened(), ...earlier)
+      .when(holiday({ amountFen: 500_001 }))
+      .thenFails('RULE_VIOLATION');
+    const [batchEvent] = given(caseDecider, caseOpened(), ...earlier)
+      .when(holiday({ amountFen: 500_000 }))
+      .events();
+    given(caseDecider, caseOpened(), ...earlier, batchEvent)
+      .when(record(1, on('2025-02-01')))
+      .thenFails('RULE_VIOLATION');
+    const closed = given(caseDecider, caseOpened())
+      .when({ type: 'CloseCase', ...on('2025-01-02'), reason: 'moved_away' })
+      .events();
+    given(caseDecider, caseOpened(), ...closed)
+      .when(holiday())
+      .thenFails('RULE_VIOLATION');
   });
 });

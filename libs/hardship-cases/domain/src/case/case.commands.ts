@@ -84,6 +84,21 @@ export interface RecordAssistance extends CommandContext {
   readonly limits?: AssistanceLimits;
 }
 
+/**
+ * The holiday batch's runner gives the batch's assistance (cash, `holiday`) on the case, dated
+ * the batch's `paidOn`: disbursed at once, since the batch itself was approved by a reviewer.
+ */
+export interface RecordHolidayAssistance extends CommandContext {
+  readonly type: 'RecordHolidayAssistance';
+  readonly assistanceId: string;
+  readonly batchId: string;
+  readonly batchName: string;
+  readonly fundId: string;
+  readonly amountFen: Fen;
+  readonly paidOn: IsoDate;
+  readonly limits?: AssistanceLimits;
+}
+
 /** A reviewer approves a pending assistance (four eyes). */
 export interface ApproveAssistance extends CommandContext {
   readonly type: 'ApproveAssistance';
@@ -140,6 +155,7 @@ export type CaseCommand =
   | RecordVisit
   | AssignPairing
   | RecordAssistance
+  | RecordHolidayAssistance
   | ApproveAssistance
   | RejectAssistance
   | CloseCase

@@ -1,7 +1,12 @@
 import type { Decider } from '@union/kernel';
 import type { CaseCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
-import { decideApproveAssistance, decideRecordAssistance, decideRejectAssistance } from './assistance.decide';
+import {
+  decideApproveAssistance,
+  decideRecordAssistance,
+  decideRecordHolidayAssistance,
+  decideRejectAssistance,
+} from './assistance.decide';
 import {
   decideAssignPairing,
   decideAttachReferral,
@@ -27,6 +32,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
       return decideAssignPairing(command, state);
     case 'RecordAssistance':
       return decideRecordAssistance(command, state);
+    case 'RecordHolidayAssistance':
+      return decideRecordHolidayAssistance(command, state);
     case 'ApproveAssistance':
       return decideApproveAssistance(command, state);
     case 'RejectAssistance':

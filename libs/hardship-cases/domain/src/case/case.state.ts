@@ -11,6 +11,8 @@ export interface AssistanceEntry {
   readonly status: AssistanceStatus;
   readonly recordedBy: string;
   readonly recordedOn: IsoDate;
+  /** The holiday batch that gave it, if one did. */
+  readonly batchId?: string;
 }
 
 /** A case file as its decider sees it. */
@@ -92,13 +94,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, pairing: { helperName, helperUnit, assignedOn } };
     }
     case 'AssistanceRecorded': {
-      const { assistanceId, amountFen, status, recordedBy, recordedOn } = event.data;
+      const { assistanceId, amountFen, status, recordedBy, recordedOn, batchId } = event.data;
       const entry: AssistanceEntry = {
         amountFen,
         fundId: event.data.fundId ?? null,
         status,
         recordedBy,
         recordedOn,
+        ...(batchId !== undefined && { batchId }),
       };
       return { ...state, assistance: { ...state.assistance, [assistanceId]: entry } };
     }

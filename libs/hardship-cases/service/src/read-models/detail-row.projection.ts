@@ -1,6 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { In } from 'typeorm';
-import type { InlineProjection, StoredEvent } from '@union/event-store';
+import { rowTable, type InlineProjection, type StoredEvent } from '@union/event-store';
 import { detailRowKeyOf, type CaseEvent, type DetailRowKey } from '@union/hardship-cases/domain';
 
 /** A detail row of a case: keyed by its own id, carrying the case stream's version it reflects. */
@@ -23,9 +22,6 @@ export interface DetailRowProjectionDefinition<Row, Entity extends DetailEntity<
   evolve(row: Row | null, event: CaseEvent): Row | null;
   toEntity(row: Row, version: number): Entity;
 }
-
-/** Rows per upsert statement: keeps a rebuild batch under Postgres' 65,535 parameters. */
-const UPSERT_CHUNK = 1000;
 
 const asCaseEvent = (e: StoredEvent): CaseEvent => ({ type: e.type, data: e.data }) as CaseEvent;
 
@@ -50,10 +46,10 @@ export function detailRowProjection<Row, Entity extends DetailEntity<Row>>(
     async apply(events: readonly StoredEvent[], tx: EntityManager): Promise<void> {
       const ids = [...new Set(events.map(keyOf).filter((k): k is string => k !== null))];
       if (ids.length === 0) return;
-      const repo = tx.getRepository(def.entity);
+      // Plain SQL (rowTable): the repository's query builder cost more than the rows' evolve.
+      const table = rowTable(tx, def.entity, def.key);
       const current = new Map<string, Entity>();
-      for (const row of await repo.findBy({ [def.key]: In(ids) } as never))
-        current.set(String(row[def.key]), row);
+      for (const row of await table.load<Entity>(ids)) current.set(String(row[def.key]), row);
       const touched = new Set<string>();
       for (const event of events) {
         const id = keyOf(event);
@@ -66,9 +62,7 @@ export function detailRowProjection<Row, Entity extends DetailEntity<Row>>(
         touched.add(id);
       }
       const upserts = [...touched].map((id) => current.get(id)).filter((r): r is Entity => r !== undefined);
-      for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
-        await repo.upsert(upserts.slice(i, i + UPSERT_CHUNK), [def.key]);
-      }
+      await table.upsert(upserts);
     },
   };
 }

@@ -1,10 +1,11 @@
 import { TOPICS } from '@union/contracts';
 import { rebuildProjections, START, type InlineProjection } from '@union/event-store';
 import { hardshipProjections } from '../hardship-cases.service-definition';
+import { HolidayBatchRunner } from '../holiday-batches/holiday-batch-runner';
 import { referralIdFor } from '../referrals/referral-id';
 import {
-  HARDSHIP,
   createFund,
+  HARDSHIP,
   idNumberOf,
   openCase,
   openCaseBody,
@@ -20,6 +21,8 @@ const TABLES: Record<string, string> = {
   case_visit: 'visit_id',
   case_external_assistance: 'source_event_id',
   referral: 'referral_id',
+  holiday_batch: 'batch_id',
+  fund: 'fund_id',
 };
 
 describe('read models: idempotent and rebuildable from the log', () => {
@@ -126,6 +129,24 @@ describe('read models: idempotent and rebuildable from the log', () => {
     );
     await cw.post(`${HARDSHIP}/referrals/${dismissed}/dismiss`).send({ reason: '已救助' }).expect(200);
     await h.publish(TOPICS.medicalAidClaims, 'HardshipRiskDetected', risk(4));
+    // A holiday batch run to its end: the batch row, the fund's reservation and spending.
+    const holidayFund = await createFund(h, { category: 'holiday', amountFen: 1_000_000 });
+    const batch = await cw
+      .post(`${HARDSHIP}/holiday-batches`)
+      .send({
+        name: '春节送温暖',
+        orgId: 'u-1',
+        fundId: holidayFund,
+        tiers: ['deep'],
+        amountsByTierFen: { deep: 50_000 },
+        paidOn: `${new Date().getUTCFullYear()}-12-20`,
+      })
+      .expect(201);
+    await reviewer
+      .post(`${HARDSHIP}/holiday-batches/${batch.body.batchId as string}/approve`)
+      .send({})
+      .expect(200);
+    await h.app.get(HolidayBatchRunner).runPending();
   });
   afterAll(() => h.close());
 
@@ -133,10 +154,12 @@ describe('read models: idempotent and rebuildable from the log', () => {
     const live = await snapshot();
     expect(Object.fromEntries(Object.entries(live).map(([t, r]) => [t, r.length]))).toEqual({
       case_summary: 2,
-      case_assistance: 3,
+      case_assistance: 4, // three recorded by hand, one by the holiday batch
       case_visit: 2,
       case_external_assistance: 1,
       referral: 4,
+      holiday_batch: 1,
+      fund: 2,
     });
   });
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUuid } from '../shared/name-based-uuid';
 
 // A fixed namespace (itself a random v4 uuid) for the name-based ids of referrals.
 const NAMESPACE = Buffer.from('6f1c2a4e9b7d4c0e8a3f5b6d7e8f9a0b', 'hex');
@@ -9,9 +9,5 @@ const NAMESPACE = Buffer.from('6f1c2a4e9b7d4c0e8a3f5b6d7e8f9a0b', 'hex');
  * referral decider recognises it.
  */
 export function referralIdFor(sourceEventId: string): string {
-  const hash = createHash('sha1').update(NAMESPACE).update(sourceEventId, 'utf8').digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedUuid(NAMESPACE, sourceEventId);
 }

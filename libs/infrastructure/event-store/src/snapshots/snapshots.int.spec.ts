@@ -71,7 +71,7 @@ describe('snapshots of long streams (PGlite)', () => {
 
   it('ignores a snapshot the log does not hold (wrong hash, ahead of the log) and replaces it', async () => {
     await counterOf('counter-s3', 8, every(5));
-    const good = (await storedSnapshot('counter-s3'));
+    const good = await storedSnapshot('counter-s3');
     const wrong = { open: true, total: -1 };
     for (const bad of [
       { ...good, hash: 'f'.repeat(64), state: wrong },
@@ -110,7 +110,10 @@ describe('snapshots of long streams (PGlite)', () => {
       snapshotVersion: 3,
       state: { total: 6 },
     });
-    await writeSnapshot(db.dataSource.manager, { ...(await storedSnapshot('counter-s4')), state: { total: 5 } });
+    await writeSnapshot(db.dataSource.manager, {
+      ...(await storedSnapshot('counter-s4')),
+      state: { total: 5 },
+    });
     expect(await loadState(store, strict, 'counter-s4')).toMatchObject({
       snapshotVersion: 0,
       state: { total: 6 },
