@@ -5,7 +5,7 @@ import {
   gatewayOrgApi,
   legacyUnitIdsAt,
   UNIT_TABLES,
-} from './organisation/adopt-units';
+} from '@union/organisation/service';
 
 const USAGE = `npm run org:adopt-units -- --parent <orgId> [--dev-login]
 

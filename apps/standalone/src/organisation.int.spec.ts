@@ -1,5 +1,4 @@
-import { SEED_TREE } from '@union/organisation/service';
-import { adoptUnits, gatewayOrgApi, legacyUnitIds } from '../../../tools/organisation/adopt-units';
+import { adoptUnits, gatewayOrgApi, legacyUnitIds, SEED_TREE } from '@union/organisation/service';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
 import { bearer, call, expectCall } from './testing/platform-client.fixture';
 import { openCaseThrough } from './testing/platform-world.fixture';

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ORG_ID_PATTERN } from '@union/organisation/domain';
 
 /**
  * Where the programmes keep a record's `unitId` (their read models): the units their records
@@ -63,8 +64,6 @@ export interface AdoptionReport {
   unusable: string[];
 }
 
-const ORG_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
 /**
  * Makes each legacy unit id a grass-roots node under `parentId`, through the ordinary
  * `POST /api/v1/org/units` (so each is an event of the tree), with the parent's region code and a
@@ -80,7 +79,7 @@ export async function adoptUnits(
   if (!parent) throw new Error(`There is no unit ${parentId} in the tree to adopt the units under.`);
   const report: AdoptionReport = { created: [], present: [], unusable: [] };
   for (const orgId of unitIds) {
-    if (!ORG_ID.test(orgId)) report.unusable.push(orgId);
+    if (!ORG_ID_PATTERN.test(orgId)) report.unusable.push(orgId);
     else if (await api.get(orgId)) report.present.push(orgId);
     else {
       await api.create(
