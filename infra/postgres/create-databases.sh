@@ -10,7 +10,7 @@
 # Keep the default list in sync with init/01-databases.sql (used by docker-compose).
 set -euo pipefail
 
-DEFAULT_DATABASES=(hardship_cases education_grants medical_aid)
+DEFAULT_DATABASES=(hardship_cases education_grants medical_aid organisation)
 
 export PGHOST="${PGHOST:-127.0.0.1}"
 export PGPORT="${PGPORT:-5432}"

@@ -1,16 +1,16 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { TOPICS } from '@union/contracts';
+import { HEADERS, ORG_TREE_KEY, TOPICS } from '@union/contracts';
 import { idNumberWithCheckChar } from '@union/kernel';
 import { signDevToken } from '@union/platform';
 import { startCluster, type Cluster } from '@union/testing';
 
 /**
- * The pipe on real infrastructure (`npm run test:e2e`): the gateway and the three services as
- * four processes, each service on its own PostgreSQL database, talking through the Kafka broker
+ * The pipe on real infrastructure (`npm run test:e2e`): the gateway and the four services as
+ * five processes, each service on its own PostgreSQL database, talking through the Kafka broker
  * at KAFKA_BROKERS (default 127.0.0.1:9092). Driven through the gateway only.
  */
-describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
+describe('the pipe on real PostgreSQL and Kafka (five processes)', () => {
   let cluster: Cluster;
   let token: string;
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -118,6 +118,63 @@ describe('the pipe on real PostgreSQL and Kafka (four processes)', () => {
     ]);
     expect(published).toHaveLength(2);
     expect(received.map((r) => r.event_id).sort()).toEqual(published.map((r) => r.event_id).sort());
+  });
+
+  it('starts the organisation service, and publishes a node created through the gateway on organisation.units.v1, keyed by the tree', async () => {
+    const adminToken = await signDevToken(
+      cluster.jwtSecret,
+      { sub: 'admin-e2e', roles: ['admin'], units: ['*'] },
+      600,
+    );
+    const created = await api('/org/units', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ orgId: 'ha', name: '河南省总工会', level: 'province', regionCode: '410000' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ orgId: 'ha', path: ['ha'], version: 1, status: 'active' });
+    // Every role reads the tree (the caseworker's token here).
+    expect(await (await api('/org/units/ha?depth=1')).json()).toMatchObject({ orgId: 'ha', children: [] });
+
+    const db = new Client({ connectionString: cluster.databaseUrls.organisation });
+    await db.connect();
+    const [stored] = (
+      await db.query<{ event_id: string }>(`SELECT event_id::text FROM events WHERE stream_id = 'org-ha'`)
+    ).rows;
+    await db.end();
+    const seen: { key: string; type: string; value: unknown }[] = [];
+    const consumer = new Kafka({ clientId: 'e2e-org', brokers, logLevel: logLevel.NOTHING }).consumer({
+      groupId: `e2e-org-${Date.now()}`,
+    });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: TOPICS.organisationUnits, fromBeginning: true });
+      await consumer.run({
+        eachMessage: ({ message }) => {
+          if (message.headers?.[HEADERS.eventId]?.toString() === stored.event_id)
+            seen.push({
+              key: message.key?.toString() ?? '',
+              type: message.headers[HEADERS.eventType]?.toString() ?? '',
+              value: JSON.parse(message.value?.toString() ?? 'null'),
+            });
+          return Promise.resolve();
+        },
+      });
+      await eventually(
+        () => Promise.resolve(seen.length),
+        (n) => n > 0,
+        60_000,
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen).toEqual([
+      {
+        key: ORG_TREE_KEY,
+        type: 'OrgUnitCreated',
+        value: { orgId: 'ha', name: '河南省总工会', level: 'province', parentId: '', regionCode: '410000' },
+      },
+    ]);
   });
   // The hop (only the gateway reaches a service; services bind to loopback) is in apps/standalone/src/security.e2e.spec.ts.
 });

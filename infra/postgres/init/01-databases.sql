@@ -13,3 +13,6 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'education_grants')\ge
 
 SELECT 'CREATE DATABASE medical_aid'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'medical_aid')\gexec
+
+SELECT 'CREATE DATABASE organisation'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'organisation')\gexec
