@@ -76,11 +76,19 @@ describe('scoping by subtree through the gateway, on the real services', () => {
       return answer.status === 201 ? answer.body : undefined;
     });
     caseId = String(opened.caseId);
+    // The city's fund pays the county's case (a fund held by an ancestor of the case's unit).
+    const fund = await expectCall(201, url, tokens.admin, 'POST', `${H}/funds`, {
+      name: '西宁市困难职工帮扶专项资金',
+      year: 2026,
+      category: 'living',
+      holderOrgId: org.xining,
+      amountFen: 1_000_000,
+    });
     await expectCall(201, url, tokens.chengdong, 'POST', `${H}/cases/${caseId}/assistance`, {
       kind: 'cash',
       category: 'living',
       amountFen: 30_000,
-      fundSource: '工会帮扶专项资金',
+      fundId: String(fund.fundId),
       description: '春节慰问金',
     });
   });
