@@ -57,7 +57,21 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{
+        // Secondary and description text darkened from antd's 45% black to meet WCAG AA contrast (axe).
+        token: {
+          colorPrimary: '#c8102e',
+          borderRadius: 4,
+          colorTextSecondary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextTertiary: '#595959',
+          colorTextPlaceholder: '#767676',
+          colorTextQuaternary: '#767676',
+        },
+      }}
+    >
       <AntApp>
         <AuthProvider>
           <ApiProvider>
