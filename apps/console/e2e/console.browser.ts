@@ -66,7 +66,7 @@ async function axeClean(page: Page, screen: string): Promise<void> {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-describe('the console (帮扶工作台) in Chromium against the embedded platform', () => {
+void describe('the console (帮扶工作台) in Chromium against the embedded platform', () => {
   let platform: { child: ChildProcess; url: string };
   let dataDir: string;
   let browser: Browser;
@@ -94,7 +94,7 @@ describe('the console (帮扶工作台) in Chromium against the embedded platfor
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('signs in as the caseworker persona and lands on 工作台 with its counts, within the JS budget', async () => {
+  void it('signs in as the caseworker persona and lands on 工作台 with its counts, within the JS budget', async () => {
     await page.goto(`${platform.url}/`);
     await page.getByRole('heading', { name: '帮扶工作台 · 登录' }).waitFor();
     assert.match(page.url(), /\/login$/);
@@ -116,7 +116,7 @@ describe('the console (帮扶工作台) in Chromium against the embedded platfor
     await shot(page, 'workbench');
   });
 
-  it('opens a case file: the identity number checked as typed, the tier shown before saving, then the file', async () => {
+  void it('opens a case file: the identity number checked as typed, the tier shown before saving, then the file', async () => {
     await page.getByRole('menuitem', { name: '困难职工档案' }).click();
     await page.getByRole('heading', { name: '困难职工档案' }).waitFor();
     await page.getByRole('button', { name: '建档' }).click();
@@ -169,7 +169,7 @@ describe('the console (帮扶工作台) in Chromium against the embedded platfor
     await shot(page, 'case-file');
   });
 
-  it('lists the new case in 困难职工档案', async () => {
+  void it('lists the new case in 困难职工档案', async () => {
     await page.getByRole('menuitem', { name: '困难职工档案' }).click();
     await page.getByRole('link', { name: '王建国' }).waitFor();
     assert.ok(await page.getByText('共 1 户').isVisible());
