@@ -59,10 +59,15 @@ export function App() {
   return (
     <ConfigProvider
       locale={zhCN}
+      // No space put between two characters of a button ("建 档"): the label reads as written,
+      // on screen and in a screen reader.
+      button={{ autoInsertSpace: false }}
       theme={{
-        // Secondary and description text darkened from antd's 45% black to meet WCAG AA contrast (axe).
+        // Secondary and description text darkened from antd's 45% black, and links from its
+        // #1677ff (4.1:1 on white), to meet WCAG AA contrast (axe).
         token: {
           colorPrimary: '#c8102e',
+          colorLink: '#0958d9',
           borderRadius: 4,
           colorTextSecondary: '#595959',
           colorTextDescription: '#595959',

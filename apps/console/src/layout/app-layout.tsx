@@ -56,10 +56,9 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
+        {/* antd's Layout.Content is the page's one <main> landmark. */}
         <Layout.Content style={{ padding: 24 }}>
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

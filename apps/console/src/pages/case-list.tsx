@@ -1,3 +1,4 @@
+import { cloneElement, isValidElement, type ReactElement } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -44,6 +45,13 @@ export default function CaseList() {
           pageSize: 20,
           total: cases.data?.total ?? 0,
           showTotal: (total) => `共 ${total} 户`,
+          // The arrows' buttons are named by their icons ("left", "right"): name them in Chinese.
+          itemRender: (_, type, element) =>
+            (type === 'prev' || type === 'next') && isValidElement(element)
+              ? cloneElement(element as ReactElement<{ 'aria-label'?: string }>, {
+                  'aria-label': type === 'prev' ? '上一页' : '下一页',
+                })
+              : element,
           onChange: (p) => {
             params.set('page', String(p));
             setParams(params);

@@ -7,7 +7,7 @@ import { addDays, chinaDateOf, formatDate } from '../format/date';
 import { labelOf, TIER_LABELS } from '../format/labels';
 import { workbenchLists } from './workbench-lists';
 
-/** 工作台: what needs the caseworker today, each count opening the list behind it. */
+/** 工作台: what needs the caseworker today, each count opening the list behind it (one region per list). */
 export default function Workbench() {
   const api = useApi();
   const today = chinaDateOf(new Date());
@@ -42,7 +42,16 @@ export default function Workbench() {
           const page = counts.data?.cases[i];
           return (
             <Col xs={24} md={12} xl={6} key={l.key}>
-              <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{l.title}</h2>} loading={counts.isLoading}>
+              <Card
+                role="region"
+                aria-labelledby={`wb-${l.key}`}
+                title={
+                  <h2 id={`wb-${l.key}`} style={{ fontSize: 16, margin: 0 }}>
+                    {l.title}
+                  </h2>
+                }
+                loading={counts.isLoading}
+              >
                 <Link to={l.href} aria-label={`${l.title}：${page?.total ?? 0} 户，查看名单`}>
                   <Statistic value={page?.total ?? 0} suffix="户" />
                 </Link>
@@ -52,7 +61,9 @@ export default function Workbench() {
                   locale={{ emptyText: '暂无' }}
                   renderItem={(c) => (
                     <List.Item>
-                      <Link to={`/cases/${c.caseId}`}>{c.person.name}</Link>
+                      <Link to={`/cases/${c.caseId}`} style={{ whiteSpace: 'nowrap', marginRight: 8 }}>
+                        {c.person.name}
+                      </Link>
                       <span>
                         {labelOf(TIER_LABELS, c.tier)} · {l.dateOf(c)}
                       </span>
@@ -64,7 +75,16 @@ export default function Workbench() {
           );
         })}
         <Col xs={24} md={12} xl={6}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>待处理转介</h2>} loading={counts.isLoading}>
+          <Card
+            role="region"
+            aria-labelledby="wb-referrals"
+            title={
+              <h2 id="wb-referrals" style={{ fontSize: 16, margin: 0 }}>
+                待处理转介
+              </h2>
+            }
+            loading={counts.isLoading}
+          >
             <Link
               to="/referrals"
               aria-label={`待处理转介：${counts.data?.referrals.total ?? 0} 件，查看名单`}
