@@ -11,8 +11,24 @@ const moduleNameMapper = Object.fromEntries(
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline', swcrc: false }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline', swcrc: false }],
+    // The console's components (apps/console): TSX with React's automatic runtime.
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        ...swc,
+        jsc: {
+          ...swc.jsc,
+          parser: { ...swc.jsc.parser, tsx: true },
+          transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } },
+        },
+        sourceMaps: 'inline',
+        swcrc: false,
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper,
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
 };
@@ -20,7 +36,7 @@ module.exports = {
   // Per-project testTimeout is ignored by jest; one global value (int and e2e boot real databases).
   testTimeout: 120000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts', '**/*.unit.spec.tsx'] },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
     { ...base, displayName: 'faults', testMatch: ['**/*.faults.spec.ts'] },

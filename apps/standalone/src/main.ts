@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     [
       '',
       `Union assistance platform (embedded) ready in ${Date.now() - started} ms`,
+      `  Console    ${url}/   (帮扶工作台; sign in with a ready persona)`,
       `  API        ${url}/api/v1`,
       `  Docs       ${url}/docs`,
       `  Ready      ${url}/health/ready`,

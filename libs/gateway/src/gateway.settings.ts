@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { resolve } from 'node:path';
 import { loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
 import { loadAuthSettings, type AuthSettings } from '@union/runtime';
 import { assertionKeyFrom } from './auth/assertion-key';
@@ -18,6 +19,8 @@ export interface GatewaySettings extends AuthSettings {
   /** Requests one user (token `sub`, or IP without a valid token) may make per minute. */
   rateLimitPerMinute: number;
   logLevel: LogLevel;
+  /** The built console served at `/` (`CONSOLE_DIR`, default `apps/console/dist`); none there: no console. */
+  consoleDir: string;
 }
 
 export type UpstreamName = 'hardship-cases' | 'education-grants' | 'medical-aid' | 'organisation';
@@ -39,6 +42,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
       UPSTREAM_TIMEOUT_MS: { type: 'int', default: 10000 },
       GATEWAY_BODY_LIMIT_BYTES: { type: 'int', default: 8 * 1024 * 1024 },
       RATE_LIMIT_PER_MINUTE: { type: 'int', default: 600, min: 1 },
+      CONSOLE_DIR: { type: 'string', default: 'apps/console/dist' },
     },
     env,
     { embedded },
@@ -66,5 +70,6 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
     bodyLimitBytes: c.GATEWAY_BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    consoleDir: resolve(c.CONSOLE_DIR),
   };
 }

@@ -5,3 +5,4 @@ export { ROUTE_TABLE, matchRoute, type GatewayRoute } from './routing/route-tabl
 // The gateway's client for the services, also the bench's bare-hop yardstick (bench/gateway.bench.ts).
 export { UpstreamHttp, UpstreamFailure, type UpstreamAnswer } from './proxy/upstream-http';
 export { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS } from './proxy/routes';
+export { buildOpenApiDocument } from './docs/openapi.document';

@@ -5,6 +5,7 @@ export { DomainError, fieldError, type DomainErrorOptions, type FieldError } fro
 export {
   type IdNumber,
   type IdNumberValidation,
+  type IdNumberProblem,
   type IdNumberOptions,
   validateIdNumber,
   parseIdNumber,

@@ -9,6 +9,7 @@ import {
   traceOperation,
 } from './audit-operations';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
+import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
@@ -145,14 +146,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
           description:
             'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
         },
-        Case: {
-          type: 'object',
-          example: {
-            caseId: '3f2b8c1e-6d4a-4b7e-9c21-5a0d7e9f1b34',
-            status: 'open',
-            person: { idNumberMasked: '630102********0013', name: '王建国' },
-          },
-        },
+        ...HARDSHIP_SCHEMAS,
       },
     },
   } as OpenAPIObject;

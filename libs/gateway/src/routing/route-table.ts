@@ -89,9 +89,9 @@ function audit(upstream: UpstreamName): GatewayRoute[] {
 // prettier-ignore
 export const ROUTE_TABLE: readonly GatewayRoute[] = [
   ...programme('hardship-cases', 'hardship', [
-    ['POST', '/cases', ['caseworker'], 'Open a hardship case', { body: 'OpenCase', status: 201, response: 'Case' }],
-    ['GET', '/cases', READERS, 'List hardship cases', { query: ['unitId', 'status', 'tier', 'reviewDueBefore', 'visitOverdue', ...LIST], response: 'Page' }],
-    ['GET', '/cases/{caseId}', READERS, 'A case with assistance, visits and history', { response: 'Case' }],
+    ['POST', '/cases', ['caseworker'], 'Open a hardship case (dryRun=true: the case it would open and its tier, nothing stored)', { body: 'OpenCase', query: ['dryRun'], status: 201, response: 'Case' }],
+    ['GET', '/cases', READERS, 'List hardship cases', { query: ['unitId', 'status', 'tier', 'reviewDueBefore', 'visitOverdue', ...LIST], response: 'CasePage' }],
+    ['GET', '/cases/{caseId}', READERS, 'A case with assistance, visits and history', { response: 'CaseDetail' }],
     ['POST', '/cases/{caseId}/visits', ['caseworker'], 'Record a home visit', { body: 'RecordVisit', status: 201 }],
     ['POST', '/cases/{caseId}/reassessments', ['caseworker'], 'Reassess the household', { body: 'Reassess', response: 'Case' }],
     ['POST', '/cases/{caseId}/assistance', ['caseworker'], 'Grant assistance', { body: 'GrantAssistance', status: 201 }],
@@ -100,7 +100,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['PUT', '/cases/{caseId}/pairing', ['caseworker'], 'Pair the family with a helper', { body: 'Pairing' }],
     ['POST', '/cases/{caseId}/close', ['caseworker'], 'Close the case', { body: 'CloseCase' }],
     ['POST', '/cases/{caseId}/reopen', ['caseworker'], 'Reopen the case', { body: 'Reason' }],
-    ['GET', '/referrals', ['caseworker', 'auditor'], 'List referrals from medical aid', { query: ['status'], response: 'Page' }],
+    ['GET', '/referrals', ['caseworker', 'auditor'], 'List referrals from medical aid', { query: ['status'], response: 'ReferralPage' }],
     ['GET', '/referrals/{referralId}', ['caseworker', 'auditor'], 'A referral (beyond API.md, served by the service)'],
     ['POST', '/referrals/{referralId}/dismiss', ['caseworker'], 'Dismiss a referral', { body: 'Reason' }],
     ['POST', '/holiday-batches', ['caseworker', 'admin'], 'Prepare a holiday warmth batch (送温暖) with its preview', { body: 'HolidayBatch', status: 201 }],

@@ -17,7 +17,7 @@ export {
   type CaseState,
   type AssistanceEntry,
 } from './case/case.state';
-export { nextReviewDue } from './case/case.rules';
+export { assess, nextReviewDue } from './case/case.rules';
 export { caseDecider, decideCase } from './case/case.decider';
 
 export * from './referral/referral.events';

@@ -48,6 +48,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .switchToHttp()
       .getRequest<PlatformRequest & { body?: unknown; originalUrl?: string }>();
     if (!WRITE_METHODS.has(req.method ?? '')) return next.handle();
+    // A dry run (`?dryRun=true`) decides and stores nothing: there is no write to replay.
+    if (isDryRun(req.originalUrl ?? req.url ?? '')) return next.handle();
     const header = req.headers['idempotency-key'];
     const key = typeof header === 'string' && header !== '' ? header : undefined;
     if (key !== undefined && key.length > MAX_KEY_LENGTH) {
@@ -76,4 +78,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+/** True for a write whose query asks for a dry run (`dryRun=true`). */
+function isDryRun(url: string): boolean {
+  const q = url.indexOf('?');
+  return q >= 0 && new URLSearchParams(url.slice(q + 1)).get('dryRun') === 'true';
 }

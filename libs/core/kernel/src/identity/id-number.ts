@@ -8,8 +8,23 @@ import { compareDates, isIsoDate, type IsoDate } from '../dates/iso-date';
  */
 export type IdNumber = string & { readonly __brand: 'IdNumber' };
 
-/** Result of {@link validateIdNumber}: the normalised number, or a sentence saying what is wrong. */
-export type IdNumberValidation = { ok: true; value: IdNumber } | { ok: false; reason: string };
+/** What is wrong with an identity number, for a client that words it in its own language. */
+export type IdNumberProblem =
+  | { readonly kind: 'not_text' }
+  | { readonly kind: 'length'; readonly length: number }
+  | { readonly kind: 'digit'; readonly position: number }
+  | { readonly kind: 'last_char' }
+  | { readonly kind: 'birth_date_invalid' }
+  | { readonly kind: 'birth_date_too_early'; readonly birthDate: IsoDate }
+  | { readonly kind: 'birth_date_future'; readonly birthDate: IsoDate }
+  | { readonly kind: 'check_char'; readonly expected: string; readonly actual: string };
+
+/**
+ * Result of {@link validateIdNumber}: the normalised number, or a sentence saying what is wrong
+ * and the same as data (`problem`).
+ */
+export type IdNumberValidation =
+  { ok: true; value: IdNumber } | { ok: false; reason: string; problem: IdNumberProblem };
 
 /** Options of {@link validateIdNumber}. */
 export interface IdNumberOptions {
@@ -37,31 +52,52 @@ function birthDateIn(id: string): string {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
-function firstProblem(id: string, today: IsoDate | undefined): string | undefined {
+function firstProblem(id: string, today: IsoDate | undefined): [IdNumberProblem, string] | undefined {
   if (id.length !== 18) {
-    return `An identity number has 18 characters (17 digits and a check character); this one has ${id.length}.`;
+    return [
+      { kind: 'length', length: id.length },
+      `An identity number has 18 characters (17 digits and a check character); this one has ${id.length}.`,
+    ];
   }
   const badDigit = [...id.slice(0, 17)].findIndex((c) => c < '0' || c > '9');
   if (badDigit >= 0) {
-    return `Characters 1 to 17 of an identity number must be digits; character ${badDigit + 1} is '${id[badDigit]}'.`;
+    return [
+      { kind: 'digit', position: badDigit + 1 },
+      `Characters 1 to 17 of an identity number must be digits; character ${badDigit + 1} is '${id[badDigit]}'.`,
+    ];
   }
   if (!/^[0-9X]$/.test(id[17])) {
-    return `The last character of an identity number must be a digit or X; it is '${id[17]}'.`;
+    return [
+      { kind: 'last_char' },
+      `The last character of an identity number must be a digit or X; it is '${id[17]}'.`,
+    ];
   }
   const birth = birthDateIn(id);
   if (!isIsoDate(birth)) {
     // `birth` narrows to never here (IsoDate is a string alias), so read the characters again.
-    return `Characters 7 to 14 of an identity number are the birth date; ${birthDateIn(id)} is not a real date.`;
+    return [
+      { kind: 'birth_date_invalid' },
+      `Characters 7 to 14 of an identity number are the birth date; ${birthDateIn(id)} is not a real date.`,
+    ];
   }
   if (compareDates(birth, EARLIEST_BIRTH_DATE) < 0) {
-    return `The birth date in the identity number (${birth}) is before ${EARLIEST_BIRTH_DATE}.`;
+    return [
+      { kind: 'birth_date_too_early', birthDate: birth },
+      `The birth date in the identity number (${birth}) is before ${EARLIEST_BIRTH_DATE}.`,
+    ];
   }
   if (today !== undefined && compareDates(birth, today) > 0) {
-    return `The birth date in the identity number (${birth}) is in the future.`;
+    return [
+      { kind: 'birth_date_future', birthDate: birth },
+      `The birth date in the identity number (${birth}) is in the future.`,
+    ];
   }
   const expected = checkCharOf(id.slice(0, 17));
   if (id[17] !== expected) {
-    return `The check character should be ${expected} but is ${id[17]}.`;
+    return [
+      { kind: 'check_char', expected, actual: id[17] },
+      `The check character should be ${expected} but is ${id[17]}.`,
+    ];
   }
   return undefined;
 }
@@ -73,10 +109,14 @@ function firstProblem(id: string, today: IsoDate | undefined): string | undefine
  * trimmed: a number with spaces is reported, never silently changed.
  */
 export function validateIdNumber(raw: unknown, options: IdNumberOptions = {}): IdNumberValidation {
-  if (typeof raw !== 'string') return { ok: false, reason: 'The identity number must be a text string.' };
+  if (typeof raw !== 'string') {
+    return { ok: false, reason: 'The identity number must be a text string.', problem: { kind: 'not_text' } };
+  }
   const id = raw.length === 18 && raw[17] === 'x' ? `${raw.slice(0, 17)}X` : raw;
-  const problem = firstProblem(id, options.today);
-  return problem === undefined ? { ok: true, value: id as IdNumber } : { ok: false, reason: problem };
+  const found = firstProblem(id, options.today);
+  if (found === undefined) return { ok: true, value: id as IdNumber };
+  const [problem, reason] = found;
+  return { ok: false, reason, problem };
 }
 
 /**

@@ -107,3 +107,27 @@ describe('birthDateOf', () => {
     expect(birthDateOf(parseIdNumber('11010519491231002X'))).toBe('1949-12-31');
   });
 });
+
+describe('validateIdNumber problem data (for clients that word it themselves)', () => {
+  const problemOf = (raw: unknown, today?: string) => {
+    const result = validateIdNumber(raw, { today });
+    if (result.ok) throw new Error(`expected ${String(raw)} to be refused`);
+    return result.problem;
+  };
+  it('names each problem with its figures', () => {
+    expect(problemOf(42)).toEqual({ kind: 'not_text' });
+    expect(problemOf('1101')).toEqual({ kind: 'length', length: 4 });
+    expect(problemOf('11010519491231A02X')).toEqual({ kind: 'digit', position: 15 });
+    expect(problemOf('11010519491231002Y')).toEqual({ kind: 'last_char' });
+    expect(problemOf(idNumberWithCheckChar('11010519901301002'))).toEqual({ kind: 'birth_date_invalid' });
+    expect(problemOf(idNumberWithCheckChar('11010518991231002'))).toEqual({
+      kind: 'birth_date_too_early',
+      birthDate: '1899-12-31',
+    });
+    expect(problemOf(idNumberWithCheckChar('11010520300101002'), '2026-09-01')).toEqual({
+      kind: 'birth_date_future',
+      birthDate: '2030-01-01',
+    });
+    expect(problemOf('440305199001011217')).toEqual({ kind: 'check_char', expected: '3', actual: '7' });
+  });
+});

@@ -20,8 +20,8 @@ import { CaseCommands } from './case-commands.service';
 import { CaseQueries } from './case-queries.service';
 import type { CaseView } from './case.view';
 import { ListCasesQuery } from './list-cases.query';
-import { OpenCaseHandler } from './open-case.service';
-import { CloseCaseDto, OpenCaseDto } from './open-case.dto';
+import { OpenCaseHandler, type CasePreview } from './open-case.service';
+import { CloseCaseDto, OpenCaseDto, OpenCaseQuery } from './open-case.dto';
 
 /** Case files (API.md, "Hardship cases"): thin shell over the case commands and read models. */
 @ApiTags('hardship')
@@ -38,9 +38,12 @@ export class CasesController {
   @Roles('caseworker')
   async open(
     @Body() dto: OpenCaseDto,
+    @Query() query: OpenCaseQuery,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<CaseView> {
+  ): Promise<CaseView | CasePreview> {
+    // A dry run answers like the opening (201, as Kubernetes' dry runs do) and stores nothing.
+    if (query.dryRun === 'true') return this.opening.preview(dto, principal);
     const caseId = await this.opening.open(dto, principal);
     return this.answer(caseId, res);
   }

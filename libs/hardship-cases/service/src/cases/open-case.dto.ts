@@ -99,3 +99,11 @@ export class CloseCaseDto {
   @Length(1, 1000)
   readonly note?: string;
 }
+
+/** `POST /api/v1/hardship/cases?dryRun=true`: decide and answer the case, store nothing. */
+export class OpenCaseQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  readonly dryRun?: 'true' | 'false';
+}

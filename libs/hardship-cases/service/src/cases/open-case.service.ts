@@ -6,11 +6,15 @@ import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kern
 import { currentCorrelationId, type Principal } from '@union/platform';
 import type { EventMetadata, EventStore } from '@union/event-store';
 import {
+  assess,
   caseDecider,
   caseStreamId,
+  evolveCaseSummary,
   referralDecider,
   referralStreamId,
+  type CaseEvent,
   type OpenCase,
+  type TierAssessment,
 } from '@union/hardship-cases/domain';
 import {
   DATA_SOURCE,
@@ -25,7 +29,26 @@ import {
 import { RegionPolicies } from '../policies/region-policies.service';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
+import { caseView, type CaseView } from './case.view';
 import type { OpenCaseDto } from './open-case.dto';
+
+/**
+ * `POST /cases?dryRun=true`: the case the same request would open, and the figures its tier was
+ * judged by (the lines of the policy in force), with nothing stored (docs/api-changes.md).
+ */
+export type CasePreview = CaseView & {
+  dryRun: true;
+  assessment: Omit<TierAssessment, 'tier'> & { tier: TierAssessment['tier'] };
+};
+
+/** An opening decided but not yet stored: the command, what it continues, the person's open case. */
+interface PreparedOpening {
+  command: OpenCase;
+  metadata: EventMetadata;
+  facts: RequestFacts;
+  ref: string;
+  existing: OpenCaseRow | null;
+}
 
 /** The person's open case, as the read model has it. */
 interface OpenCaseRow {
@@ -49,36 +72,13 @@ export class OpenCaseHandler {
    * `referralId` the referral is accepted in the same transaction (its person must be this one).
    */
   async open(dto: OpenCaseDto, principal: Principal): Promise<string> {
-    await this.orgScope.assertUnit(principal, dto.unitId);
-    const facts = requestFacts(principal);
-    const id = parseIdNumber(dto.person.idNumber, { field: 'person.idNumber', today: facts.today });
-    const ref = personRef(this.settings.personRefSecret, id);
-    const chain = dto.referralId ? await this.referralChain(dto.referralId, principal) : {};
-    const existing = await this.openCaseOf(ref);
-    const policy = await this.policies.inForce(dto.regionCode);
-    const caseId = randomUUID();
-    const { person, household, ...rest } = dto;
-    const command: OpenCase = {
-      ...rest,
-      type: 'OpenCase',
-      caseId,
-      personRef: ref,
-      idNumberMasked: maskIdNumber(id),
-      name: person.name,
-      phone: person.phone,
-      household: { size: household.size, monthlyIncomeFen: household.monthlyIncomeFen },
-      existingOpenCaseId: existing?.caseId,
-      policy,
-      actor: facts.actor,
-      now: facts.now,
-      today: facts.today,
-    };
-    const metadata = { ...facts.metadata, ...chain, policyVersion: policy.policyVersion };
+    const { command, metadata, facts, ref, existing } = await this.prepare(dto, principal);
     try {
       await this.dataSource.transaction(async (tx) => {
-        if (dto.referralId) await this.acceptReferral(tx, dto.referralId, caseId, ref, facts, metadata);
+        if (dto.referralId)
+          await this.acceptReferral(tx, dto.referralId, command.caseId, ref, facts, metadata);
         await runCommand(this.store, caseDecider, command, {
-          streamId: caseStreamId(caseId),
+          streamId: caseStreamId(command.caseId),
           streamType: 'case',
           personRef: ref,
           metadata,
@@ -92,7 +92,62 @@ export class OpenCaseHandler {
       const open = error instanceof DomainError ? existing : await this.openCaseOf(ref);
       throw duplicate(error, open, open !== null && (await this.orgScope.canActFor(principal, open.unitId)));
     }
-    return caseId;
+    return command.caseId;
+  }
+
+  /**
+   * The dry run of {@link open}: the same checks and the same decision (a second open case, a
+   * household above every line, bad fields: the same problems), answered as the case it would
+   * open, with the tier's figures; no event, no transaction, no idempotency record. A referral is
+   * checked for the caller's units; that it names this person is checked when the case is opened.
+   */
+  async preview(dto: OpenCaseDto, principal: Principal): Promise<CasePreview> {
+    const { command, existing } = await this.prepare(dto, principal);
+    let events: CaseEvent[];
+    try {
+      events = caseDecider.decide(command, caseDecider.initialState());
+    } catch (error) {
+      if (isSecondOpenCase(error)) {
+        throw duplicate(
+          error,
+          existing,
+          existing !== null && (await this.orgScope.canActFor(principal, existing.unitId)),
+        );
+      }
+      throw error;
+    }
+    const row = events.reduce(evolveCaseSummary, null);
+    if (!row) throw new Error('An opening decided no HardshipCaseOpened event.');
+    const assessment = assess(command.household, command.emergencyExpenseFen, command.policy);
+    return { ...caseView(row, 1, command.today), dryRun: true, assessment };
+  }
+
+  private async prepare(dto: OpenCaseDto, principal: Principal): Promise<PreparedOpening> {
+    await this.orgScope.assertUnit(principal, dto.unitId);
+    const facts = requestFacts(principal);
+    const id = parseIdNumber(dto.person.idNumber, { field: 'person.idNumber', today: facts.today });
+    const ref = personRef(this.settings.personRefSecret, id);
+    const chain = dto.referralId ? await this.referralChain(dto.referralId, principal) : {};
+    const existing = await this.openCaseOf(ref);
+    const policy = await this.policies.inForce(dto.regionCode);
+    const { person, household, ...rest } = dto;
+    const command: OpenCase = {
+      ...rest,
+      type: 'OpenCase',
+      caseId: randomUUID(),
+      personRef: ref,
+      idNumberMasked: maskIdNumber(id),
+      name: person.name,
+      phone: person.phone,
+      household: { size: household.size, monthlyIncomeFen: household.monthlyIncomeFen },
+      existingOpenCaseId: existing?.caseId,
+      policy,
+      actor: facts.actor,
+      now: facts.now,
+      today: facts.today,
+    };
+    const metadata = { ...facts.metadata, ...chain, policyVersion: policy.policyVersion };
+    return { command, metadata, facts, ref, existing };
   }
 
   /** The referral decider checks the person (VALIDATION_FAILED on `person.idNumber`) and its status. */

@@ -1,0 +1,154 @@
+// The data the console suite's 工作台 shows, made through the public API of the running platform
+// (the gateway, as any client would): a case whose last home visit is long past (走访已逾期) and a
+// pending referral from medical aid (a paid claim whose remaining burden passes the hardship-risk
+// threshold, carried across services as in the embedded platform). Nothing is written around it.
+import assert from 'node:assert/strict';
+import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
+
+/** What the seed made, for the suite's assertions. */
+export interface Seeded {
+  readonly visitOverdueName: string;
+  readonly referralMemberName: string;
+}
+
+type Json = Record<string, unknown>;
+
+async function devToken(baseUrl: string, sub: string, roles: string[], units: string[]): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub, name: sub, roles, units }),
+  });
+  assert.equal(res.status, 200, `dev-token for ${sub}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Seeds the 工作台 of the caseworker of `unitId` (sub `caseworkerSub`). */
+export async function seedWorkbench(baseUrl: string, caseworkerSub: string, unitId: string): Promise<Seeded> {
+  const [caseworker, admin, reviewer] = await Promise.all([
+    devToken(baseUrl, caseworkerSub, ['caseworker'], [unitId]),
+    devToken(baseUrl, 'admin-seed', ['admin'], ['*']),
+    devToken(baseUrl, 'rv-seed', ['reviewer'], ['*']),
+  ]);
+  const call = async (token: string, method: string, path: string, body: unknown, expected: number) => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = (await res.json()) as Json;
+    assert.equal(res.status, expected, `${method} ${path}: ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  const today = chinaToday(new Date());
+
+  // 走访已逾期: a case whose last recorded visit (entered late) was 200 days ago, past the 180.
+  const visitOverdueName = '刘淑芬';
+  const opened = await call(
+    caseworker,
+    'POST',
+    '/hardship/cases',
+    {
+      person: { idNumber: idNumberWithCheckChar('11010519650315004'), name: visitOverdueName },
+      unitId,
+      regionCode: '410105',
+      household: { size: 2, monthlyIncomeFen: 150_000 },
+      causes: ['illness'],
+      channel: 'walk_in',
+    },
+    201,
+  );
+  await call(
+    caseworker,
+    'POST',
+    `/hardship/cases/${String(opened.caseId)}/visits`,
+    { visitedOn: addDays(today, -200), visitor: '李敏', findings: '家中两人，靠低保和零工维持。' },
+    201,
+  );
+
+  // 待处理转介: medical aid's hardship-risk referral (DOMAIN.md §3, worked example 2).
+  const referralMemberName = '马海燕';
+  const member = idNumberWithCheckChar('63010219850101002');
+  const period = await call(
+    admin,
+    'POST',
+    '/medical-aid/periods',
+    {
+      name: '2026年度职工医疗互助',
+      coverageStart: addDays(today, -60),
+      coverageEnd: addDays(today, 300),
+      enrollmentOpensOn: addDays(today, -60),
+      enrollmentClosesOn: addDays(today, 30),
+      rules: {
+        inpatient: {
+          deductibleFen: 100_000,
+          bands: [
+            { uptoFen: 5_000_000, ratioBp: 5000 },
+            { uptoFen: null, ratioBp: 6000 },
+          ],
+        },
+        seriousIllness: {
+          bands: [
+            { uptoFen: 4_000_000, ratioBp: 5000 },
+            { uptoFen: null, ratioBp: 7000 },
+          ],
+        },
+        hardshipRisk: { thresholdFen: 3_000_000 },
+      },
+    },
+    201,
+  );
+  const periodId = String(period.periodId);
+  await call(
+    caseworker,
+    'POST',
+    `/medical-aid/periods/${periodId}/enrollments`,
+    {
+      unitId,
+      paymentRef: 'PAY-SEED-1',
+      members: [{ idNumber: member, name: referralMemberName, hasBasicMedicalInsurance: true }],
+    },
+    200,
+  );
+  const claim = await call(
+    caseworker,
+    'POST',
+    '/medical-aid/claims',
+    {
+      periodId,
+      idNumber: member,
+      hospital: '北京市朝阳医院',
+      admittedOn: today,
+      dischargedOn: today,
+      diagnosisCode: 'C34.9',
+      bill: {
+        totalFen: 30_000_000,
+        basicInsurancePaidFen: 10_000_000,
+        seriousIllnessInsurancePaidFen: 0,
+        medicalAssistancePaidFen: 0,
+        employerPaidFen: 0,
+        otherPaidFen: 0,
+      },
+    },
+    201,
+  );
+  const claimId = String(claim.claimId);
+  await call(reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {}, 200);
+  await call(
+    caseworker,
+    'POST',
+    `/medical-aid/claims/${claimId}/pay`,
+    { paymentRef: 'BANK-SEED-1', paidOn: today },
+    200,
+  );
+
+  // The referral crosses services (medical aid -> hardship) asynchronously: wait until it is filed.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const list = await call(caseworker, 'GET', '/hardship/referrals?status=pending', undefined, 200);
+    if ((list.items as Json[]).some((r) => r.memberName === referralMemberName)) break;
+    assert.ok(Date.now() < deadline, 'the hardship-risk referral did not arrive in 30 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { visitOverdueName, referralMemberName };
+}
