@@ -1,6 +1,6 @@
 import { approve, recorded, reject } from '../testing/assistance.fixtures';
 import { caseClosed, caseOpened, CASE_ID } from '../testing/case.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import { caseDecider } from './case.decider';
 
 describe('ApproveAssistance and RejectAssistance', () => {

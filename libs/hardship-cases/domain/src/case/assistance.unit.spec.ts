@@ -2,7 +2,7 @@ import type { RecordHolidayAssistance } from './case.commands';
 import { upcastAssistanceRecordedV1 } from './assistance.events';
 import { caseOpened, CASE_ID, on } from '../testing/case.fixtures';
 import { record, recorded, reject } from '../testing/assistance.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import { caseDecider } from './case.decider';
 
 describe('RecordAssistance', () => {

@@ -1,5 +1,5 @@
 import { caseOpened, CASE_ID, on } from '../testing/case.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import type { AssignPairing, CloseCase, RecordVisit } from './case.commands';
 import { caseDecider } from './case.decider';
 import type { CaseEvent } from './case.events';

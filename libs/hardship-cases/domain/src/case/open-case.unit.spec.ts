@@ -7,7 +7,7 @@ import {
   PERSON_REF,
   regionPolicy,
 } from '../testing/case.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import { caseDecider } from './case.decider';
 
 describe('OpenCase', () => {

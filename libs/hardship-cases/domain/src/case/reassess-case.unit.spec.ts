@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '../policy/region-policy';
 import { caseClosed, caseOpened, CASE_ID, householdOf, on, PERSON_REF } from '../testing/case.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import type { ReassessCase } from './case.commands';
 import { caseDecider } from './case.decider';
 

@@ -9,7 +9,7 @@ import {
   PERSON_REF,
   regionPolicy,
 } from '../testing/case.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import type { ReopenCase } from './case.commands';
 import { caseDecider } from './case.decider';
 

@@ -2,7 +2,7 @@
 // reservations; the balance never goes below zero, and exactly the remainder is still covered.
 import { fundDecider, type CreateFund, type FundCommand } from './fund.decider';
 import { fundRemainingFen, spentFen, type FundEvent, type FundState } from './fund.events';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 
 const create = (over: Partial<CreateFund> = {}): CreateFund => ({
   type: 'CreateFund',

@@ -1,7 +1,7 @@
 import { caseDecider } from '../case/case.decider';
 import type { CaseEvent } from '../case/case.events';
 import { caseOpened, CASE_ID, householdOf, on, PERSON_REF } from '../testing/case.fixtures';
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import { DEFAULT_POLICY } from '../policy/region-policy';
 import { toIntegrationEvent } from './to-integration-event';
 

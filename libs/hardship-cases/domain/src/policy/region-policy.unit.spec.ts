@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import {
   DEFAULT_POLICY,
   policyInForce,

@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import type { AcceptReferral, DismissReferral, ReceiveReferral } from './referral.commands';
 import { referralDecider } from './referral.decider';
 import type { ReferralReceived } from './referral.events';

@@ -2,7 +2,7 @@ import type { ApproveAssistance, RecordAssistance, RejectAssistance } from '../c
 import { caseDecider } from '../case/case.decider';
 import type { CaseEvent } from '../case/case.events';
 import { caseOpened, on } from './case.fixtures';
-import { given } from './given-when-then';
+import { given } from '@union/kernel/testing';
 
 /** Commands about assistance on the fixture case: recorded by cw-1, decided by rv-1. */
 export const record = (amountFen: number, overrides: Partial<RecordAssistance> = {}): RecordAssistance => ({

@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { given } from '@union/kernel/testing';
 import type { CloseOrgUnit, CreateOrgUnit, MoveOrgUnit, ParentFacts } from './org-unit.commands';
 import { orgUnitDecider } from './org-unit.decider';
 import type { OrgUnitCreated } from './org-unit.events';

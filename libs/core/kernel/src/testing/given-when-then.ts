@@ -1,4 +1,5 @@
-import { DomainError, type Decider, type DomainEvent, type ErrorCode } from '@union/kernel';
+// Test helper (never imported by production code), shared by the domains' decider specs.
+import { DomainError, type Decider, type DomainEvent, type ErrorCode } from '../index';
 
 /** What a failed decision must look like: its code and, optionally, part of the error. */
 export interface ExpectedError {
