@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DomainError } from '@union/kernel';
 
 /** `groupBy` of statistics and reports: one entry per child node of `orgId` (DOMAIN.md §4). */
@@ -11,4 +13,26 @@ export function assertGrouping(query: { orgId?: string; groupBy?: string }): voi
       errors: [{ field: 'groupBy', message: 'needs orgId' }],
     });
   }
+}
+
+/**
+ * `orgId=&groupBy=child` of every statistic and report (`/hardship/stats`, the campaign report,
+ * the fund report): the one query shape they extend.
+ */
+export class OrgReportQuery {
+  @ApiPropertyOptional({
+    example: 'ha-zz',
+    description: 'Only records of this node and every node below it.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  readonly orgId?: string;
+  @ApiPropertyOptional({
+    enum: ORG_GROUPINGS,
+    description: 'With orgId: the figures of each child node too.',
+  })
+  @IsOptional()
+  @IsIn(ORG_GROUPINGS)
+  readonly groupBy?: OrgGrouping;
 }
