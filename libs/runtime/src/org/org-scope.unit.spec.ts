@@ -1,10 +1,11 @@
 import { readsEveryUnit, subtreesSql, withinOrgSql } from './org-scope';
 
 describe('subtreesSql', () => {
-  it('matches the units themselves and every node whose path meets them, one parameter', () => {
+  it('matches the units themselves and every node whose path meets them, resolved first, one parameter', () => {
     const params: unknown[] = [2024];
     expect(subtreesSql(['city-a', 'county-b'], 'c.unit_id', params)).toBe(
-      '(c.unit_id = ANY($2::text[]) OR c.unit_id IN (SELECT org_id FROM org_units WHERE path && $2::text[]))',
+      '(c.unit_id = ANY(ARRAY(SELECT scope_node.org_id FROM unnest($2::text[]) AS scope_unit(id) ' +
+        'JOIN org_units scope_node ON scope_node.path @> ARRAY[scope_unit.id]) || $2::text[]))',
     );
     expect(params).toEqual([2024, ['city-a', 'county-b']]);
   });
@@ -22,7 +23,8 @@ describe('withinOrgSql', () => {
   it('is the subtree of one node', () => {
     const params: unknown[] = [];
     expect(withinOrgSql('henan', 'a.unit_id', params)).toBe(
-      '(a.unit_id = ANY($1::text[]) OR a.unit_id IN (SELECT org_id FROM org_units WHERE path && $1::text[]))',
+      '(a.unit_id = ANY(ARRAY(SELECT scope_node.org_id FROM unnest($1::text[]) AS scope_unit(id) ' +
+        'JOIN org_units scope_node ON scope_node.path @> ARRAY[scope_unit.id]) || $1::text[]))',
     );
     expect(params).toEqual([['henan']]);
   });
