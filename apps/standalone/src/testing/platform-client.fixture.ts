@@ -9,11 +9,18 @@ export const TODAY = chinaToday(new Date());
 export const YEAR = Number(TODAY.slice(0, 4));
 export { addDays };
 
-/** The embedded platform with a rate limit no test reaches, and quiet logs. */
-export function startQuietPlatform(env: Record<string, string> = {}): Promise<EmbeddedPlatform> {
+/**
+ * The embedded platform with a rate limit no test reaches, and quiet logs; `seedOrganisation`
+ * seeds the tree `npm start` seeds (河南省总工会 and below).
+ */
+export function startQuietPlatform(
+  env: Record<string, string> = {},
+  options: { seedOrganisation?: boolean } = {},
+): Promise<EmbeddedPlatform> {
   return startEmbeddedPlatform({
     gatewayPort: 0,
     env: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env },
+    seedOrganisation: options.seedOrganisation,
   });
 }
 
