@@ -17,6 +17,7 @@ const WRITE_ROUTES = ROUTE_TABLE.filter((r) => r.method !== 'GET' && r.body !== 
 /** Optional fields of the valid bodies, where `null` means "not given" and is fine. */
 const OPTIONAL: Record<string, string[]> = {
   'POST /api/v1/hardship/cases/{caseId}/assistance/{assistanceId}/approve': ['reason'],
+  'POST /api/v1/hardship/holiday-batches/{batchId}/approve': ['reason'],
   'POST /api/v1/medical-aid/periods': ['rules.hardshipRisk.thresholdFen'],
 };
 

@@ -21,6 +21,8 @@ export interface UnitRecords {
   referralId: string;
   /** A special fund held by the unit, for any category, that its assistance is paid from. */
   fundId: string;
+  /** A holiday warmth batch of the unit, prepared (draft), paid from its fund. */
+  batchId: string;
 }
 
 /** A small union tree: a root, two cities under it and a grass-roots union under the first. */
@@ -46,11 +48,23 @@ export interface World {
     referralId(unit: Unit): Promise<string>;
     /** A new grass-roots union under the first city. */
     orgUnitId(): Promise<string>;
+    /** A new draft holiday batch of the unit. */
+    batchId(unit: Unit): Promise<string>;
   };
 }
 
 /** DOMAIN.md §3's worked-example rules (hardship risk at 30,000 yuan), open today. */
 export { periodBody };
+
+/** A 送温暖 batch of `unit`'s deep and relative cases, paid from `fundId`, today. */
+export const holidayBatchBody = (unit: string, fundId: string) => ({
+  name: '春节送温暖',
+  orgId: unit,
+  fundId,
+  tiers: ['deep', 'relative'],
+  amountsByTierFen: { deep: 1, relative: 1 },
+  paidOn: TODAY,
+});
 
 export const campaignBody = () => ({
   year: Number(TODAY.slice(0, 4)),
@@ -156,6 +170,20 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
       throw new Error(`assistance not pending: ${JSON.stringify(answer)}`);
     return { caseId, assistanceId: id(answer, 'assistanceId') };
   };
+  // One fen a household: approvals in the matrix run batches over the unit's open cases, and must
+  // not eat into their yearly cap, which other cells' assistance needs.
+  const batch = async (unit: Unit) =>
+    id(
+      await expectCall(
+        201,
+        url,
+        cw,
+        'POST',
+        '/api/v1/hardship/holiday-batches',
+        holidayBatchBody(unit, funds[unit]),
+      ),
+      'batchId',
+    );
   const newCampaign = async () =>
     id(await expectCall(201, url, admin, 'POST', '/api/v1/grants/campaigns', campaignBody()), 'campaignId');
   const campaignId = await newCampaign();
@@ -177,6 +205,22 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
   let orgSerial = 0;
   const newOrgUnit = () => orgUnit(`西宁第${++orgSerial}毛纺厂工会`, 'grassroots', cityIds[0]);
   const org: OrgWorld = { rootId, cityIds, leafId: await newOrgUnit() };
+  // The matrix's units join the tree (as an admin adopts a unit named before it, docs/organisation.md),
+  // each with a grass-roots union under it that their funds allocate to.
+  for (const [i, unit] of (['u1', 'u2'] as const).entries()) {
+    for (const [orgId, name, level, parentId] of [
+      [unit, `${unit} 区总工会`, 'county', cityIds[i]],
+      [`${unit}-g`, `${unit} 基层工会`, 'grassroots', unit],
+    ]) {
+      await expectCall(201, url, admin, 'POST', '/api/v1/org/units', {
+        orgId,
+        name,
+        level,
+        parentId,
+        regionCode: '630100',
+      });
+    }
+  }
   // A parent per unit with an open hardship case, known to grants once the bus has delivered it.
   const parents: Record<Unit, { idNumber: string; caseId: string }> = {} as never;
   for (const unit of ['u1', 'u2'] as const) {
@@ -290,6 +334,7 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
       claimId: await claim(unit, false, memberIdNumber),
       referralId: await referral(unit),
       fundId: funds[unit],
+      batchId: await batch(unit),
     };
   }
   return {
@@ -306,6 +351,7 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
       member,
       claimId: (unit, approved) => claim(unit, approved),
       referralId: referral,
+      batchId: batch,
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   campaignBody,
   caseBody,
   claimBody,
+  holidayBatchBody,
   periodBody,
   type Unit,
   type World,
@@ -69,6 +70,13 @@ const onAssistance =
       : { caseId: w.units[u].assistanceCaseId, assistanceId: w.units[u].assistanceId };
     return { path: `${H}/cases/${caseId}/assistance/${assistanceId}/${action}`, body };
   };
+/** A decision on a draft holiday batch of the unit: a new one when the cell should succeed. */
+const onBatch =
+  (action: string, body: unknown): Make =>
+  async (w, u, fresh) => ({
+    path: `${H}/holiday-batches/${fresh ? await w.fresh.batchId(u) : w.units[u].batchId}/${action}`,
+    body,
+  });
 const onApplication =
   (action: string, body: unknown, approved = false): Make =>
   async (w, u, fresh) => ({
@@ -104,10 +112,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`POST ${H}/cases/{caseId}/reassessments`]: { who: CW, scope: 'unit', ok: 200, make: onCase('/reassessments', { household: { size: 4, monthlyIncomeFen: 320_000 } }) },
   [`POST ${H}/cases/{caseId}/assistance`]: { who: CW, scope: 'unit', ok: 201, make: async (w, u, fresh) => ({ path: `${H}/cases/${fresh ? await w.fresh.caseId(u) : w.units[u].caseId}/assistance`, body: { kind: 'cash', category: 'holiday', amountFen: 100_000, fundId: w.units[u].fundId, description: '春节送温暖慰问金' } }) },
   [`POST ${H}/funds`]: { who: ADMIN, scope: 'unit', ok: 201, make: (_w, u) => Promise.resolve({ path: `${H}/funds`, body: { name: '送温暖专项资金', year: 2026, category: 'holiday', holderOrgId: u, amountFen: 1_000_000 } }) },
-  [`POST ${H}/funds/{fundId}/allocations`]: { who: ADMIN, scope: 'unit', ok: 201, make: on((w, u) => `${H}/funds/${w.units[u].fundId}/allocations`, { toOrgId: 'child-of-nothing', amountFen: 1 }) },
+  [`POST ${H}/funds/{fundId}/allocations`]: { who: ADMIN, scope: 'unit', ok: 201, make: (w, u) => Promise.resolve({ path: `${H}/funds/${w.units[u].fundId}/allocations`, body: { toOrgId: `${u}-g`, amountFen: 1 } }) },
   [`GET ${H}/funds`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${H}/funds?year=2026`) },
   [`GET ${H}/funds/{fundId}`]: { who: ALL, scope: 'unit', ok: 200, make: on((w, u) => `${H}/funds/${w.units[u].fundId}`) },
   [`GET ${H}/funds/{fundId}/report`]: { who: [...RV, 'auditor', 'admin'], scope: 'unit', ok: 200, make: on((w, u) => `${H}/funds/${w.units[u].fundId}/report?groupBy=child`) },
+  [`POST ${H}/holiday-batches`]: { who: ['caseworker', 'admin'], scope: 'unit', ok: 201, make: (w, u) => Promise.resolve({ path: `${H}/holiday-batches`, body: holidayBatchBody(u, w.units[u].fundId) }) },
+  [`GET ${H}/holiday-batches/{batchId}`]: { who: READERS, scope: 'unit', ok: 200, make: on((w, u) => `${H}/holiday-batches/${w.units[u].batchId}`) },
+  [`GET ${H}/holiday-batches/{batchId}/lines`]: { who: READERS, scope: 'unit', ok: 200, make: on((w, u) => `${H}/holiday-batches/${w.units[u].batchId}/lines?status=included`) },
+  [`POST ${H}/holiday-batches/{batchId}/approve`]: { who: RV, scope: 'unit', ok: 200, make: onBatch('approve', {}) },
+  [`POST ${H}/holiday-batches/{batchId}/reject`]: { who: RV, scope: 'unit', ok: 200, make: onBatch('reject', reason) },
   [`POST ${H}/cases/{caseId}/assistance/{assistanceId}/approve`]: { who: RV, scope: 'unit', ok: 200, make: onAssistance('approve', { reason: '经审核，情况属实' }) },
   [`POST ${H}/cases/{caseId}/assistance/{assistanceId}/reject`]: { who: RV, scope: 'unit', ok: 200, make: onAssistance('reject', reason) },
   [`PUT ${H}/cases/{caseId}/pairing`]: { who: CW, scope: 'unit', ok: 200, make: onCase('/pairing', { helperName: '李志强', helperUnit: '市总工会机关党支部' }) },
