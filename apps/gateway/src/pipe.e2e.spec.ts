@@ -46,7 +46,10 @@ describe('the pipe on real PostgreSQL and Kafka (five processes)', () => {
   const topicEnd = async () =>
     (await admin.fetchTopicOffsets(TOPICS.hardshipCases)).reduce((sum, p) => sum + Number(p.high), 0);
 
-  async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 30_000): Promise<T> {
+  // 90 s: on a broker started moments before (the first suite of a CI run), a new consumer group
+  // can wait tens of seconds for its coordinator ("coordinator is loading") before it receives
+  // anything; the messages wait on the topic meanwhile, nothing is lost.
+  async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 90_000): Promise<T> {
     const deadline = Date.now() + ms;
     for (;;) {
       const value = await read();
