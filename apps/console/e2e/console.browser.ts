@@ -154,7 +154,7 @@ void describe('the console (帮扶工作台) in Chromium against the embedded pl
     assert.match(page.url(), /\/login$/);
     await axeClean(page, '登录');
     await shot(page, 'login');
-    await page.getByRole('button', { name: '以帮扶干部（城西区工会）李敏身份登录' }).click();
+    await page.getByRole('button', { name: `以${CASEWORKER.title}${CASEWORKER.name}身份登录` }).click();
     await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
     assert.match(page.url(), /\/workbench$/);
     await workbenchReady(page);
