@@ -31,8 +31,11 @@ const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** `index.html` (and anything unhashed) is checked on every load, so a new build is seen at once. */
 const REVALIDATE = 'no-cache';
-/** Paths that are the gateway's own, never the console's (the API, its docs, probes, metrics). */
-const NOT_CONSOLE = /^\/(api|docs|docs-json|health|metrics)(\/|$)/;
+/**
+ * Paths that are the gateway's own, never the console's (the API, its docs, probes, metrics), in
+ * any case: `/API/…` is a 404, not the console's page.
+ */
+const NOT_CONSOLE = /^\/(api|docs|docs-json|health|metrics)(\/|$)/i;
 /** The console is a single-page app: same-origin scripts and styles only (antd injects <style>). */
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
