@@ -28,6 +28,7 @@ describe('the gateway signs each call to a service', () => {
       [gw.hardship, new GatewayAssertionVerifier(gw.assertionPublicKey, 'hardship-cases')],
       [gw.grants, new GatewayAssertionVerifier(gw.assertionPublicKey, 'education-grants')],
       [gw.medical, new GatewayAssertionVerifier(gw.assertionPublicKey, 'medical-aid')],
+      [gw.organisation, new GatewayAssertionVerifier(gw.assertionPublicKey, 'organisation')],
     ]);
   });
   afterAll(() => gw.close());
@@ -81,13 +82,14 @@ describe('the gateway signs each call to a service', () => {
       .set('Authorization', await bearer(['reviewer']))
       .expect(200);
     for (const stub of [gw.hardship, gw.grants, gw.medical]) accepted(stub, stub.received.at(-1));
-    for (const stub of [gw.hardship, gw.grants, gw.medical])
-      stub.reply = () => ({ status: 200, body: { events: [] } });
+    // The audit fans out to every audited service, the organisation's log included.
+    const audited = [gw.hardship, gw.grants, gw.medical, gw.organisation];
+    for (const stub of audited) stub.reply = () => ({ status: 200, body: { events: [] } });
     await request(server)
       .get(`/api/v1/audit/people/${ID}/timeline`)
       .set('Authorization', await bearer(['auditor']))
       .expect(200);
-    for (const stub of [gw.hardship, gw.grants, gw.medical]) {
+    for (const stub of audited) {
       expect(stub.received.at(-1)?.url).toBe(`/api/v1/audit/people/${ID}/events`);
       accepted(stub, stub.received.at(-1));
     }
