@@ -3,13 +3,11 @@
 // per second (target ≥ 1,000/s).
 //   node -r ./tools/register.js bench/holiday-batch.bench.ts   (BENCH_HOUSEHOLDS=5000 for a quick run)
 import 'reflect-metadata';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { handleCommandsInBulk, loadState } from '@union/event-store';
-import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import {
   caseDecider,
   caseStreamId,
@@ -18,7 +16,6 @@ import {
   regionPolicyDecider,
   type OpenCase,
 } from '@union/hardship-cases/domain';
-import { HardshipCasesModule, hardshipCasesService } from '@union/hardship-cases/service';
 import {
   addDays,
   chinaToday,
@@ -27,10 +24,8 @@ import {
   parseIdNumber,
   personRef,
 } from '@union/kernel';
-import { InProcessBus } from '@union/messaging';
-import { GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion } from '@union/platform';
-import { createServiceApp, openServiceInfra } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { startHardshipBenchService } from './hardship-bench-service';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 const CHUNK_SIZE = Number(process.env.BENCH_CHUNK_SIZE ?? 500);
@@ -48,61 +43,18 @@ const idOf = (n: number): string =>
   );
 
 // The bench calls the service as the gateway does: each request with an assertion signed here.
-const HOP = generateKeyPairSync('ed25519');
-
-async function call(
-  url: string,
-  auth: string,
-  method: 'GET' | 'POST',
-  body?: unknown,
-): Promise<Record<string, unknown>> {
-  const assertion = signGatewayAssertion(HOP.privateKey, {
-    service: hardshipCasesService.name,
-    method,
-    url: new URL(url).pathname,
-    authorization: auth,
-    correlationId: randomUUID(),
-  });
-  const res = await fetch(url, {
-    method,
-    headers: {
-      authorization: auth,
-      [GATEWAY_ASSERTION_HEADER]: assertion,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = (await res.json()) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
 
 async function main(): Promise<void> {
-  const url = await createDatabase('bench_holiday_batch');
-  const bus = new InProcessBus();
-  const infra = await openServiceInfra(
-    hardshipCasesService,
-    { kind: 'postgres', url, poolMax: 10 },
-    { kind: 'in-process', bus },
-  );
-  const [jwtSecret, personRefSecret] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
-  const settings = {
-    service: hardshipCasesService.name,
-    jwtSecret,
-    personRefSecret,
-    gatewayPublicKey: HOP.publicKey,
-    logLevel: 'silent' as const,
-  };
   const env = {
     HARDSHIP_BATCH_CHUNK_SIZE: String(CHUNK_SIZE),
     HARDSHIP_BATCH_POLL_MS: '1000',
     HARDSHIP_ANNUAL_ASSISTANCE_CAP_FEN: '10000000',
   };
-  const app = await createServiceApp(HardshipCasesModule.register(infra, settings, { env }), infra, settings);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1/hardship`;
-  const token = async (sub: string, role: 'admin' | 'caseworker' | 'reviewer') =>
-    `Bearer ${await signDevToken(jwtSecret, { sub, roles: [role], units: ['u-1'] }, 6 * 3600)}`;
+  const service = await startHardshipBenchService('bench_holiday_batch', env);
+  const { infra, base, personRefSecret } = service;
+  const call = service.call.bind(service);
+  const token = (sub: string, role: 'admin' | 'caseworker' | 'reviewer') =>
+    service.token(sub, [role], ['u-1']);
   const [admin, caseworker, reviewer] = [
     await token('admin-1', 'admin'),
     await token('cw-1', 'caseworker'),
@@ -231,9 +183,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (full) writeBenchmarkSection('holiday-batch', 'npm run bench:holiday-batch', markdown(results));
-  await app.close();
-  await infra.close();
-  if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(url);
+  await service.close();
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

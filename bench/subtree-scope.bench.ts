@@ -4,13 +4,11 @@
 // the hardship service in-process, called over HTTP as the gateway does.
 //   node -r ./tools/register.js bench/subtree-scope.bench.ts   (BENCH_CASES=100000 for a quick run)
 import 'reflect-metadata';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadState } from '@union/event-store';
-import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import {
   caseDecider,
   evolveCaseSummary,
@@ -20,12 +18,10 @@ import {
   type CaseSummaryRow,
   type OpenCase,
 } from '@union/hardship-cases/domain';
-import { HardshipCasesModule, hardshipCasesService } from '@union/hardship-cases/service';
 import { chinaToday, idNumberWithCheckChar, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
-import { InProcessBus } from '@union/messaging';
-import { GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion } from '@union/platform';
-import { createServiceApp, openServiceInfra, subtreesSql } from '@union/runtime';
+import { subtreesSql } from '@union/runtime';
 import { writeBenchmarkSection } from './benchmarks-md';
+import { startHardshipBenchService } from './hardship-bench-service';
 import { quantile } from './quantile';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -45,21 +41,6 @@ const FULL_COUNTIES = 179;
 const GRASSROOTS = FULL_COUNTIES * 49 + (COUNTIES - FULL_COUNTIES) * 48;
 
 // The bench calls the service as the gateway does: each request with an assertion signed here.
-const HOP = generateKeyPairSync('ed25519');
-
-async function get(url: string, auth: string): Promise<{ total: number; items: unknown[] }> {
-  const assertion = signGatewayAssertion(HOP.privateKey, {
-    service: hardshipCasesService.name,
-    method: 'GET',
-    url: new URL(url).pathname + new URL(url).search,
-    authorization: auth,
-    correlationId: randomUUID(),
-  });
-  const res = await fetch(url, { headers: { authorization: auth, [GATEWAY_ASSERTION_HEADER]: assertion } });
-  const body = (await res.json()) as { total: number; items: unknown[] };
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** The tree, in `org_units` as the service's consumer of `organisation.units.v1` holds it. */
 const SEED_TREE = `
@@ -110,26 +91,9 @@ const SEED_CASES = `
     FROM c`;
 
 async function main(): Promise<void> {
-  const url = await createDatabase('bench_subtree_scope');
-  const bus = new InProcessBus();
-  const infra = await openServiceInfra(
-    hardshipCasesService,
-    { kind: 'postgres', url, poolMax: 10 },
-    { kind: 'in-process', bus },
-  );
-  const [jwtSecret, personRefSecret] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
-  const settings = {
-    service: hardshipCasesService.name,
-    jwtSecret,
-    personRefSecret,
-    gatewayPublicKey: HOP.publicKey,
-    logLevel: 'silent' as const,
-  };
-  const app = await createServiceApp(HardshipCasesModule.register(infra, settings), infra, settings);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1/hardship`;
-  const token = async (sub: string, units: string[]) =>
-    `Bearer ${await signDevToken(jwtSecret, { sub, roles: ['caseworker'], units }, 6 * 3600)}`;
+  const service = await startHardshipBenchService('bench_subtree_scope');
+  const { infra, base, personRefSecret } = service;
+  const token = (sub: string, units: string[]) => service.token(sub, ['caseworker'], units);
 
   // One case row as the service writes it: the decider opens the case, the domain's evolve
   // folds its events into the summary row.
@@ -203,7 +167,7 @@ async function main(): Promise<void> {
   const ms = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const once = async (name: Name): Promise<number> => {
     const t = performance.now();
-    const page = await get(series[name].url, series[name].auth);
+    const page = await service.call<{ total: number; items: unknown[] }>(series[name].url, series[name].auth);
     const took = performance.now() - t;
     if (page.items.length !== Math.min(PAGE_SIZE, page.total)) throw new Error(`${name}: a short page`);
     totals[name] = page.total;
@@ -268,9 +232,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (full) writeBenchmarkSection('subtree-scope', 'npm run bench:subtree-scope', markdown(results));
-  await app.close();
-  await infra.close();
-  if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(url);
+  await service.close();
 }
 
 /**
