@@ -3,34 +3,17 @@
 // per second (target ≥ 1,000/s).
 //   node -r ./tools/register.js bench/holiday-batch.bench.ts   (BENCH_HOUSEHOLDS=5000 for a quick run)
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { handleCommandsInBulk, loadState } from '@union/event-store';
-import {
-  caseDecider,
-  caseStreamId,
-  policyInForce,
-  policyStreamId,
-  regionPolicyDecider,
-  type OpenCase,
-} from '@union/hardship-cases/domain';
-import {
-  addDays,
-  chinaToday,
-  idNumberWithCheckChar,
-  maskIdNumber,
-  parseIdNumber,
-  personRef,
-} from '@union/kernel';
+import { seedOpenCases } from '@union/hardship-cases/service/testing';
+import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
 import { writeBenchmarkSection } from './benchmarks-md';
 import { startHardshipBenchService } from './hardship-bench-service';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 50_000);
 const CHUNK_SIZE = Number(process.env.BENCH_CHUNK_SIZE ?? 500);
 const AMOUNT_FEN = 50_000;
-const SEED_CHUNK = 1_000;
 const REGION = '110105';
 const TODAY = chinaToday(new Date());
 const PAID_ON = `${TODAY.slice(0, 4)}-12-20`;
@@ -64,41 +47,13 @@ async function main(): Promise<void> {
   // The households: open deep-hardship cases of unit u-1, opened through the case decider and its
   // projections in bulk (the path of the run itself), not over HTTP one by one.
   const seedStarted = performance.now();
-  const policy = policyInForce(
-    (await loadState(infra.store, regionPolicyDecider, policyStreamId(REGION))).state,
-  );
-  const now = new Date().toISOString();
-  for (let from = 0; from < HOUSEHOLDS; from += SEED_CHUNK) {
-    const commands = Array.from({ length: Math.min(SEED_CHUNK, HOUSEHOLDS - from) }, (_, i) => {
-      const id = parseIdNumber(idOf(from + i));
-      const caseId = randomUUID();
-      const ref = personRef(personRefSecret, id);
-      const command: OpenCase = {
-        type: 'OpenCase',
-        caseId,
-        personRef: ref,
-        idNumberMasked: maskIdNumber(id),
-        name: '王建国',
-        unitId: 'u-1',
-        regionCode: REGION,
-        household: { size: 4, monthlyIncomeFen: 300_000 },
-        causes: ['illness'],
-        channel: 'walk_in',
-        policy,
-        actor: 'cw-1',
-        now,
-        today: TODAY,
-      };
-      return { streamId: caseStreamId(caseId), command, personRef: ref };
-    });
-    await infra.dataSource.transaction((tx) =>
-      handleCommandsInBulk(infra.store, caseDecider, commands, {
-        streamType: 'case',
-        metadata: { actor: 'cw-1', policyVersion: policy.policyVersion },
-        tx,
-      }),
-    );
-  }
+  await seedOpenCases(infra, personRefSecret, {
+    idOf,
+    count: HOUSEHOLDS,
+    unitId: 'u-1',
+    regionCode: REGION,
+    actor: 'cw-1',
+  });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const fund = await call(`${base}/funds`, admin, 'POST', {

@@ -3,25 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { handleCommandsInBulk, loadState } from '@union/event-store';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
-import {
-  caseDecider,
-  caseStreamId,
-  policyInForce,
-  policyStreamId,
-  regionPolicyDecider,
-  type OpenCase,
-} from '@union/hardship-cases/domain';
 import { hardshipCasesService } from '@union/hardship-cases/service';
-import {
-  addDays,
-  chinaToday,
-  idNumberWithCheckChar,
-  maskIdNumber,
-  parseIdNumber,
-  personRef,
-} from '@union/kernel';
+import { seedOpenCases } from '@union/hardship-cases/service/testing';
+import { addDays, idNumberWithCheckChar } from '@union/kernel';
 import { InProcessBus } from '@union/messaging';
 import {
   assertionPrivateKey,
@@ -54,51 +39,20 @@ const idOf = (n: number): string =>
  * the service's own projections, in bulk (as bench/holiday-batch.bench.ts does), with the person
  * refs the service computes. Over HTTP, a few thousand openings took most of the test's time.
  */
-async function seedOpenCases(url: string, count: number): Promise<string[]> {
+async function seedCases(url: string, count: number): Promise<string[]> {
   const infra = await openServiceInfra(
     hardshipCasesService,
     { kind: 'postgres', url, poolMax: 2 },
     { kind: 'in-process', bus: new InProcessBus() },
   );
   try {
-    const policy = policyInForce(
-      (await loadState(infra.store, regionPolicyDecider, policyStreamId('110105'))).state,
-    );
-    const now = new Date();
-    const caseIds: string[] = [];
-    for (let from = 0; from < count; from += 1_000) {
-      const commands = Array.from({ length: Math.min(1_000, count - from) }, (_, i) => {
-        const id = parseIdNumber(idOf(from + i));
-        const caseId = randomUUID();
-        caseIds.push(caseId);
-        const ref = personRef(SECRETS.personRefSecret, id);
-        const command: OpenCase = {
-          type: 'OpenCase',
-          caseId,
-          personRef: ref,
-          idNumberMasked: maskIdNumber(id),
-          name: '王建国',
-          unitId: 'u-1',
-          regionCode: '110105',
-          household: { size: 4, monthlyIncomeFen: 300_000 },
-          causes: ['illness'],
-          channel: 'walk_in',
-          policy,
-          actor: 'cw-e2e',
-          now: now.toISOString(),
-          today: chinaToday(now),
-        };
-        return { streamId: caseStreamId(caseId), command, personRef: ref };
-      });
-      await infra.dataSource.transaction((tx) =>
-        handleCommandsInBulk(infra.store, caseDecider, commands, {
-          streamType: 'case',
-          metadata: { actor: 'cw-e2e', policyVersion: policy.policyVersion },
-          tx,
-        }),
-      );
-    }
-    return caseIds;
+    return await seedOpenCases(infra, SECRETS.personRefSecret, {
+      idOf,
+      count,
+      unitId: 'u-1',
+      regionCode: '110105',
+      actor: 'cw-e2e',
+    });
   } finally {
     await infra.close();
   }
@@ -207,7 +161,7 @@ describe('a holiday batch killed mid-run continues after a restart (hardship-cas
       tokens[sub] = await signDevToken(SECRETS.jwtSecret, { sub, roles: [...roles], units: ['u-1'] }, 3600);
     }
     url = await createDatabase('e2e_holiday_batch');
-    caseIds = await seedOpenCases(url, HOUSEHOLDS);
+    caseIds = await seedCases(url, HOUSEHOLDS);
     await start();
     db = new Client({ connectionString: url, application_name: TEST_APP });
     db.on('error', () => undefined);
