@@ -2,25 +2,13 @@
 // (the gateway, as any client would): a case whose last home visit is long past (走访已逾期) and a
 // pending referral from medical aid (a paid claim whose remaining burden passes the hardship-risk
 // threshold, carried across services as in the embedded platform). Nothing is written around it.
-import assert from 'node:assert/strict';
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
+import { apiCall, devToken, eventually, type Json } from './harness';
 
 /** What the seed made, for the suite's assertions. */
 export interface Seeded {
   readonly visitOverdueName: string;
   readonly referralMemberName: string;
-}
-
-type Json = Record<string, unknown>;
-
-async function devToken(baseUrl: string, sub: string, roles: string[], units: string[]): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/dev-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub, name: sub, roles, units }),
-  });
-  assert.equal(res.status, 200, `dev-token for ${sub}`);
-  return ((await res.json()) as { token: string }).token;
 }
 
 /** Seeds the 工作台 of the caseworker of `unitId` (sub `caseworkerSub`). */
@@ -30,16 +18,8 @@ export async function seedWorkbench(baseUrl: string, caseworkerSub: string, unit
     devToken(baseUrl, 'admin-seed', ['admin'], ['*']),
     devToken(baseUrl, 'rv-seed', ['reviewer'], ['*']),
   ]);
-  const call = async (token: string, method: string, path: string, body: unknown, expected: number) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = (await res.json()) as Json;
-    assert.equal(res.status, expected, `${method} ${path}: ${JSON.stringify(answer)}`);
-    return answer;
-  };
+  const call = (token: string, method: string, path: string, body: unknown, expected: number) =>
+    apiCall(baseUrl, token, method, path, body, expected);
   const today = chinaToday(new Date());
 
   // 走访已逾期: a case whose last recorded visit (entered late) was 200 days ago, past the 180.
@@ -143,12 +123,9 @@ export async function seedWorkbench(baseUrl: string, caseworkerSub: string, unit
   );
 
   // The referral crosses services (medical aid -> hardship) asynchronously: wait until it is filed.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+  await eventually('the hardship-risk referral', async () => {
     const list = await call(caseworker, 'GET', '/hardship/referrals?status=pending', undefined, 200);
-    if ((list.items as Json[]).some((r) => r.memberName === referralMemberName)) break;
-    assert.ok(Date.now() < deadline, 'the hardship-risk referral did not arrive in 30 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    return (list.items as Json[]).some((r) => r.memberName === referralMemberName);
+  });
   return { visitOverdueName, referralMemberName };
 }

@@ -1,34 +1,41 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { ApiProvider } from './api/api-context';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { AppLayout } from './layout/app-layout';
+import { homeFor } from './layout/menu';
+import { page } from './pages/page';
+import { approvalsRoutes } from './pages/approvals/routes';
+import { auditRoutes } from './pages/audit/routes';
+import { grantsRoutes } from './pages/grants/routes';
+import { hardshipRoutes } from './pages/hardship/routes';
+import { medicalAidRoutes } from './pages/medical-aid/routes';
+import { peopleRoutes } from './pages/people/routes';
+import { reportsRoutes } from './pages/reports/routes';
 
-// Every screen is its own chunk: 工作台 loads only what it needs (CONSOLE.md, "Budgets").
+// Every screen is its own chunk: 工作台 loads only what it needs (CONSOLE.md, "Budgets"). Each
+// programme's screens are listed in its own routes module.
 const LoginPage = lazy(() => import('./pages/login-page'));
-const Workbench = lazy(() => import('./pages/workbench'));
-const CaseList = lazy(() => import('./pages/case-list'));
-const CaseFile = lazy(() => import('./pages/case-file'));
-const OpenCase = lazy(() => import('./pages/open-case'));
-const Referrals = lazy(() => import('./pages/referrals'));
+const Workbench = lazy(() => import('./pages/workbench/workbench'));
 const Upcoming = lazy(() => import('./pages/upcoming'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, staleTime: 10_000, refetchOnWindowFocus: false } },
 });
 
-const page = (node: ReactNode) => (
-  <Suspense fallback={<Spin style={{ display: 'block', margin: 64 }} tip="正在加载" />}>{node}</Suspense>
-);
-
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
   const location = useLocation();
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return children;
+}
+
+function Home() {
+  const { session } = useAuth();
+  return <Navigate to={homeFor(session?.roles ?? [])} replace />;
 }
 
 const router = createBrowserRouter([
@@ -41,15 +48,15 @@ const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <Navigate to="/workbench" replace /> },
+      { index: true, element: <Home /> },
       { path: 'workbench', element: page(<Workbench />) },
-      { path: 'cases', element: page(<CaseList />) },
-      { path: 'cases/new', element: page(<OpenCase />) },
-      { path: 'cases/:caseId', element: page(<CaseFile />) },
-      { path: 'referrals', element: page(<Referrals />) },
-      { path: 'grants', element: page(<Upcoming title="金秋助学" />) },
-      { path: 'medical-aid', element: page(<Upcoming title="医疗互助" />) },
-      { path: 'people', element: page(<Upcoming title="人员查询" />) },
+      ...hardshipRoutes,
+      ...grantsRoutes,
+      ...medicalAidRoutes,
+      ...approvalsRoutes,
+      ...peopleRoutes,
+      ...reportsRoutes,
+      ...auditRoutes,
       { path: '*', element: page(<Upcoming title="页面不存在" missing />) },
     ],
   },

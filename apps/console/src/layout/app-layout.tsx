@@ -2,22 +2,19 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { labelOf, ROLE_LABELS } from '../format/labels';
+import { menuFor, selectedKey, type MenuEntry } from './menu';
 
-const MENU = [
-  { key: '/workbench', label: '工作台' },
-  { key: '/cases', label: '困难职工档案' },
-  { key: '/grants', label: '金秋助学' },
-  { key: '/medical-aid', label: '医疗互助' },
-  { key: '/people', label: '人员查询' },
-];
+const toItem = (e: MenuEntry): { key: string; label: string; children?: unknown[] } =>
+  e.children ? { key: e.key, label: e.label, children: e.children.map(toItem) } : { key: e.key, label: e.label };
 
 /** The frame of every screen: the side menu, who is signed in, and the screen. */
 export function AppLayout() {
   const { session, signOut } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected =
-    MENU.find((m) => pathname === m.key || pathname.startsWith(`${m.key}/`))?.key ?? '/workbench';
+  const roles = session?.roles ?? [];
+  const menu = menuFor(roles);
+  const selected = selectedKey(pathname, roles);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -27,8 +24,9 @@ export function AppLayout() {
         <nav aria-label="主菜单">
           <Menu
             mode="inline"
-            selectedKeys={[selected]}
-            items={MENU}
+            selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={menu.filter((e) => e.children).map((e) => e.key)}
+            items={menu.map(toItem)}
             onClick={({ key }) => void navigate(key)}
           />
         </nav>

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { devLogin } from '../auth/dev-login';
 import { PERSONAS, type Persona } from '../auth/personas';
+import { homeFor } from '../layout/menu';
 
 /** 登录: in the embedded default, the ready personas (development sign-in). */
 export default function LoginPage() {
@@ -12,14 +13,15 @@ export default function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
-  const from = (location.state as { from?: string } | null)?.from ?? '/workbench';
+  const from = (location.state as { from?: string } | null)?.from;
 
   const enter = async (persona: Persona) => {
     setBusy(persona.key);
     setError(undefined);
     try {
-      signIn(await devLogin(persona));
-      void navigate(from, { replace: true });
+      const session = await devLogin(persona);
+      signIn(session);
+      void navigate(from ?? homeFor(session.roles), { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : '登录未成功，请稍后再试');
     } finally {

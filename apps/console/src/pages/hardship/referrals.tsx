@@ -1,10 +1,10 @@
 import { Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useApi } from '../api/api-context';
-import { unwrap, type Referral } from '../api/client';
-import { formatDate } from '../format/date';
-import { formatYuan } from '../format/money';
-import { labelOf, REFERRAL_STATUS_LABELS } from '../format/labels';
+import { useApi } from '../../api/api-context';
+import { unwrap, type Referral } from '../../api/client';
+import { formatDate } from '../../format/date';
+import { formatYuan } from '../../format/money';
+import { labelOf, REFERRAL_STATUS_LABELS } from '../../format/labels';
 
 /** 待处理转介: referrals from medical aid waiting for the caseworker. */
 export default function Referrals() {

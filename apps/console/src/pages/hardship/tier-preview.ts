@@ -1,6 +1,6 @@
-import type { CasePreview } from '../api/client';
-import { formatYuan } from '../format/money';
-import { labelOf, TIER_LABELS } from '../format/labels';
+import type { CasePreview } from '../../api/client';
+import { formatYuan } from '../../format/money';
+import { labelOf, TIER_LABELS } from '../../format/labels';
 
 /** The sentence the 建档 form shows from the dry run: the tier and the line it was judged against. */
 export function tierPreviewText(preview: CasePreview): { tier: string; line: string } {

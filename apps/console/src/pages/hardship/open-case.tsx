@@ -2,15 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { useApi } from '../api/api-context';
-import { ApiProblem, unwrap, type CasePreview, type OpenCaseBody } from '../api/client';
-import { isProblem, mapProblem } from '../api/problem';
-import { useAuth } from '../auth/auth-context';
-import { DEFAULT_REGION_CODE } from '../auth/personas';
-import { chinaDateOf } from '../format/date';
-import { CAUSE_LABELS, CHANNEL_LABELS } from '../format/labels';
-import { parseYuan } from '../format/money';
-import { checkIdNumber } from '../id-number/id-number';
+import { useApi } from '../../api/api-context';
+import { ApiProblem, unwrap, type CasePreview, type OpenCaseBody } from '../../api/client';
+import { isProblem, mapProblem } from '../../api/problem';
+import { useAuth } from '../../auth/auth-context';
+import { DEFAULT_REGION_CODE } from '../../auth/personas';
+import { chinaDateOf } from '../../format/date';
+import { CAUSE_LABELS, CHANNEL_LABELS } from '../../format/labels';
+import { parseYuan } from '../../format/money';
+import { checkIdNumber } from '../../id-number/id-number';
 import { tierPreviewText } from './tier-preview';
 
 interface FormValues {

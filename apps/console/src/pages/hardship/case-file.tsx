@@ -1,10 +1,10 @@
 import { Alert, Card, Descriptions, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { useApi } from '../api/api-context';
-import { ApiProblem, unwrap, type CaseDetail } from '../api/client';
-import { mapProblem } from '../api/problem';
-import { formatDate, formatInstant } from '../format/date';
+import { useApi } from '../../api/api-context';
+import { ApiProblem, unwrap, type CaseDetail } from '../../api/client';
+import { mapProblem } from '../../api/problem';
+import { formatDate, formatInstant } from '../../format/date';
 import {
   ASSISTANCE_CATEGORY_LABELS,
   ASSISTANCE_KIND_LABELS,
@@ -16,8 +16,8 @@ import {
   EXTERNAL_LABELS,
   labelOf,
   TIER_LABELS,
-} from '../format/labels';
-import { formatYuan } from '../format/money';
+} from '../../format/labels';
+import { formatYuan } from '../../format/money';
 
 type Assistance = CaseDetail['assistance'][number];
 type External = CaseDetail['externalAssistance'][number];

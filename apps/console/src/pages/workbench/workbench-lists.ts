@@ -1,5 +1,5 @@
-import type { Case } from '../api/client';
-import { addDays, formatDate } from '../format/date';
+import type { Case } from '../../api/client';
+import { addDays, formatDate } from '../../format/date';
 
 /** One list of the 工作台 and the case-list filter behind its count (GET /hardship/cases). */
 export interface WorkbenchList {

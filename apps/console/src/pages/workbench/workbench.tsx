@@ -1,10 +1,10 @@
 import { Card, Col, List, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useApi } from '../api/api-context';
-import { unwrap } from '../api/client';
-import { addDays, chinaDateOf, formatDate } from '../format/date';
-import { labelOf, TIER_LABELS } from '../format/labels';
+import { useApi } from '../../api/api-context';
+import { unwrap } from '../../api/client';
+import { addDays, chinaDateOf, formatDate } from '../../format/date';
+import { labelOf, TIER_LABELS } from '../../format/labels';
 import { workbenchLists } from './workbench-lists';
 
 /** 工作台: what needs the caseworker today, each count opening the list behind it (one region per list). */

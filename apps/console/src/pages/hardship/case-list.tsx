@@ -2,10 +2,10 @@ import { cloneElement, isValidElement, type ReactElement } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useApi } from '../api/api-context';
-import { unwrap, type Case } from '../api/client';
-import { formatDate } from '../format/date';
-import { CASE_STATUS_LABELS, labelOf, TIER_LABELS } from '../format/labels';
+import { useApi } from '../../api/api-context';
+import { unwrap, type Case } from '../../api/client';
+import { formatDate } from '../../format/date';
+import { CASE_STATUS_LABELS, labelOf, TIER_LABELS } from '../../format/labels';
 
 const FILTERS = ['status', 'tier', 'unitId', 'reviewDueBefore', 'visitOverdue'] as const;
 
