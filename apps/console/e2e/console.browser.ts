@@ -4,8 +4,6 @@
 // shows; every main screen gets an axe scan (no serious or critical violation) and a screenshot in
 // docs/screenshots/. The modules run in this order, on the one platform: a module makes its own
 // data through the API (its own people and units) and asserts nothing another module could move.
-import { after } from 'node:test';
-import { stopSuite } from './harness';
 import './workbench.tasks';
 import './hardship.tasks';
 import './grants.tasks';
@@ -13,5 +11,3 @@ import './medical-aid.tasks';
 import './approvals.tasks';
 import './people-reports.tasks';
 import './audit.tasks';
-
-after(stopSuite);

@@ -1,6 +1,7 @@
 // The console suite's one harness: the whole embedded platform started once (as `npm start`
 // starts it, on its own port and DATA_DIR) and one Chromium (Debian's), shared by every task
-// module that console.browser.ts imports; signing in as a persona the way a person does; the API
+// module that console.browser.ts imports (or one module run alone: `node -r ./tools/register.js
+// apps/console/e2e/<module>.tasks.ts`); signing in as a persona the way a person does; the API
 // called as any client would, for the data a task needs before it starts; the axe scan and the
 // screenshots. A task module only imports from here.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Persona } from '../src/auth/personas';
@@ -98,10 +100,9 @@ export function suite(): Promise<Suite> {
   return shared;
 }
 
-/** Stops what {@link suite} started (the entry file's last hook). */
-export async function stopSuite(): Promise<void> {
-  await stop?.();
-}
+// Whatever file runs first (console.browser.ts, or one task module alone), what suite() started
+// stops after its last test.
+after(() => stop?.());
 
 /**
  * A new browser context signed in as `persona` the way a person does it: the sign-in page, the
