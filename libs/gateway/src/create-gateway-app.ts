@@ -28,7 +28,8 @@ export async function createGatewayApp(settings: GatewaySettings): Promise<INest
   await app.init();
   // Every request meets the path rule first, and the forwarded routes are served before Express
   // sees them (see ForwardingHandler); then the console's files, then Nest's own routes.
-  const consoleFiles = ConsoleFiles.load(settings.consoleDir);
+  const idp = settings.consoleOidc ? [new URL(settings.consoleOidc.issuer).origin] : [];
+  const consoleFiles = ConsoleFiles.load(settings.consoleDir, idp);
   if (consoleFiles) installConsole(app.getHttpServer(), consoleFiles);
   else
     logger.log(`No console build in ${settings.consoleDir}: only the API is served (npm run console:build).`);

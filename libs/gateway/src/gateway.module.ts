@@ -9,6 +9,7 @@ import { PlatformModule } from '@union/platform';
 import { authConfigOf } from '@union/runtime';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
+import { AuthConfigController } from './auth/auth-config.controller';
 import { DevTokenController } from './auth/dev-token.controller';
 import { GATEWAY_SETTINGS } from './gateway.di-tokens';
 import type { GatewaySettings } from './gateway.settings';
@@ -21,7 +22,7 @@ import { UnitPaths } from './routing/unit-paths';
 import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /**
- * The single HTTP entry: auth, the route table's roles, rate limits, dev tokens, routing to the
+ * The single HTTP entry: auth, the route table's roles, rate limits, sign-in config and dev tokens, routing to the
  * services, the composed people view, the audit timeline and trace, and aggregated readiness.
  */
 @Module({})
@@ -38,7 +39,7 @@ export class GatewayModule implements NestModule {
         }),
       ],
       // The forwarded routes are served by ForwardingHandler, in front of Nest (create-gateway-app).
-      controllers: [DevTokenController, PeopleController, AuditController],
+      controllers: [AuthConfigController, DevTokenController, PeopleController, AuditController],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfig, parseLogLevel, type LogLevel } from '@union/platform';
 import { loadAuthSettings, type AuthSettings } from '@union/runtime';
 import { assertionKeyFrom } from './auth/assertion-key';
+import { loadConsoleOidc, type ConsoleOidcSettings } from './auth/console-sign-in.settings';
 import { upstreamUrls } from './proxy/upstream-pool';
 
 /** Where each service is and how the gateway talks to it. */
@@ -13,6 +14,8 @@ export interface GatewaySettings extends AuthSettings {
   /** Signs the assertion of every call to a service (`GATEWAY_ASSERTION_PRIVATE_KEY`). */
   assertionKey: KeyObject;
   devLogin: boolean;
+  /** The console's OpenID Connect sign-in (`OIDC_CLIENT_ID`, `OIDC_SCOPE`); none: not offered. */
+  consoleOidc?: ConsoleOidcSettings;
   /** A service that has not answered by then gets a 503, never a hang. */
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
@@ -55,6 +58,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
   const auth = loadAuthSettings(env, embedded);
   if (devLogin && !auth.jwtSecret)
     throw new Error('gateway: AUTH_DEV_LOGIN=true needs JWT_SECRET to sign dev tokens.');
+  const consoleOidc = loadConsoleOidc(env, auth);
   return {
     ...auth,
     assertionKey: assertionKeyFrom(env, embedded),
@@ -66,6 +70,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, embedd
       organisation: upstreamUrls('ORGANISATION_URL', c.ORGANISATION_URL),
     },
     devLogin,
+    ...(consoleOidc ? { consoleOidc } : {}),
     upstreamTimeoutMs: c.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: c.GATEWAY_BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

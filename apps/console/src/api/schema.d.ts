@@ -441,6 +441,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the console signs people in: development personas, OpenID Connect, or both
+         * @description Public. `oidc` (when OIDC_CLIENT_ID is set): the identity provider whose tokens the gateway accepts (JWT_ISSUER), the console's public client id and scopes; sign in with the authorization code flow and PKCE (S256). `audience`, when present, is the aud the gateway accepts: ask for an access token for it (RFC 8707 `resource`) and send that; when absent, the ID token (aud = client id) is the bearer token.
+         */
+        get: operations["getAuthConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/dev-token": {
         parameters: {
             query?: never;
@@ -1643,6 +1663,23 @@ export type components = {
             };
             service?: string;
             valid?: boolean;
+        };
+        AuthConfig: {
+            /** @description POST /api/v1/auth/dev-token is offered (embedded default) */
+            devLogin: boolean;
+            oidc?: {
+                /** @example https://union.example.org/api */
+                audience?: string;
+                /** @example union-console */
+                clientId: string;
+                /**
+                 * Format: uri
+                 * @example https://sso.example.org/realms/union
+                 */
+                issuer: string;
+                /** @example openid profile */
+                scope: string;
+            };
         };
         Case: {
             /** @description fen */
@@ -4116,6 +4153,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfig"];
                 };
             };
         };

@@ -36,10 +36,15 @@ const REVALIDATE = 'no-cache';
  * any case: `/API/…` is a 404, not the console's page.
  */
 const NOT_CONSOLE = /^\/(api|docs|docs-json|health|metrics)(\/|$)/i;
-/** The console is a single-page app: same-origin scripts and styles only (antd injects <style>). */
-const CONTENT_SECURITY_POLICY =
+/**
+ * The console is a single-page app: same-origin scripts and styles only (antd injects <style>).
+ * It calls only its own origin, and the identity provider's when it signs in with OpenID Connect
+ * (discovery and token endpoint, from the browser).
+ */
+const contentSecurityPolicy = (connect: readonly string[]) =>
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  `font-src 'self' data:; connect-src ${["'self'", ...connect].join(' ')}; frame-ancestors 'none'; ` +
+  "base-uri 'self'; form-action 'self'";
 
 /**
  * The built console (`apps/console/dist`), served by the gateway at `/` (CONSOLE.md). Every file
@@ -53,10 +58,14 @@ export class ConsoleFiles {
   private constructor(
     private readonly files: ReadonlyMap<string, ConsoleFile>,
     private readonly index: ConsoleFile,
+    private readonly csp: string,
   ) {}
 
-  /** The build in `dir`, or undefined when there is none (no `index.html`). */
-  static load(dir: string): ConsoleFiles | undefined {
+  /**
+   * The build in `dir`, or undefined when there is none (no `index.html`). `connectOrigins`: the
+   * origins besides its own the console may call (the identity provider's).
+   */
+  static load(dir: string, connectOrigins: readonly string[] = []): ConsoleFiles | undefined {
     if (!existsSync(join(dir, 'index.html'))) return undefined;
     const files = new Map<string, ConsoleFile>();
     for (const path of filesUnder(dir)) {
@@ -65,7 +74,7 @@ export class ConsoleFiles {
     }
     const index = files.get('/index.html');
     if (!index) return undefined;
-    return new ConsoleFiles(files, index);
+    return new ConsoleFiles(files, index, contentSecurityPolicy(connectOrigins));
   }
 
   get size(): number {
@@ -94,7 +103,7 @@ export class ConsoleFiles {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (file.contentType.startsWith('text/html')) {
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('Content-Security-Policy', this.csp);
       res.setHeader('X-Frame-Options', 'DENY');
     }
     if (file.gzipped) res.setHeader('Vary', 'Accept-Encoding');

@@ -51,6 +51,24 @@ export function devTokenOperation(): Record<string, Schema> {
   };
 }
 
+export const AUTH_CONFIG_PATH = '/api/v1/auth/config';
+
+export function authConfigOperation(): Record<string, Schema> {
+  return {
+    get: {
+      summary: 'How the console signs people in: development personas, OpenID Connect, or both',
+      description:
+        "Public. `oidc` (when OIDC_CLIENT_ID is set): the identity provider whose tokens the gateway accepts (JWT_ISSUER), the console's public client id and scopes; sign in with the authorization code flow and PKCE (S256). `audience`, when present, is the aud the gateway accepts: ask for an access token for it (RFC 8707 `resource`) and send that; when absent, the ID token (aud = client id) is the bearer token.",
+      tags: ['auth'],
+      operationId: 'getAuthConfig',
+      security: [],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: ref('AuthConfig') } } },
+      },
+    },
+  };
+}
+
 const part: Schema = {
   type: 'object',
   properties: { available: { type: 'boolean' }, records: {}, detail: { type: 'string' } },
@@ -70,6 +88,23 @@ export const GATEWAY_SCHEMAS: Readonly<Record<string, Schema>> = {
         items: { type: 'string', enum: ['caseworker', 'reviewer', 'auditor', 'admin'] },
       },
       units: { type: 'array', items: { type: 'string' }, example: ['xn-union-01'] },
+    },
+  },
+  AuthConfig: {
+    type: 'object',
+    required: ['devLogin'],
+    properties: {
+      devLogin: { type: 'boolean', description: 'POST /api/v1/auth/dev-token is offered (embedded default)' },
+      oidc: {
+        type: 'object',
+        required: ['issuer', 'clientId', 'scope'],
+        properties: {
+          issuer: { type: 'string', format: 'uri', example: 'https://sso.example.org/realms/union' },
+          clientId: { type: 'string', example: 'union-console' },
+          scope: { type: 'string', example: 'openid profile' },
+          audience: { type: 'string', example: 'https://union.example.org/api' },
+        },
+      },
     },
   },
   PersonView: {

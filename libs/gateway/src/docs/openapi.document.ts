@@ -10,7 +10,14 @@ import {
 } from './audit-operations';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
-import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
+import {
+  AUTH_CONFIG_PATH,
+  authConfigOperation,
+  devTokenOperation,
+  GATEWAY_SCHEMAS,
+  PEOPLE_PATH,
+  peopleOperation,
+} from './gateway-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
 
@@ -73,6 +80,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
   paths[TIMELINE_PATH] = timelineOperation();
   paths[TRACE_PATH] = traceOperation();
   paths['/api/v1/auth/dev-token'] = devTokenOperation();
+  paths[AUTH_CONFIG_PATH] = authConfigOperation();
   return {
     openapi: '3.0.3',
     info: {
