@@ -19,6 +19,7 @@ import { reportsRoutes } from './pages/reports/routes';
 // Every screen is its own chunk: 工作台 loads only what it needs (CONSOLE.md, "Budgets"). Each
 // programme's screens are listed in its own routes module.
 const LoginPage = lazy(() => import('./pages/login-page'));
+const AuthCallbackPage = lazy(() => import('./pages/auth-callback-page'));
 const Workbench = lazy(() => import('./pages/workbench/workbench'));
 const Upcoming = lazy(() => import('./pages/upcoming'));
 
@@ -40,6 +41,8 @@ function Home() {
 
 const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
+  // The redirect URI of OpenID Connect sign-in (registered at the identity provider).
+  { path: '/auth/callback', element: page(<AuthCallbackPage />) },
   {
     path: '/',
     element: (

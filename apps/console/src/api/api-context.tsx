@@ -5,8 +5,9 @@ import { createApi, type Api } from './client';
 const ApiContext = createContext<Api | undefined>(undefined);
 
 export function ApiProvider({ children }: { children: ReactNode }) {
-  const { session, signOut } = useAuth();
-  const api = useMemo(() => createApi(() => session?.token, signOut), [session, signOut]);
+  const { session, expire } = useAuth();
+  // A 401 means the token is no longer good: back to sign-in, saying so (not a sign-out).
+  const api = useMemo(() => createApi(() => session?.token, expire), [session, expire]);
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }
 
