@@ -9,6 +9,15 @@ import { envName, freePort, ROOT, SERVICES, spawnApp, type ServiceName as Servic
 export interface ClusterOptions {
   /** Processes per service (default 1), each on its own port, all on the service's database. */
   replicas?: Partial<Record<Service, number>>;
+  /**
+   * Users' tokens verified, in every process, against an identity provider's keys (`JWKS_URL`,
+   * `JWT_ISSUER`, `JWT_AUDIENCE`) instead of the cluster's shared `JWT_SECRET`.
+   */
+  identity?: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+  /** The gateway's port, when it must be known first (a redirect URI registered at a provider). */
+  gatewayPort?: number;
+  /** More of the gateway's environment (`OIDC_CLIENT_ID`, `CONSOLE_DIR`…). */
+  gatewayEnv?: Record<string, string>;
 }
 
 export interface Cluster {
@@ -92,7 +101,9 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
       ),
     ),
   );
+  if (options.gatewayPort !== undefined) ports.gateway = [options.gatewayPort];
   const urls = (s: Service) => ports[s].map((p) => `http://127.0.0.1:${p}`);
+  const identity = identityEnv(options.identity);
   const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, urls(s)[0]])) as Cluster['serviceUrls'];
   const children: ChildProcess[] = [];
   const replicas = {} as Cluster['replicas'];
@@ -101,6 +112,7 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
       const env = {
         ...process.env,
         ...productionEnv(s, secrets),
+        ...identity,
         [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
         [`${envName(s)}_PORT`]: String(port),
       };
@@ -113,8 +125,10 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
     launch('gateway', logDir, {
       ...process.env,
       ...productionEnv('gateway', secrets),
+      ...identity,
       GATEWAY_PORT: String(ports.gateway[0]),
       ...Object.fromEntries(SERVICES.map((s) => [`${envName(s)}_URL`, urls(s).join(',')])),
+      ...options.gatewayEnv,
     }),
   );
   const gatewayUrl = `http://127.0.0.1:${ports.gateway[0]}`;
@@ -137,6 +151,17 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
     secrets,
     logDir,
     stop,
+  };
+}
+
+/** The variables of {@link ClusterOptions.identity}; `JWT_SECRET` emptied (a process takes one or the other). */
+function identityEnv(identity: ClusterOptions['identity']): Record<string, string> {
+  if (!identity) return {};
+  return {
+    JWT_SECRET: '',
+    JWKS_URL: identity.jwksUrl,
+    JWT_ISSUER: identity.issuer,
+    JWT_AUDIENCE: identity.audience,
   };
 }
 
