@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
@@ -132,6 +133,14 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
     await page.getByRole('heading', { name: '授权确认' }).waitFor();
   }
 
+  /** No serious or critical axe violation on the page as it is now. */
+  async function expectAxeClean(page: Page): Promise<void> {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+  }
+
   it('refuses a token of another identity provider and accepts one of the trusted provider', async () => {
     expect((await api(await serviceToken(idp), '/hardship/cases')).status).toBe(200);
     // Same client, same audience, same claims: only the issuer (and its keys) differ.
@@ -170,6 +179,11 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
 
     const { context, page } = await newContext();
     try {
+      // The production sign-in page: the one way in, accessible, shown in the README's screenshots.
+      await page.goto(`${consoleUrl}/login`);
+      await page.getByRole('button', { name: '统一身份认证登录' }).waitFor();
+      await expectAxeClean(page);
+      await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'login-oidc.png'), fullPage: true });
       await signInAtProvider(page);
       await page.getByRole('button', { name: '同意授权' }).click();
       await page.waitForURL(`${consoleUrl}/workbench`);
@@ -225,6 +239,7 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
       await page.getByRole('button', { name: '拒绝' }).click();
       await page.waitForURL((u) => u.origin === consoleUrl && u.pathname === '/login');
       await page.getByText('您已拒绝授权，未能登录。如需使用工作台，请重新登录并同意授权。').waitFor();
+      await expectAxeClean(page);
       // An answer this tab never asked for (a forged or replayed redirect) signs nobody in.
       await page.goto(
         `${consoleUrl}/auth/callback?code=forged&state=forged&iss=${encodeURIComponent(idp.issuer)}`,

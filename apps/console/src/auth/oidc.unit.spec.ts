@@ -1,7 +1,6 @@
 import {
   beginSignIn,
   codeChallenge,
-  completeSignIn,
   discover,
   PENDING_KEY,
   PENDING_MAX_AGE_MS,
@@ -11,6 +10,7 @@ import {
   type FlowEnv,
   type OidcConfig,
 } from './oidc';
+import { completeSignIn } from './oidc-callback';
 import { claimsOf } from './session';
 import { MESSAGES } from './sign-in-messages';
 

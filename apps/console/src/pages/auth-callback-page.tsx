@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
-import { browserEnv, completeSignIn, SignInError } from '../auth/oidc';
+import { browserEnv, SignInError } from '../auth/oidc';
+import { completeSignIn } from '../auth/oidc-callback';
 import type { Session } from '../auth/session';
 import { homeFor } from '../layout/menu';
 
