@@ -25,6 +25,11 @@ export default function LoginPage() {
   const [busy, setBusy] = useState<string>();
   const from = state?.from;
 
+  // The callback's error is shown once: a reload of the page does not show it again.
+  useEffect(() => {
+    if (state?.error) void navigate('.', { replace: true, state: from ? { from } : null });
+  }, [navigate, state?.error, from]);
+
   useEffect(() => {
     let live = true;
     fetchAuthConfig().then(
