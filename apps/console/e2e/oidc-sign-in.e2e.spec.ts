@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
 import { startCluster, type Cluster } from '@union/testing';
 import type { IdpConfig } from './oidc/identity-provider';
-import { freePort, spawnIdentityProvider, type RunningIdp } from './oidc/idp-process';
+import { spawnIdentityProvider, type RunningIdp } from './oidc/idp-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLIENT_ID = 'union-console';
@@ -34,9 +34,7 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
   let browser: Browser;
   let consoleUrl: string;
 
-  const idpConfig = (port: number, gatewayPort: number): IdpConfig => ({
-    port,
-    consoleOrigin: `http://127.0.0.1:${gatewayPort}`,
+  const idpConfig: IdpConfig = {
     consoleClientId: CLIENT_ID,
     audience: API,
     accounts: {
@@ -48,7 +46,7 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
       },
     },
     service: { ...SEEDER, name: '数据导入', roles: ['caseworker'], units: [UNIT] },
-  });
+  };
 
   beforeAll(async () => {
     const admin = new Kafka({ clientId: 'e2e-oidc', brokers, logLevel: logLevel.NOTHING }).admin();
@@ -60,17 +58,14 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
     await admin.disconnect();
     // The production gateway serves the built console (CONSOLE_DIR's default, apps/console/dist).
     execFileSync(process.execPath, ['tools/console-build.js', '--if-stale', '--quiet'], { cwd: ROOT });
-    const [gatewayPort, idpPort, otherPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    [idp, otherIdp] = await Promise.all([
-      spawnIdentityProvider(idpConfig(idpPort, gatewayPort)),
-      spawnIdentityProvider(idpConfig(otherPort, gatewayPort)),
-    ]);
+    // The same client, audience and accounts at two providers: the platform trusts only the first.
+    [idp, otherIdp] = await Promise.all([spawnIdentityProvider(idpConfig), spawnIdentityProvider(idpConfig)]);
     cluster = await startCluster('oidc-sign-in', {
       identity: { jwksUrl: `${idp.issuer}/jwks`, issuer: idp.issuer, audience: API },
-      gatewayPort,
       gatewayEnv: { OIDC_CLIENT_ID: CLIENT_ID },
     });
     consoleUrl = cluster.gatewayUrl;
+    await Promise.all([idp.registerConsole(consoleUrl), otherIdp.registerConsole(consoleUrl)]);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox'],

@@ -14,8 +14,6 @@ export interface ClusterOptions {
    * `JWT_ISSUER`, `JWT_AUDIENCE`) instead of the cluster's shared `JWT_SECRET`.
    */
   identity?: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
-  /** The gateway's port, when it must be known first (a redirect URI registered at a provider). */
-  gatewayPort?: number;
   /** More of the gateway's environment (`OIDC_CLIENT_ID`, `CONSOLE_DIR`…). */
   gatewayEnv?: Record<string, string>;
 }
@@ -101,7 +99,6 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
       ),
     ),
   );
-  if (options.gatewayPort !== undefined) ports.gateway = [options.gatewayPort];
   const urls = (s: Service) => ports[s].map((p) => `http://127.0.0.1:${p}`);
   const identity = identityEnv(options.identity);
   const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, urls(s)[0]])) as Cluster['serviceUrls'];

@@ -4,9 +4,14 @@
 // consent pages (idp-pages.ts), accounts whose access tokens carry the roles and units the
 // gateway reads, and JWT access tokens for the platform's API (RFC 8707 resource indicators).
 //   IDP_CONFIG='<json IdpConfig>' node -r ./tools/register.js apps/console/e2e/oidc/identity-provider.ts
-// prints `{"issuer": …}` on its first line once it listens.
+// listens on a port of its own choosing and prints `{"issuer": …}`; then it reads the console's
+// origin as a line `{"consoleOrigin": …}` on stdin (the gateway's port is known only once the
+// platform, which must know the issuer first, has started), registers the console there and
+// prints `{"ready": true}`. Choosing no port ahead leaves no port for another process to take.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import type { IssuedToken, KoaContext } from 'oidc-provider';
 import { consentPage, errorPage, loginPage, logoutPage } from './idp-pages';
 
@@ -18,9 +23,6 @@ export interface IdpAccount {
 }
 
 export interface IdpConfig {
-  readonly port: number;
-  /** The console's origin: its redirect URI is `<origin>/auth/callback`, after logout `<origin>/login`. */
-  readonly consoleOrigin: string;
   readonly consoleClientId: string;
   /** The platform API's audience (the resource the console's access token is for). */
   readonly audience: string;
@@ -34,12 +36,37 @@ export interface IdpConfig {
 
 const CLIENT_NAME = '帮扶工作台';
 
-export async function startIdentityProvider(
-  config: IdpConfig,
-): Promise<{ issuer: string; close(): Promise<void> }> {
+export interface IdentityProvider {
+  readonly issuer: string;
+  /** Registers the console at `consoleOrigin` (redirect `<origin>/auth/callback`, logout `<origin>/login`) and serves. */
+  registerConsole(consoleOrigin: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export async function startIdentityProvider(config: IdpConfig): Promise<IdentityProvider> {
+  let handle: Handler = (_req, res) => void res.writeHead(503).end();
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    issuer,
+    registerConsole: async (consoleOrigin) => {
+      handle = await serve(issuer, consoleOrigin, config);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The provider at `issuer` with the console of `consoleOrigin` as its client, as a request handler. */
+async function serve(issuer: string, consoleOrigin: string, config: IdpConfig): Promise<Handler> {
   // oidc-provider is ESM only: loaded with a dynamic import.
   const { default: Provider, errors } = await import('oidc-provider');
-  const issuer = `http://127.0.0.1:${config.port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = {
     ...privateKey.export({ format: 'jwk' }),
@@ -64,8 +91,8 @@ export async function startIdentityProvider(
         token_endpoint_auth_method: 'none', // a public client: PKCE, no secret
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        redirect_uris: [`${config.consoleOrigin}/auth/callback`],
-        post_logout_redirect_uris: [`${config.consoleOrigin}/login`],
+        redirect_uris: [`${consoleOrigin}/auth/callback`],
+        post_logout_redirect_uris: [`${consoleOrigin}/login`],
       },
       ...(service
         ? [
@@ -112,7 +139,7 @@ export async function startIdentityProvider(
     },
     extraTokenClaims: (_ctx: unknown, token: IssuedToken) => claimsOf(token),
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    clientBasedCORS: (_ctx: unknown, origin: string) => origin === config.consoleOrigin,
+    clientBasedCORS: (_ctx: unknown, origin: string) => origin === consoleOrigin,
     renderError: (ctx: KoaContext, out: { error: string; error_description?: string }) =>
       html(ctx, errorPage(out.error, out.error_description)),
     ttl: {
@@ -169,21 +196,12 @@ export async function startIdentityProvider(
     return provider.interactionFinished(req, res, result, { mergeWithLastSubmission: true });
   }
 
-  const server = createServer((req, res) => {
+  return (req, res) => {
     const match = /^\/interaction\/([\w-]+)(?:\/(login|confirm|abort))?$/.exec(req.url ?? '');
     if (!match) return oidc(req, res);
     interaction(req, res, match[1], match[2]).catch((error: unknown) =>
       send(res, 400, errorPage('interaction_failed', error instanceof Error ? error.message : String(error))),
     );
-  });
-  await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
-  return {
-    issuer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 
@@ -213,15 +231,22 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/** The process: IDP_CONFIG in, the issuer out, the console's origin in on stdin, ready out. */
+async function main(): Promise<void> {
+  const idp = await startIdentityProvider(JSON.parse(process.env.IDP_CONFIG ?? '{}') as IdpConfig);
+  process.once('SIGTERM', () => void idp.close().then(() => process.exit(0)));
+  process.stdout.write(`${JSON.stringify({ issuer: idp.issuer })}\n`);
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    const { consoleOrigin } = JSON.parse(line) as { consoleOrigin: string };
+    await idp.registerConsole(consoleOrigin);
+    process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
+  }
+}
+
 if (require.main === module) {
-  startIdentityProvider(JSON.parse(process.env.IDP_CONFIG ?? '{}') as IdpConfig).then(
-    (running) => {
-      process.stdout.write(`${JSON.stringify({ issuer: running.issuer })}\n`);
-      process.once('SIGTERM', () => void running.close().then(() => process.exit(0)));
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
 }

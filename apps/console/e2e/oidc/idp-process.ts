@@ -1,17 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { IdpConfig } from './identity-provider';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 export interface RunningIdp {
   readonly issuer: string;
-  readonly process: ChildProcess;
+  /** Registers the console at `origin` as the provider's client; resolves once it serves. */
+  registerConsole(origin: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts identity-provider.ts as a process of its own; resolves once it listens. */
+/**
+ * Starts identity-provider.ts as a process of its own; resolves with its issuer once it listens
+ * (on a port it chose itself). Its output lines are JSON; anything else (warnings) is kept for errors.
+ */
 export function spawnIdentityProvider(config: IdpConfig, timeoutMs = 60_000): Promise<RunningIdp> {
   const child = spawn(
     process.execPath,
@@ -19,9 +23,32 @@ export function spawnIdentityProvider(config: IdpConfig, timeoutMs = 60_000): Pr
     {
       cwd: ROOT,
       env: { ...process.env, IDP_CONFIG: JSON.stringify(config) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const waiting: ((message: Record<string, unknown>) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!line.startsWith('{')) return void (log += `${line}\n`);
+    waiting.shift()?.(JSON.parse(line) as Record<string, unknown>);
+  });
+  /** The next message, or a refusal naming what the process said when it exited or stalled. */
+  const next = (what: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the identity provider: ${what} not within ${timeoutMs} ms:\n${log}`)),
+        timeoutMs,
+      );
+      const exited = (code: number | null) =>
+        reject(new Error(`the identity provider exited with ${code}:\n${log}`));
+      child.once('exit', exited);
+      waiting.push((message) => {
+        clearTimeout(timer);
+        child.off('exit', exited);
+        resolve(message);
+      });
+    });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -32,38 +59,19 @@ export function spawnIdentityProvider(config: IdpConfig, timeoutMs = 60_000): Pr
       });
       child.kill('SIGTERM');
     });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`the identity provider did not start in ${timeoutMs} ms:\n${out}`));
-    }, timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = /^\{"issuer":.*\}$/m.exec(out);
-      if (line) {
-        clearTimeout(timer);
-        resolve({ issuer: (JSON.parse(line[0]) as { issuer: string }).issuer, process: child, stop });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the identity provider exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-/** A loopback port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+  return next('listening').then(
+    ({ issuer }) => ({
+      issuer: issuer as string,
+      registerConsole: async (origin: string) => {
+        const ready = next('ready');
+        child.stdin?.write(`${JSON.stringify({ consoleOrigin: origin })}\n`);
+        await ready;
+      },
+      stop,
+    }),
+    async (error: unknown) => {
+      await stop();
+      throw error;
+    },
+  );
 }

@@ -74,6 +74,7 @@ export default function LoginPage() {
       style={{
         display: 'flex',
         justifyContent: 'center',
+        alignItems: 'flex-start',
         padding: '64px 16px',
         background: '#f5f5f5',
         minHeight: '100vh',
