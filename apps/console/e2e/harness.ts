@@ -47,6 +47,7 @@ export function startPlatform(
   port: number,
   dataDir: string,
   env: Record<string, string> = {},
+  startMs = 180_000,
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/standalone/src/main.ts'], {
     cwd: ROOT,
@@ -55,7 +56,11 @@ export function startPlatform(
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`the platform did not start in 90 s:\n${out}`)), 90_000);
+    // A platform that has not printed its banner in time is stopped, so the run ends instead of hanging.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the platform did not start in ${startMs / 1000} s:\n${out}`));
+    }, startMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Console\s+(http:\/\/\S+)\//.exec(out);
@@ -85,10 +90,18 @@ let stop: (() => Promise<void>) | undefined;
 export function suite(): Promise<Suite> {
   shared ??= (async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-    const [platform, browser] = await Promise.all([
+    const [started, launched] = await Promise.allSettled([
       freePort().then((port) => startPlatform(port, dataDir)),
       chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
     ]);
+    if (started.status === 'rejected' || launched.status === 'rejected') {
+      // Whichever did start is stopped: a failed start must end the run, not leave it waiting.
+      if (launched.status === 'fulfilled') await launched.value.close();
+      if (started.status === 'fulfilled') started.value.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+    }
+    const [platform, browser] = [started.value, launched.value];
     stop = async () => {
       await browser.close();
       platform.child.kill('SIGTERM');
