@@ -25,6 +25,9 @@ interface ClaimSums {
   claims_paid: string;
   payouts_fen: string;
 }
+interface MonthSums extends ClaimSums {
+  month: string;
+}
 
 /** Periods and their fund report, from the read models. */
 @Injectable()
@@ -93,11 +96,16 @@ export class PeriodQueries {
        FROM membership_summary WHERE ${where.join(' AND ')}`,
       params,
     );
-    const [c]: ClaimSums[] = await this.dataSource.query(
-      `SELECT count(*) AS claims_paid, coalesce(sum(payout_fen), 0) AS payouts_fen
-       FROM claim_summary WHERE ${where.join(' AND ')} AND status = 'paid'`,
+    const months: MonthSums[] = await this.dataSource.query(
+      `SELECT substr(data->>'paidOn', 1, 7) AS month, count(*) AS claims_paid, sum(payout_fen) AS payouts_fen
+       FROM claim_summary WHERE ${where.join(' AND ')} AND status = 'paid'
+       GROUP BY 1 ORDER BY 1`,
       params,
     );
+    const c: ClaimSums = {
+      claims_paid: String(months.reduce((n, m) => n + Number(m.claims_paid), 0)),
+      payouts_fen: String(months.reduce((n, m) => n + BigInt(m.payouts_fen), 0n)),
+    };
     const contributionsFen = Number(m.contributions_fen);
     const spentFen = BigInt(c.payouts_fen) + BigInt(m.aid_fen);
     const usageRateBp =
@@ -112,6 +120,11 @@ export class PeriodQueries {
       seriousIllnessAidFen: Number(m.aid_fen),
       usageRateBp,
       deficit: usageRateBp !== null && usageRateBp > BP_ONE,
+      payoutsByMonth: months.map((m) => ({
+        month: m.month,
+        claimsPaid: Number(m.claims_paid),
+        payoutsFen: Number(m.payouts_fen),
+      })),
     };
   }
 }
