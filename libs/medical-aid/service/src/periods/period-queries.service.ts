@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { BP_ONE, DomainError } from '@union/kernel';
 import type { FundReport, PeriodRow } from '@union/medical-aid/domain';
-import type { Principal } from '@union/platform';
+import type { Page, Principal } from '@union/platform';
 import { DATA_SOURCE, OrgScope, subtreesSql, withinOrgSql, type OrgChild } from '@union/runtime';
 import { PeriodSummaryEntity } from '../read-models/period-summary.entity';
 import { ReadScope } from '../shared/read-scope';
 import type { FundReportQuery } from './fund-report.query';
+import type { ListPeriodsQuery } from './list-periods.query';
 
 /** The fund report, for a subtree (`orgId`) and with each child's figures (`groupBy=child`). */
 export type FundReportView = FundReport & {
@@ -49,6 +50,23 @@ export class PeriodQueries {
     if (!row) throw new DomainError('NOT_FOUND', `There is no period ${periodId}.`);
     this.opened.set(periodId, row.data);
     return row.data;
+  }
+
+  /**
+   * The periods, the latest coverage first (then the latest opened): what a report picks from. A
+   * period is no unit's record (API.md: everyone reads one), so the list is not scoped.
+   */
+  async list(query: ListPeriodsQuery): Promise<Page<PeriodRow>> {
+    const [rows, total] = await this.dataSource
+      .getRepository(PeriodSummaryEntity)
+      .createQueryBuilder('p')
+      .orderBy("p.data->>'coverageStart'", 'DESC')
+      .addOrderBy('p.opened_at', 'DESC')
+      .addOrderBy('p.period_id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((r) => r.data), page: query.page, pageSize: query.pageSize, total };
   }
 
   /**
