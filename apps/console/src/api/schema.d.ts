@@ -1587,8 +1587,11 @@ export type components = {
             decidedBy?: string;
             /** @description The status it was held from */
             heldFrom?: string;
-            /** @description Why it is on hold (status `on_hold`) */
-            holdReason?: string;
+            /**
+             * @description Why it is on hold (status `on_hold`)
+             * @enum {string}
+             */
+            holdReason?: "parent_case_closed" | "parent_tier_not_eligible";
             late?: boolean;
             /** Format: date */
             paidOn?: string;

@@ -62,7 +62,11 @@ const application = object(
     withdrawalReason: str,
     paymentRef: str,
     paidOn: date,
-    holdReason: { type: 'string', description: 'Why it is on hold (status `on_hold`)' },
+    holdReason: {
+      type: 'string',
+      enum: ['parent_case_closed', 'parent_tier_not_eligible'],
+      description: 'Why it is on hold (status `on_hold`)',
+    },
     heldFrom: { type: 'string', description: 'The status it was held from' },
   },
   [
