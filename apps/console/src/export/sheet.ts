@@ -81,7 +81,12 @@ export function sheetCell(kind: ColumnKind, cell: TableCell): SheetCell {
 
 /** A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique in the workbook. */
 export function sheetName(title: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = (title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim() || '工作表').slice(0, 31);
+  const base = (
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || '工作表'
+  ).slice(0, 31);
   let name = base;
   for (let n = 2; taken.has(name); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)}-${n}`;
   return name;

@@ -22,7 +22,10 @@ describe('xlsxBytes (exceljs, loaded when called)', () => {
     await book.xlsx.load(bytes);
     expect(book.worksheets.map((s) => s.name)).toEqual(['助学申请暂缓', '助学申请暂缓-2']);
     const sheet = book.worksheets[0];
-    const values = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const values = sheet
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(values).toEqual([
       ['姓名', '助学金（元）', '提交日期'],
       ['刘淑芬', 1350.05, new Date(Date.UTC(2026, 8, 1))],
