@@ -8179,6 +8179,8 @@ export interface operations {
     getApiVHardshipReferrals: {
         parameters: {
             query?: {
+                page?: string;
+                pageSize?: string;
                 status?: string;
             };
             header?: never;

@@ -100,7 +100,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['PUT', '/cases/{caseId}/pairing', ['caseworker'], 'Pair the family with a helper', { body: 'Pairing' }],
     ['POST', '/cases/{caseId}/close', ['caseworker'], 'Close the case', { body: 'CloseCase' }],
     ['POST', '/cases/{caseId}/reopen', ['caseworker'], 'Reopen the case', { body: 'Reason' }],
-    ['GET', '/referrals', ['caseworker', 'auditor'], 'List referrals from medical aid', { query: ['status'], response: 'ReferralPage' }],
+    ['GET', '/referrals', ['caseworker', 'auditor'], 'List referrals from medical aid', { query: ['status', ...LIST], response: 'ReferralPage' }],
     ['GET', '/referrals/{referralId}', ['caseworker', 'auditor'], 'A referral (beyond API.md, served by the service)'],
     ['POST', '/referrals/{referralId}/dismiss', ['caseworker'], 'Dismiss a referral', { body: 'Reason' }],
     ['POST', '/holiday-batches', ['caseworker', 'admin'], 'Prepare a holiday warmth batch (送温暖) with its preview', { body: 'HolidayBatch', status: 201 }],

@@ -41,7 +41,11 @@ const APPLICATION_COLUMNS: readonly ColumnOf<Application>[] = [
   { header: '所在单位', kind: 'text', cell: (a) => a.unitId },
   { header: '助学金', kind: 'yuan', cell: (a) => a.amountFen },
   { header: '状态', kind: 'text', cell: (a) => labelOf(APPLICATION_STATUS_LABELS, a.status) },
-  { header: '暂缓原因', kind: 'text', cell: (a) => (a.holdReason ? labelOf(HOLD_REASON_LABELS, a.holdReason) : null) },
+  {
+    header: '暂缓原因',
+    kind: 'text',
+    cell: (a) => (a.holdReason ? labelOf(HOLD_REASON_LABELS, a.holdReason) : null),
+  },
   { header: '提交日期', kind: 'date', cell: (a) => chinaDay(a.submittedAt) },
 ];
 
@@ -65,9 +69,11 @@ const REFERRAL_COLUMNS: readonly ColumnOf<Referral>[] = [
   { header: '转介日期', kind: 'date', cell: (r) => chinaDay(r.receivedAt) },
 ];
 
-export const caseTable = (title: string, rows: readonly Case[]): FigureTable => tableOf(title, CASE_COLUMNS, rows);
+export const caseTable = (title: string, rows: readonly Case[]): FigureTable =>
+  tableOf(title, CASE_COLUMNS, rows);
 export const applicationTable = (title: string, rows: readonly Application[]): FigureTable =>
   tableOf(title, APPLICATION_COLUMNS, rows);
-export const claimTable = (title: string, rows: readonly Claim[]): FigureTable => tableOf(title, CLAIM_COLUMNS, rows);
+export const claimTable = (title: string, rows: readonly Claim[]): FigureTable =>
+  tableOf(title, CLAIM_COLUMNS, rows);
 export const referralTable = (title: string, rows: readonly Referral[]): FigureTable =>
   tableOf(title, REFERRAL_COLUMNS, rows);
