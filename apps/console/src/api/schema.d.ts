@@ -2438,9 +2438,40 @@ export type components = {
          *       "status": "active"
          *     }
          */
-        OrgUnit: Record<string, never>;
+        OrgUnit: {
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "county" | "grassroots";
+            name: string;
+            orgId: string;
+            /** @description `''` for the root */
+            parentId: string;
+            /** @description The ids from the root down to this node, itself last */
+            path: string[];
+            regionCode: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            version: number;
+        };
+        OrgUnitPage: {
+            items: components["schemas"]["OrgUnit"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @description A node below the one asked for, with its own children down to the depth asked */
+        OrgUnitSubtree: components["schemas"]["OrgUnit"] & {
+            children: components["schemas"]["OrgUnitSubtree"][];
+        };
         /** @description A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children` */
-        OrgUnitTree: Record<string, never>;
+        OrgUnitTree: components["schemas"]["OrgUnit"] & {
+            ancestors: {
+                /** @enum {string} */
+                level: "national" | "province" | "city" | "county" | "grassroots";
+                name: string;
+                orgId: string;
+            }[];
+            children: components["schemas"]["OrgUnitSubtree"][];
+        };
         Page: {
             items?: unknown[];
             page?: number;
@@ -9751,7 +9782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["OrgUnitPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

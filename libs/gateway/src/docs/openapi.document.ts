@@ -128,25 +128,6 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
           },
         },
         Result: { type: 'object', description: 'The record as API.md describes it' },
-        OrgUnit: {
-          type: 'object',
-          description: 'A node of the union tree (API.md, "Organisation")',
-          example: {
-            orgId: 'ha-zz-jsq',
-            version: 1,
-            name: '金水区总工会',
-            level: 'county',
-            parentId: 'ha-zz',
-            path: ['ha', 'ha-zz', 'ha-zz-jsq'],
-            regionCode: '410105',
-            status: 'active',
-          },
-        },
-        OrgUnitTree: {
-          type: 'object',
-          description:
-            'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
-        },
         ...HARDSHIP_SCHEMAS,
         ...PROGRAMME_SCHEMAS,
       },

@@ -1,4 +1,4 @@
-import { EDUCATION_LEVELS, HARDSHIP_TIERS } from '@union/contracts';
+import { EDUCATION_LEVELS, HARDSHIP_TIERS, ORG_LEVELS } from '@union/contracts';
 import { ref, type Schema } from './openapi-parts';
 
 // The answers of the grants and medical-aid routes, the statistics and the person view's parts
@@ -257,7 +257,55 @@ const hardshipFigures = object(
   ],
 );
 
+const orgLevel = { type: 'string', enum: [...ORG_LEVELS] };
+const orgUnit = object(
+  {
+    orgId: str,
+    version: int,
+    name: str,
+    level: orgLevel,
+    parentId: { type: 'string', description: "`''` for the root" },
+    path: { ...array(str), description: 'The ids from the root down to this node, itself last' },
+    regionCode: str,
+    status: { type: 'string', enum: ['active', 'closed'] },
+  },
+  ['orgId', 'version', 'name', 'level', 'parentId', 'path', 'regionCode', 'status'],
+);
+
 export const PROGRAMME_SCHEMAS: Readonly<Record<string, Schema>> = {
+  OrgUnit: {
+    ...orgUnit,
+    description: 'A node of the union tree (API.md, "Organisation")',
+    example: {
+      orgId: 'ha-zz-jsq',
+      version: 1,
+      name: '金水区总工会',
+      level: 'county',
+      parentId: 'ha-zz',
+      path: ['ha', 'ha-zz', 'ha-zz-jsq'],
+      regionCode: '410105',
+      status: 'active',
+    },
+  },
+  OrgUnitPage: page('OrgUnit'),
+  OrgUnitSubtree: {
+    allOf: [ref('OrgUnit'), object({ children: array(ref('OrgUnitSubtree')) }, ['children'])],
+    description: 'A node below the one asked for, with its own children down to the depth asked',
+  },
+  OrgUnitTree: {
+    description:
+      'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
+    allOf: [
+      ref('OrgUnit'),
+      object(
+        {
+          ancestors: array(object({ orgId: str, name: str, level: orgLevel }, ['orgId', 'name', 'level'])),
+          children: array(ref('OrgUnitSubtree')),
+        },
+        ['ancestors', 'children'],
+      ),
+    ],
+  },
   Campaign: object(
     {
       campaignId: { type: 'string', format: 'uuid' },

@@ -149,7 +149,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
   ]),
   ...programme('organisation', 'org', [
     ['POST', '/units', ['admin'], 'Add a unit to the tree', { body: 'CreateOrgUnit', status: 201, response: 'OrgUnit' }],
-    ['GET', '/units', ALL, 'List units of the tree', { query: ['parentId', 'level', 'q', ...LIST], response: 'Page' }],
+    ['GET', '/units', ALL, 'List units of the tree', { query: ['parentId', 'level', 'q', ...LIST], response: 'OrgUnitPage' }],
     ['GET', '/units/{orgId}', ALL, 'A unit, its path from the root and its children to a depth', { query: ['depth'], response: 'OrgUnitTree' }],
     ['POST', '/units/{orgId}/rename', ['admin'], 'Rename a unit', { body: 'RenameOrgUnit', response: 'OrgUnit' }],
     ['POST', '/units/{orgId}/move', ['admin'], 'Move a unit with its subtree under another parent', { body: 'MoveOrgUnit', response: 'OrgUnit' }],
