@@ -24,7 +24,8 @@ export function FigureTableView({
   testId?: string;
 }) {
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // A wide table scrolls sideways; the keyboard must reach that too (focusable, named).
+    <div style={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label={table.title}>
       <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid={testId}>
         <caption
           style={
@@ -62,7 +63,7 @@ export function FigureTableView({
                   const text = cellText(c.kind, row[i] ?? null);
                   const content = cell ? cell(r, i, text) : text;
                   return i === 0 ? (
-                    <th key={c.header} scope="row" style={{ ...CELL, fontWeight: 400 }}>
+                    <th key={c.header} scope="row" style={{ ...CELL, fontWeight: 400, minWidth: 96 }}>
                       {content}
                     </th>
                   ) : (

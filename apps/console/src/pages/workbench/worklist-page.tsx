@@ -36,7 +36,10 @@ export default function WorklistPage() {
         <ExportButton filename={`${list.title}-${today}`} tables={async () => [await worklist.all(api)]} />
       </Space>
       <Typography.Paragraph type="secondary">
-        {list.note}。<Link to="/workbench">返回工作台</Link>
+        {list.note}。
+        <Link to="/workbench" style={{ textDecoration: 'underline' }}>
+          返回工作台
+        </Link>
       </Typography.Paragraph>
       {data.isError ? (
         <Alert
