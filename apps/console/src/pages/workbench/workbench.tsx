@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -72,20 +72,16 @@ export default function Workbench() {
               exportTables={async () => [caseTable(l.title, await allCases(l.query))]}
               today={today}
             >
-              <List
-                size="small"
-                dataSource={page?.items ?? []}
-                locale={{ emptyText: '暂无' }}
-                renderItem={(c) => (
-                  <List.Item>
-                    <Link to={`/cases/${c.caseId}`} style={{ whiteSpace: 'nowrap', marginRight: 8 }}>
+              <Lines
+                items={(page?.items ?? []).map((c) => ({
+                  key: c.caseId,
+                  name: (
+                    <Link to={`/cases/${c.caseId}`} style={{ whiteSpace: 'nowrap' }}>
                       {c.person.name}
                     </Link>
-                    <span>
-                      {labelOf(TIER_LABELS, c.tier)} · {l.dateOf(c)}
-                    </span>
-                  </List.Item>
-                )}
+                  ),
+                  detail: `${labelOf(TIER_LABELS, c.tier)} · ${l.dateOf(c)}`,
+                }))}
               />
             </WorklistCard>
           );
@@ -100,16 +96,12 @@ export default function Workbench() {
           exportTables={async () => [referralTable('待处理转介', await allReferrals())]}
           today={today}
         >
-          <List
-            size="small"
-            dataSource={counts.data?.referrals.items.slice(0, 5) ?? []}
-            locale={{ emptyText: '暂无' }}
-            renderItem={(r) => (
-              <List.Item>
-                <span>{r.memberName}</span>
-                <span>{formatDate(r.receivedAt)}</span>
-              </List.Item>
-            )}
+          <Lines
+            items={(counts.data?.referrals.items.slice(0, 5) ?? []).map((r) => ({
+              key: r.referralId,
+              name: r.memberName,
+              detail: formatDate(r.receivedAt),
+            }))}
           />
         </WorklistCard>
         {PROGRAMME_WORKLISTS.map((w) => (
@@ -145,18 +137,41 @@ function ProgrammeCard({ worklist, today }: { worklist: ProgrammeWorklist; today
       exportTables={async () => [await worklist.all(api)]}
       today={today}
     >
-      <List
-        size="small"
-        dataSource={page.data?.lines ?? []}
-        locale={{ emptyText: '暂无' }}
-        renderItem={(line) => (
-          <List.Item>
-            <span style={{ whiteSpace: 'nowrap', marginRight: 8 }}>{line.name}</span>
-            <span>{line.detail}</span>
-          </List.Item>
-        )}
-      />
+      <Lines items={page.data?.lines ?? []} />
     </WorklistCard>
+  );
+}
+
+/**
+ * The first few of a list: who, and what to know at a glance. A plain list, not antd's List,
+ * which brings its pagination (and that its select) into 工作台's first JS for nothing.
+ */
+function Lines({ items }: { items: readonly { key: string; name: ReactNode; detail: string }[] }) {
+  if (items.length === 0) {
+    return (
+      <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: '8px 0' }}>
+        暂无
+      </Typography.Paragraph>
+    );
+  }
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {items.map((item) => (
+        <li
+          key={item.key}
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            gap: 8,
+            padding: '8px 16px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <span style={{ whiteSpace: 'nowrap' }}>{item.name}</span>
+          <span>{item.detail}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
