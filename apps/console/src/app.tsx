@@ -15,12 +15,12 @@ import { hardshipRoutes } from './pages/hardship/routes';
 import { medicalAidRoutes } from './pages/medical-aid/routes';
 import { peopleRoutes } from './pages/people/routes';
 import { reportsRoutes } from './pages/reports/routes';
+import { workbenchRoutes } from './pages/workbench/routes';
 
 // Every screen is its own chunk: 工作台 loads only what it needs (CONSOLE.md, "Budgets"). Each
 // programme's screens are listed in its own routes module.
 const LoginPage = lazy(() => import('./pages/login-page'));
 const AuthCallbackPage = lazy(() => import('./pages/auth-callback-page'));
-const Workbench = lazy(() => import('./pages/workbench/workbench'));
 const Upcoming = lazy(() => import('./pages/upcoming'));
 
 const queryClient = new QueryClient({
@@ -52,7 +52,7 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'workbench', element: page(<Workbench />) },
+      ...workbenchRoutes,
       ...hardshipRoutes,
       ...grantsRoutes,
       ...medicalAidRoutes,

@@ -609,7 +609,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List campaigns (beyond API.md)
+         * @description Roles: caseworker, reviewer, auditor, admin.
+         */
+        get: operations["getApiVGrantsCampaigns"];
         put?: never;
         /**
          * Create a grant campaign
@@ -1182,7 +1186,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Yearly figures
+         * Yearly figures, and the cases open now by tier
          * @description Roles: caseworker, reviewer, auditor, admin.
          */
         get: operations["getApiVHardshipStats"];
@@ -1325,7 +1329,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List coverage periods (beyond API.md)
+         * @description Roles: caseworker, reviewer, auditor, admin.
+         */
+        get: operations["getApiVMedicalAidPeriods"];
         put?: never;
         /**
          * Create a coverage period
@@ -1386,7 +1394,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Fund report
+         * Fund report, with paid claims by month
          * @description Roles: reviewer, auditor, admin.
          */
         get: operations["getApiVMedicalAidPeriodsPeriodIdFundReport"];
@@ -1586,6 +1594,128 @@ export type components = {
             /** @example org-zhengzhou */
             toOrgId: string;
         };
+        Application: {
+            /** @description fen */
+            amountFen: number;
+            /** Format: uuid */
+            applicationId: string;
+            auto?: boolean;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            /** @description The status it was held from */
+            heldFrom?: string;
+            /**
+             * @description Why it is on hold (status `on_hold`)
+             * @enum {string}
+             */
+            holdReason?: "parent_case_closed" | "parent_tier_not_eligible";
+            late?: boolean;
+            /** Format: date */
+            paidOn?: string;
+            parent: {
+                idNumberMasked: string;
+            };
+            paymentRef?: string;
+            recurring?: boolean;
+            rejectionReason?: string;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "disbursed" | "withdrawn" | "on_hold";
+            student: {
+                idNumberMasked: string;
+                /** @enum {string} */
+                level: "primary" | "junior_high" | "senior_high" | "vocational" | "undergraduate" | "postgraduate";
+                name: string;
+                school: string;
+            };
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy?: string;
+            unitId: string;
+            version: number;
+            withdrawalReason?: string;
+        };
+        ApplicationFigures: {
+            /** @description fen */
+            approvedFen: number;
+            byLevel: {
+                junior_high: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                postgraduate: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                primary: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                senior_high: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                undergraduate: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                vocational: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+            };
+            byStatus: {
+                approved: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                disbursed: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                on_hold: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                rejected: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                submitted: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                withdrawn: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+            };
+            lateDisbursements: {
+                /** @description fen */
+                amountFen: number;
+                count: number;
+            };
+        };
+        ApplicationPage: {
+            items: components["schemas"]["Application"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         Approve: {
             /** @example false */
             recurring?: boolean;
@@ -1680,6 +1810,63 @@ export type components = {
                 /** @example openid profile */
                 scope: string;
             };
+        };
+        Campaign: {
+            amountsByLevelFen?: {
+                [key: string]: number;
+            };
+            /** @description fen */
+            budgetFen: number;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            closedAt?: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description fen */
+            disbursedFen: number;
+            eligibleTiers?: string[];
+            name: string;
+            /** Format: date-time */
+            openedAt?: string;
+            openedBy?: string;
+            /** Format: date */
+            opensOn: string;
+            /** @description fen */
+            remainingFen: number;
+            /** @description fen */
+            reservedFen: number;
+            /** Format: date */
+            schoolStartOn?: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            version: number;
+            year: number;
+        };
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CampaignReport: components["schemas"]["ApplicationFigures"] & {
+            /** @description fen */
+            budgetFen: number;
+            byChild?: ({
+                name: string;
+                orgId: string;
+            } & components["schemas"]["ApplicationFigures"])[];
+            campaignId: string;
+            /** @description fen */
+            disbursedFen: number;
+            name: string;
+            orgId?: string;
+            /** @description fen */
+            remainingFen: number;
+            /** @description fen */
+            reservedFen: number;
+            version?: number;
+            year: number;
         };
         Case: {
             /** @description fen */
@@ -1802,6 +1989,80 @@ export type components = {
             };
             /** @enum {boolean} */
             dryRun: true;
+        };
+        Claim: {
+            /** Format: date */
+            admittedOn: string;
+            bill?: {
+                /** @description fen */
+                basicInsurancePaidFen?: number;
+                /** @description fen */
+                employerPaidFen?: number;
+                /** @description fen */
+                medicalAssistancePaidFen?: number;
+                /** @description fen */
+                otherPaidFen?: number;
+                /** @description fen */
+                seriousIllnessInsurancePaidFen?: number;
+                /** @description fen */
+                totalFen: number;
+            };
+            /** Format: uuid */
+            claimId: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            decisionReason?: string;
+            diagnosisCode?: string;
+            /** Format: date */
+            dischargedOn: string;
+            /** @description fen */
+            eligibleLoweredFromFen?: number;
+            hospital: string;
+            member: {
+                idNumberMasked: string;
+                name: string;
+            };
+            /** Format: date */
+            paidOn?: string;
+            paymentRef?: string;
+            /** Format: uuid */
+            periodId: string;
+            quote: {
+                bands?: {
+                    /** @description fen */
+                    amountFen?: number;
+                    /** @description fen */
+                    baseFen?: number;
+                    ratioBp?: number;
+                    /** @description fen */
+                    uptoFen?: number | null;
+                }[];
+                /** @description fen */
+                capAppliedFen?: number;
+                /** @description fen */
+                deductibleFen?: number;
+                /** @description fen */
+                eligibleFen: number;
+                /** @description fen */
+                outOfPocketFen: number;
+                /** @description fen */
+                payoutFen: number;
+                policyVersion: string;
+            };
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "paid";
+            /** Format: date-time */
+            submittedAt?: string;
+            submittedBy?: string;
+            unitId: string;
+            version: number;
+        };
+        ClaimPage: {
+            items: components["schemas"]["Claim"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CloseCase: {
             /** @example 已稳定就业 */
@@ -1963,6 +2224,36 @@ export type components = {
             /** @example xn-union-01 */
             unitId: string;
         };
+        FundFigures: {
+            claimsPaid: number;
+            /** @description fen */
+            contributionsFen: number;
+            /** @description Usage above 10000 bp */
+            deficit: boolean;
+            membersPaid: number;
+            membersWaived: number;
+            payoutsByMonth: {
+                claimsPaid: number;
+                /** @example 2026-09 */
+                month: string;
+                /** @description fen */
+                payoutsFen: number;
+            }[];
+            /** @description fen */
+            payoutsFen: number;
+            /** @description fen */
+            seriousIllnessAidFen: number;
+            /** @description floor((payouts + aid) * 10000 / contributions); null while nothing was collected */
+            usageRateBp: number | null;
+        };
+        FundReport: components["schemas"]["FundFigures"] & {
+            byChild?: ({
+                name: string;
+                orgId: string;
+            } & components["schemas"]["FundFigures"])[];
+            orgId?: string;
+            periodId: string;
+        };
         GrantAssistance: {
             /**
              * @description fen
@@ -1980,6 +2271,70 @@ export type components = {
             fundId: string;
             /** @example cash */
             kind: string;
+        };
+        HardshipFigures: {
+            byCategory: {
+                education: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                emergency: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                holiday: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                living: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+                medical: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+            };
+            /** @description By fund id */
+            byFundSource: {
+                [key: string]: {
+                    /** @description fen */
+                    amountFen: number;
+                    count: number;
+                };
+            };
+            distinctPeople: number;
+            openCases: {
+                byTier: {
+                    deep: number;
+                    emergency: number;
+                    relative: number;
+                };
+                total: number;
+            };
+            pendingApproval: {
+                /** @description fen */
+                amountFen: number;
+                count: number;
+            };
+            /** @description 人次: disbursed assistance in the year */
+            peopleAssisted: number;
+            /** @description fen */
+            totalFen: number;
+        };
+        HardshipStats: components["schemas"]["HardshipFigures"] & {
+            byChild?: ({
+                name: string;
+                orgId: string;
+            } & components["schemas"]["HardshipFigures"])[];
+            orgId?: string;
+            unitId: string | null;
+            year: number;
         };
         HolidayBatch: {
             /**
@@ -2010,6 +2365,55 @@ export type components = {
              *     ]
              */
             tiers: string[];
+        };
+        Membership: {
+            /** @description fen */
+            capLeftFen?: number;
+            /** @description fen */
+            capUsedFen?: number;
+            claims: {
+                /** Format: date */
+                admittedOn: string;
+                claimId: string;
+                /** Format: date */
+                dischargedOn?: string;
+                hospital: string;
+                /** @description fen */
+                outOfPocketFen?: number;
+                /** Format: date */
+                paidOn?: string;
+                /** @description fen */
+                payoutFen: number;
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected" | "paid";
+            }[];
+            /** @description fen */
+            contributionFen: number;
+            /** Format: date */
+            enrolledOn: string;
+            member: {
+                idNumberMasked: string;
+                name: string;
+            };
+            paymentRef?: string;
+            /** Format: uuid */
+            periodId: string;
+            totals: {
+                /** @description fen */
+                burdenFen: number;
+                hardshipRiskReported: boolean;
+                /** @description fen */
+                outOfPocketFen: number;
+                /** @description fen */
+                payoutsFen: number;
+                /** @description fen */
+                remainingBurdenFen: number;
+                /** @description fen */
+                seriousIllnessAidFen: number;
+            };
+            unitId: string;
+            version?: number;
+            waived: boolean;
         };
         MoveOrgUnit: {
             /** @example ha-ly */
@@ -2071,9 +2475,40 @@ export type components = {
          *       "status": "active"
          *     }
          */
-        OrgUnit: Record<string, never>;
+        OrgUnit: {
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "county" | "grassroots";
+            name: string;
+            orgId: string;
+            /** @description `''` for the root */
+            parentId: string;
+            /** @description The ids from the root down to this node, itself last */
+            path: string[];
+            regionCode: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            version: number;
+        };
+        OrgUnitPage: {
+            items: components["schemas"]["OrgUnit"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @description A node below the one asked for, with its own children down to the depth asked */
+        OrgUnitSubtree: components["schemas"]["OrgUnit"] & {
+            children: components["schemas"]["OrgUnitSubtree"][];
+        };
         /** @description A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children` */
-        OrgUnitTree: Record<string, never>;
+        OrgUnitTree: components["schemas"]["OrgUnit"] & {
+            ancestors: {
+                /** @enum {string} */
+                level: "national" | "province" | "city" | "county" | "grassroots";
+                name: string;
+                orgId: string;
+            }[];
+            children: components["schemas"]["OrgUnitSubtree"][];
+        };
         Page: {
             items?: unknown[];
             page?: number;
@@ -2095,39 +2530,103 @@ export type components = {
             /** @example PAY-2026-000123 */
             paymentRef: string;
         };
+        Period: {
+            claimDeadlineDays?: number;
+            /** @description fen */
+            contributionFen: number;
+            /** Format: date */
+            coverageEnd: string;
+            /** Format: date */
+            coverageStart: string;
+            /** Format: date */
+            enrollmentClosesOn?: string;
+            /** Format: date */
+            enrollmentOpensOn?: string;
+            name: string;
+            /** Format: date-time */
+            openedAt?: string;
+            openedBy?: string;
+            /** Format: uuid */
+            periodId: string;
+            policyVersion: string;
+            rules?: Record<string, never>;
+            version: number;
+            waitingDays?: number;
+        };
+        PeriodPage: {
+            items: components["schemas"]["Period"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PersonGrantsRecords: {
+            applications: (components["schemas"]["Application"] & {
+                as: ("parent" | "student")[];
+            })[];
+            idNumberMasked: string;
+            /** @description fen */
+            receivedThisYearFen: number;
+        };
+        PersonHardshipRecords: {
+            assistance: {
+                /** @description fen */
+                amountFen: number;
+                assistanceId: string;
+                caseId: string;
+                /** @enum {string} */
+                category: "living" | "medical" | "education" | "holiday" | "emergency";
+                fundId?: string | null;
+                fundSource?: string;
+                /** Format: date */
+                recordedOn: string;
+                /** @enum {string} */
+                status: "disbursed" | "pending_approval" | "rejected";
+            }[];
+            cases: components["schemas"]["Case"][];
+            idNumberMasked: string;
+            /** @description fen */
+            receivedThisYearFen: number;
+        };
+        PersonMedicalAidRecords: {
+            claims: components["schemas"]["Claim"][];
+            idNumberMasked: string;
+            memberships: components["schemas"]["Membership"][];
+            /** @description fen */
+            receivedThisYearFen: number;
+        };
         PersonTimeline: {
             events?: components["schemas"]["AuditEvent"][];
             /** @example 630102********0013 */
             idNumberMasked?: string;
         };
         PersonView: {
-            grants?: {
+            grants: {
                 available: boolean;
                 detail?: string;
-                records?: unknown;
+                records?: components["schemas"]["PersonGrantsRecords"];
             };
-            hardship?: {
+            hardship: {
                 available: boolean;
                 detail?: string;
-                records?: unknown;
+                records?: components["schemas"]["PersonHardshipRecords"];
             };
             /** @example 630102********0013 */
-            idNumberMasked?: string;
-            medicalAid?: {
+            idNumberMasked: string;
+            medicalAid: {
                 available: boolean;
                 detail?: string;
-                records?: unknown;
+                records?: components["schemas"]["PersonMedicalAidRecords"];
             };
             /** @description Integer fen paid to the person this calendar year (China time), per programme. */
-            receivedThisYearFen?: {
+            receivedThisYearFen: {
                 /** @example 0 */
-                grants?: number | null;
+                grants: number | null;
                 /** @example 120000 */
-                hardship?: number | null;
+                hardship: number | null;
                 /** @example 35050 */
-                medicalAid?: number | null;
+                medicalAid: number | null;
                 /** @example 155050 */
-                total?: number | null;
+                total: number | null;
             };
         };
         Problem: {
@@ -4242,7 +4741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -4935,6 +5434,85 @@ export interface operations {
             };
         };
     };
+    getApiVGrantsCampaigns: {
+        parameters: {
+            query?: {
+                page?: string;
+                pageSize?: string;
+                status?: string;
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiVGrantsCampaigns: {
         parameters: {
             query?: never;
@@ -5062,7 +5640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -5249,7 +5827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["CampaignReport"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -7689,6 +8267,8 @@ export interface operations {
     getApiVHardshipReferrals: {
         parameters: {
             query?: {
+                page?: string;
+                pageSize?: string;
                 status?: string;
             };
             header?: never;
@@ -7970,7 +8550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["HardshipStats"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8050,7 +8630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["ClaimPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8707,6 +9287,83 @@ export interface operations {
             };
         };
     };
+    getApiVMedicalAidPeriods: {
+        parameters: {
+            query?: {
+                page?: string;
+                pageSize?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiVMedicalAidPeriods: {
         parameters: {
             query?: never;
@@ -8834,7 +9491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Period"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -9025,7 +9682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["FundReport"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -9182,7 +9839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["OrgUnitPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

@@ -134,6 +134,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`PUT ${H}/policies/regions/{regionCode}`]: { who: ADMIN, scope: 'none', ok: 200, make: on(() => `${H}/policies/regions/630102`, { minimumLivingStandardFen: 90_000, relativeMultiplierBp: 15_000 }) },
 
   [`POST ${G}/campaigns`]: { who: ADMIN, scope: 'none', ok: 201, make: on(() => `${G}/campaigns`, campaignBody()) },
+  [`GET ${G}/campaigns`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${G}/campaigns?year=2026&status=open`) },
   [`GET ${G}/campaigns/{campaignId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${G}/campaigns/${w.campaignId}`) },
   [`POST ${G}/campaigns/{campaignId}/close`]: { who: ADMIN, scope: 'none', ok: 200, make: async (w, _u, fresh) => ({ path: `${G}/campaigns/${fresh ? await w.fresh.campaignId() : w.campaignId}/close` }) },
   [`GET ${G}/campaigns/{campaignId}/report`]: { who: ['reviewer', 'auditor', 'admin'], scope: 'none', ok: 200, make: on((w) => `${G}/campaigns/${w.campaignId}/report`) },
@@ -148,6 +149,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`GET ${G}/eligibility/{idNumber}`]: { who: READERS, scope: 'none', ok: 200, make: on((w, u) => `${G}/eligibility/${w.units[u].parentIdNumber}`) },
 
   [`POST ${M}/periods`]: { who: ADMIN, scope: 'none', ok: 201, make: on(() => `${M}/periods`, periodBody()) },
+  [`GET ${M}/periods`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${M}/periods?pageSize=10`) },
   [`GET ${M}/periods/{periodId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${M}/periods/${w.periodId}`) },
   [`GET ${M}/periods/{periodId}/fund-report`]: { who: ['reviewer', 'auditor', 'admin'], scope: 'none', ok: 200, make: on((w) => `${M}/periods/${w.periodId}/fund-report`) },
   [`POST ${M}/periods/{periodId}/enrollments`]: { who: CW, scope: 'unit', ok: 200, make: (w, u) => Promise.resolve({ path: `${M}/periods/${w.periodId}/enrollments`, body: { unitId: u, paymentRef: 'PAY-2026-0001', members: [{ idNumber: newIdNumber('19850101'), name: '马海燕', hasBasicMedicalInsurance: true }] } }) },

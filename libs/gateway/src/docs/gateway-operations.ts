@@ -69,11 +69,12 @@ export function authConfigOperation(): Record<string, Schema> {
   };
 }
 
-const part: Schema = {
+/** One programme's part: `records` (that service's answer) when `available`, else `detail`. */
+const part = (records: string): Schema => ({
   type: 'object',
-  properties: { available: { type: 'boolean' }, records: {}, detail: { type: 'string' } },
+  properties: { available: { type: 'boolean' }, records: ref(records), detail: { type: 'string' } },
   required: ['available'],
-};
+});
 
 /** Schemas of the gateway's own routes. */
 export const GATEWAY_SCHEMAS: Readonly<Record<string, Schema>> = {
@@ -109,14 +110,16 @@ export const GATEWAY_SCHEMAS: Readonly<Record<string, Schema>> = {
   },
   PersonView: {
     type: 'object',
+    required: ['idNumberMasked', 'hardship', 'grants', 'medicalAid', 'receivedThisYearFen'],
     properties: {
       idNumberMasked: { type: 'string', example: '630102********0013' },
-      hardship: part,
-      grants: part,
-      medicalAid: part,
+      hardship: part('PersonHardshipRecords'),
+      grants: part('PersonGrantsRecords'),
+      medicalAid: part('PersonMedicalAidRecords'),
       receivedThisYearFen: {
         type: 'object',
         description: 'Integer fen paid to the person this calendar year (China time), per programme.',
+        required: ['hardship', 'grants', 'medicalAid', 'total'],
         properties: {
           hardship: { type: 'integer', minimum: 0, nullable: true, example: 120_000 },
           grants: { type: 'integer', minimum: 0, nullable: true, example: 0 },

@@ -10,6 +10,7 @@ import {
 } from './audit-operations';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
+import { PROGRAMME_SCHEMAS } from './programme-schemas';
 import {
   AUTH_CONFIG_PATH,
   authConfigOperation,
@@ -135,26 +136,8 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
           },
         },
         Result: { type: 'object', description: 'The record as API.md describes it' },
-        OrgUnit: {
-          type: 'object',
-          description: 'A node of the union tree (API.md, "Organisation")',
-          example: {
-            orgId: 'ha-zz-jsq',
-            version: 1,
-            name: '金水区总工会',
-            level: 'county',
-            parentId: 'ha-zz',
-            path: ['ha', 'ha-zz', 'ha-zz-jsq'],
-            regionCode: '410105',
-            status: 'active',
-          },
-        },
-        OrgUnitTree: {
-          type: 'object',
-          description:
-            'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
-        },
         ...HARDSHIP_SCHEMAS,
+        ...PROGRAMME_SCHEMAS,
       },
     },
   } as OpenAPIObject;

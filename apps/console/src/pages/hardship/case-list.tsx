@@ -4,7 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
 import { unwrap, type Case } from '../../api/client';
-import { formatDate } from '../../format/date';
+import { allPages } from '../../export/all-pages';
+import { ExportButton } from '../../export/export-button';
+import { chinaDateOf, formatDate } from '../../format/date';
+import { caseTable } from '../workbench/worklist-tables';
 import { CASE_STATUS_LABELS, labelOf, TIER_LABELS } from '../../format/labels';
 
 const FILTERS = ['status', 'tier', 'unitId', 'reviewDueBefore', 'visitOverdue'] as const;
@@ -31,9 +34,26 @@ export default function CaseList() {
         <Typography.Title level={1} style={{ fontSize: 24 }}>
           {title}
         </Typography.Title>
-        <Button type="primary" onClick={() => void navigate('/cases/new')}>
-          建档
-        </Button>
+        <Space>
+          <ExportButton
+            filename={`${title}-${chinaDateOf(new Date())}`}
+            tables={async () => {
+              // Every page with the filters on screen: the export is the list, not the page shown.
+              const { page: _page, pageSize: _size, ...filters } = query;
+              const all = await allPages(async (p, size) =>
+                unwrap(
+                  await api.GET('/api/v1/hardship/cases', {
+                    params: { query: { ...filters, page: String(p), pageSize: String(size) } },
+                  }),
+                ),
+              );
+              return [caseTable(title, all)];
+            }}
+          />
+          <Button type="primary" onClick={() => void navigate('/cases/new')}>
+            建档
+          </Button>
+        </Space>
       </Space>
       <Table<Case>
         rowKey="caseId"

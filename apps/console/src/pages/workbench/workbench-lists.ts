@@ -10,6 +10,43 @@ export interface WorkbenchList {
   readonly dateOf: (c: Case) => string;
 }
 
+/**
+ * A worklist of another programme: the list route and status behind its count, and the screen
+ * (`/workbench/<key>`) listing it whole.
+ */
+export interface ProgrammeList {
+  readonly key: 'grants-on-hold' | 'claims-to-pay';
+  readonly title: string;
+  /** What the list is, under its title. */
+  readonly note: string;
+  readonly status: string;
+  readonly href: string;
+}
+
+/**
+ * 助学申请暂缓: applications `on_hold` (the parent's case was closed, or its tier is no longer
+ * eligible). 医疗互助待支付: claims `approved` and not yet paid, the caseworker's next step on a
+ * claim. Medical aid has no "waiting for documents" state (claims are `submitted`, `approved`,
+ * `rejected` or `paid`; DOMAIN.md §3), so CONSOLE.md's "claims waiting for documents" is the list
+ * of claims waiting for the caseworker: those to pay.
+ */
+export const PROGRAMME_LISTS: readonly ProgrammeList[] = [
+  {
+    key: 'grants-on-hold',
+    title: '助学申请暂缓',
+    note: '家长的困难职工档案已销档或困难类型已变，申请暂缓发放',
+    status: 'on_hold',
+    href: '/workbench/grants-on-hold',
+  },
+  {
+    key: 'claims-to-pay',
+    title: '医疗互助待支付',
+    note: '审核已通过、尚未支付互助金的理赔',
+    status: 'approved',
+    href: '/workbench/claims-to-pay',
+  },
+];
+
 /** The 工作台's case lists for the business date `today` (China). */
 export function workbenchLists(today: string): { cases: WorkbenchList[] } {
   const list = (

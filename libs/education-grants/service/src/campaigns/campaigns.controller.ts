@@ -12,13 +12,15 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { CurrentPrincipal, Roles, type Page, type Principal } from '@union/platform';
 import { assertGrouping, etagOf, OrgScope, parseIfMatch } from '@union/runtime';
 import { GrantRecords } from '../read-models/grant-records.reader';
 import { CampaignReportHandler, type CampaignReportView } from './campaign-report/campaign-report.handler';
 import { CampaignReportQuery } from './campaign-report/campaign-report.query';
 import { campaignView, type CampaignView } from './campaign.view';
 import { CloseCampaignHandler } from './close-campaign/close-campaign.handler';
+import { ListCampaignsHandler } from './list-campaigns/list-campaigns.handler';
+import { ListCampaignsQuery } from './list-campaigns/list-campaigns.query';
 import { OpenCampaignDto } from './open-campaign/open-campaign.dto';
 import { OpenCampaignHandler } from './open-campaign/open-campaign.handler';
 
@@ -30,6 +32,7 @@ export class CampaignsController {
     private readonly openCampaign: OpenCampaignHandler,
     private readonly closeCampaign: CloseCampaignHandler,
     private readonly report: CampaignReportHandler,
+    private readonly list: ListCampaignsHandler,
     private readonly records: GrantRecords,
     private readonly orgScope: OrgScope,
   ) {}
@@ -43,6 +46,12 @@ export class CampaignsController {
   ): Promise<CampaignView> {
     const campaignId = await this.openCampaign.execute(dto, principal);
     return this.answer(campaignId, res);
+  }
+
+  @Get()
+  @Roles('caseworker', 'reviewer', 'auditor', 'admin')
+  campaigns(@Query() query: ListCampaignsQuery): Promise<Page<CampaignView>> {
+    return this.list.execute(query);
   }
 
   @Get(':campaignId')

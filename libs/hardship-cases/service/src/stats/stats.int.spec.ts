@@ -40,16 +40,20 @@ describe('yearly figures: people assisted (人次), amounts by category and fund
     cw1 = await h.as('cw-1', ['caseworker'], ['u-1']);
     const cw2 = await h.as('cw-2', ['caseworker'], ['u-2']);
     reviewer = await h.as('rv-1', ['reviewer'], ['*']);
-    const open = async (cw: Client, n: number, unitId: string) =>
+    const open = async (cw: Client, n: number, unitId: string, household?: object) =>
       (
         await cw
           .post(`${HARDSHIP}/cases`)
-          .send(openCaseBody(idNumberOf(n), { unitId }))
+          .send(openCaseBody(idNumberOf(n), { unitId, ...(household ? { household } : {}) }))
           .expect(201)
       ).body.caseId as string;
     const a = await open(cw1, 1, 'u-1');
     const b = await open(cw1, 2, 'u-1');
-    const c = await open(cw2, 3, 'u-2');
+    // 1,200 yuan a head: above the 900 line, under 1,350: relative.
+    const c = await open(cw2, 3, 'u-2', { size: 2, monthlyIncomeFen: 240_000 });
+    // A closed file is no open case.
+    const closed = await open(cw1, 4, 'u-1');
+    await cw1.post(`${HARDSHIP}/cases/${closed}/close`).send({ reason: 'moved_away' }).expect(200);
     const record = (cw: Client, caseId: string, body: object) =>
       cw.post(`${HARDSHIP}/cases/${caseId}/assistance`).send(body).expect(201);
     await record(cw1, a, give('holiday', 100_000, '送温暖专项资金'));
@@ -89,7 +93,22 @@ describe('yearly figures: people assisted (人次), amounts by category and fund
         [funds['工会帮扶专项资金']]: { count: 2, amountFen: 370_000 },
       },
       pendingApproval: { count: 1, amountFen: 500_000 },
+      openCases: { total: 3, byTier: { deep: 2, relative: 1, emergency: 0 } },
     });
+  });
+
+  it('counts the open cases by tier for the whole and for each child node', async () => {
+    const res = await reviewer.get(`${HARDSHIP}/stats?year=${year}&orgId=prov&groupBy=child`).expect(200);
+    expect(res.body.openCases).toEqual({ total: 3, byTier: { deep: 2, relative: 1, emergency: 0 } });
+    expect(
+      (res.body.byChild as { orgId: string; openCases: unknown }[]).map((c) => [c.orgId, c.openCases]),
+    ).toEqual([
+      ['u-1', { total: 2, byTier: { deep: 2, relative: 0, emergency: 0 } }],
+      ['u-2', { total: 1, byTier: { deep: 0, relative: 1, emergency: 0 } }],
+    ]);
+    // Open cases are counted now, whatever the year asked for the assistance figures.
+    const earlier = await cw1.get(`${HARDSHIP}/stats?year=${year - 5}`).expect(200);
+    expect(earlier.body.openCases).toEqual({ total: 2, byTier: { deep: 2, relative: 0, emergency: 0 } });
   });
 
   it('gives a caseworker only their units, and 403 for another unit', async () => {

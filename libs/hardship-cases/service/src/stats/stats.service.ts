@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { HARDSHIP_TIERS, type HardshipTier } from '@union/contracts';
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from '@union/hardship-cases/domain';
 import type { Principal } from '@union/platform';
 import { DATA_SOURCE, OrgScope } from '@union/runtime';
@@ -23,6 +24,17 @@ export interface HardshipFigures {
   byFundSource: Record<string, Figure>;
   /** Requests of the year still waiting for a reviewer (not in the figures above). */
   pendingApproval: Figure;
+  /**
+   * Cases open now (not by year: a file is open or not today), by tier, so a report shows the
+   * case files by tier and, with `groupBy=child`, by node.
+   */
+  openCases: OpenCases;
+}
+
+/** Open case files, by tier (every tier, zeros included). */
+export interface OpenCases {
+  total: number;
+  byTier: Record<HardshipTier, number>;
 }
 
 /** One child node's figures (`groupBy=child`). */
@@ -66,14 +78,18 @@ export class HardshipStatsService {
   ) {}
 
   async figures(query: StatsQuery, principal: Principal): Promise<HardshipStats> {
-    const scoped = (orgId: string | undefined) => {
-      const params: unknown[] = [query.year];
-      const where = ['a.year = $1'];
+    const scoped = async (orgId: string | undefined): Promise<HardshipFigures> => {
+      const params: unknown[] = [];
+      const where: string[] = [];
       const scope = this.orgScope.scopeSql(principal, 'c.unit_id', params);
       if (scope !== null) where.push(scope);
       if (query.unitId) where.push(`c.unit_id = $${params.push(query.unitId)}`);
       if (orgId !== undefined) where.push(this.orgScope.withinOrgSql(orgId, 'c.unit_id', params));
-      return this.of(where, params);
+      const [assistance, openCases] = await Promise.all([
+        this.of([...where, `a.year = $${params.length + 1}`], [...params, query.year]),
+        this.openCases(where, params),
+      ]);
+      return { ...assistance, openCases };
     };
     const children =
       query.groupBy === 'child' && query.orgId ? await this.orgScope.childrenOf(query.orgId) : null;
@@ -90,7 +106,19 @@ export class HardshipStatsService {
     };
   }
 
-  private async of(where: string[], params: unknown[]): Promise<HardshipFigures> {
+  private async openCases(where: readonly string[], params: unknown[]): Promise<OpenCases> {
+    const rows = await this.dataSource.query<{ tier: string; n: number }[]>(
+      `SELECT c.tier, count(*)::int AS n FROM case_summary c
+       WHERE ${["c.status = 'open'", ...where].join(' AND ')} GROUP BY c.tier`,
+      params,
+    );
+    const byTier = Object.fromEntries(
+      HARDSHIP_TIERS.map((t) => [t, rows.find((r) => r.tier === t)?.n ?? 0]),
+    ) as Record<HardshipTier, number>;
+    return { total: Object.values(byTier).reduce((a, b) => a + b, 0), byTier };
+  }
+
+  private async of(where: string[], params: unknown[]): Promise<Omit<HardshipFigures, 'openCases'>> {
     const from = `FROM case_assistance a JOIN case_summary c ON c.case_id = a.case_id WHERE ${where.join(' AND ')}`;
     const sum = (status: string, key?: string): Promise<GroupRow[]> =>
       this.dataSource.query<GroupRow[]>(

@@ -18,6 +18,15 @@ export interface FundReport {
   readonly usageRateBp: number | null;
   /** True when the period spent more than it collected (usage above 10000 bp). */
   readonly deficit: boolean;
+  /** Paid claims by the month of their `paidOn` (`YYYY-MM`), oldest first; months without one left out. */
+  readonly payoutsByMonth: readonly MonthlyPayouts[];
+}
+
+/** The claims paid in one calendar month and their payouts. */
+export interface MonthlyPayouts {
+  readonly month: string;
+  readonly claimsPaid: number;
+  readonly payoutsFen: Fen;
 }
 
 // Pairwise, not sumFen(...spread): a period has hundreds of thousands of members, too many arguments.
@@ -54,5 +63,20 @@ export function fundReport(
     seriousIllnessAidFen,
     usageRateBp,
     deficit: usageRateBp !== null && usageRateBp > BP_ONE,
+    payoutsByMonth: byMonth(paid),
   };
+}
+
+function byMonth(paid: readonly ClaimRow[]): MonthlyPayouts[] {
+  const months = new Map<string, MonthlyPayouts>();
+  for (const c of paid) {
+    const month = (c.paidOn ?? '').slice(0, 7);
+    const known = months.get(month) ?? { month, claimsPaid: 0, payoutsFen: 0 };
+    months.set(month, {
+      month,
+      claimsPaid: known.claimsPaid + 1,
+      payoutsFen: sumFen(known.payoutsFen, c.quote.payoutFen),
+    });
+  }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

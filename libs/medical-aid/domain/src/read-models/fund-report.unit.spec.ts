@@ -30,8 +30,12 @@ const member = (
   },
 });
 
-const claim = (status: ClaimRow['status'], payoutFen: number, periodId = PERIOD_ID): ClaimRow =>
-  ({ periodId, status, quote: { payoutFen } }) as unknown as ClaimRow;
+const claim = (
+  status: ClaimRow['status'],
+  payoutFen: number,
+  periodId = PERIOD_ID,
+  paidOn: string | null = status === 'paid' ? '2024-03-05' : null,
+): ClaimRow => ({ periodId, status, paidOn, quote: { payoutFen } }) as unknown as ClaimRow;
 
 describe('fundReport', () => {
   it('counts paid and waived members, contributions, paid claims, payouts and aid', () => {
@@ -55,7 +59,25 @@ describe('fundReport', () => {
       seriousIllnessAidFen: 5_000,
       usageRateBp: 8500,
       deficit: false,
+      payoutsByMonth: [{ month: '2024-03', claimsPaid: 2, payoutsFen: 12_000 }],
     });
+  });
+
+  it('gives the paid claims by the month they were paid, oldest first', () => {
+    const report = fundReport(
+      { periodId: PERIOD_ID },
+      [member('a', 10_000)],
+      [
+        claim('paid', 300, PERIOD_ID, '2024-05-31'),
+        claim('paid', 100, PERIOD_ID, '2024-02-01'),
+        claim('paid', 250, PERIOD_ID, '2024-05-01'),
+        claim('approved', 9_999, PERIOD_ID, null),
+      ],
+    );
+    expect(report.payoutsByMonth).toEqual([
+      { month: '2024-02', claimsPaid: 1, payoutsFen: 100 },
+      { month: '2024-05', claimsPaid: 2, payoutsFen: 550 },
+    ]);
   });
 
   it('rounds the usage rate down and flags a deficit only above 100%', () => {

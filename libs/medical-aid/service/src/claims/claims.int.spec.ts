@@ -198,6 +198,7 @@ describe('medical-aid claims: quotes, cap, aid and hardship risk (HTTP)', () => 
       seriousIllnessAidFen: 5_000_000,
       usageRateBp: 9_000_000,
       deficit: true,
+      payoutsByMonth: [{ month: TODAY.slice(0, 7), claimsPaid: 3, payoutsFen: 22_000_000 }],
     });
   });
 });

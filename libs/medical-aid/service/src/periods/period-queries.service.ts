@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { BP_ONE, DomainError } from '@union/kernel';
 import type { FundReport, PeriodRow } from '@union/medical-aid/domain';
-import type { Principal } from '@union/platform';
+import type { Page, Principal } from '@union/platform';
 import { DATA_SOURCE, OrgScope, subtreesSql, withinOrgSql, type OrgChild } from '@union/runtime';
 import { PeriodSummaryEntity } from '../read-models/period-summary.entity';
 import { ReadScope } from '../shared/read-scope';
 import type { FundReportQuery } from './fund-report.query';
+import type { ListPeriodsQuery } from './list-periods.query';
 
 /** The fund report, for a subtree (`orgId`) and with each child's figures (`groupBy=child`). */
 export type FundReportView = FundReport & {
@@ -24,6 +25,9 @@ interface MemberSums {
 interface ClaimSums {
   claims_paid: string;
   payouts_fen: string;
+}
+interface MonthSums extends ClaimSums {
+  month: string;
 }
 
 /** Periods and their fund report, from the read models. */
@@ -46,6 +50,23 @@ export class PeriodQueries {
     if (!row) throw new DomainError('NOT_FOUND', `There is no period ${periodId}.`);
     this.opened.set(periodId, row.data);
     return row.data;
+  }
+
+  /**
+   * The periods, the latest coverage first (then the latest opened): what a report picks from. A
+   * period is no unit's record (API.md: everyone reads one), so the list is not scoped.
+   */
+  async list(query: ListPeriodsQuery): Promise<Page<PeriodRow>> {
+    const [rows, total] = await this.dataSource
+      .getRepository(PeriodSummaryEntity)
+      .createQueryBuilder('p')
+      .orderBy("p.data->>'coverageStart'", 'DESC')
+      .addOrderBy('p.opened_at', 'DESC')
+      .addOrderBy('p.period_id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((r) => r.data), page: query.page, pageSize: query.pageSize, total };
   }
 
   /**
@@ -93,11 +114,16 @@ export class PeriodQueries {
        FROM membership_summary WHERE ${where.join(' AND ')}`,
       params,
     );
-    const [c]: ClaimSums[] = await this.dataSource.query(
-      `SELECT count(*) AS claims_paid, coalesce(sum(payout_fen), 0) AS payouts_fen
-       FROM claim_summary WHERE ${where.join(' AND ')} AND status = 'paid'`,
+    const months: MonthSums[] = await this.dataSource.query(
+      `SELECT substr(data->>'paidOn', 1, 7) AS month, count(*) AS claims_paid, sum(payout_fen) AS payouts_fen
+       FROM claim_summary WHERE ${where.join(' AND ')} AND status = 'paid'
+       GROUP BY 1 ORDER BY 1`,
       params,
     );
+    const c: ClaimSums = {
+      claims_paid: String(months.reduce((n, m) => n + Number(m.claims_paid), 0)),
+      payouts_fen: String(months.reduce((n, m) => n + BigInt(m.payouts_fen), 0n)),
+    };
     const contributionsFen = Number(m.contributions_fen);
     const spentFen = BigInt(c.payouts_fen) + BigInt(m.aid_fen);
     const usageRateBp =
@@ -112,6 +138,11 @@ export class PeriodQueries {
       seriousIllnessAidFen: Number(m.aid_fen),
       usageRateBp,
       deficit: usageRateBp !== null && usageRateBp > BP_ONE,
+      payoutsByMonth: months.map((m) => ({
+        month: m.month,
+        claimsPaid: Number(m.claims_paid),
+        payoutsFen: Number(m.payouts_fen),
+      })),
     };
   }
 }

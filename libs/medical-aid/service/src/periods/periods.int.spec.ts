@@ -147,6 +147,7 @@ describe('medical-aid periods (HTTP)', () => {
       seriousIllnessAidFen: 0,
       usageRateBp: null,
       deficit: false,
+      payoutsByMonth: [],
     });
     await request(h.http)
       .get(`${API}/periods/${periodId}/fund-report`)

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { Page } from '@union/platform';
+import { DATA_SOURCE } from '@union/runtime';
+import { GrantCampaignEntity } from '../../read-models/grant-campaign.entity';
+import { campaignView, type CampaignView } from '../campaign.view';
+import type { ListCampaignsQuery } from './list-campaigns.query';
+
+/**
+ * The campaigns, newest year first (then the latest window first): what a report or a board picks
+ * from. A campaign is no unit's record (API.md: everyone reads one), so the list is not scoped.
+ */
+@Injectable()
+export class ListCampaignsHandler {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute(query: ListCampaignsQuery): Promise<Page<CampaignView>> {
+    const qb = this.dataSource.getRepository(GrantCampaignEntity).createQueryBuilder('c');
+    if (query.year !== undefined) qb.andWhere('c.year = :year', { year: query.year });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    const [rows, total] = await qb
+      .orderBy('c.year', 'DESC')
+      .addOrderBy("c.data->>'opensOn'", 'DESC')
+      .addOrderBy('c.campaign_id')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((r) => campaignView(r.data, r.version)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+}
