@@ -7,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { PlatformModule } from '@union/platform';
 import { authConfigOf } from '@union/runtime';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ApprovalsInboxService } from './approvals/approvals-inbox';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -22,7 +24,8 @@ import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /**
  * The single HTTP entry: auth, the route table's roles, rate limits, dev tokens, routing to the
- * services, the composed people view, the audit timeline and trace, and aggregated readiness.
+ * services, the composed people view and approvals inbox, the audit timeline and trace, and
+ * aggregated readiness.
  */
 @Module({})
 export class GatewayModule implements NestModule {
@@ -38,7 +41,7 @@ export class GatewayModule implements NestModule {
         }),
       ],
       // The forwarded routes are served by ForwardingHandler, in front of Nest (create-gateway-app).
-      controllers: [DevTokenController, PeopleController, AuditController],
+      controllers: [DevTokenController, PeopleController, AuditController, ApprovalsController],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,
@@ -48,6 +51,7 @@ export class GatewayModule implements NestModule {
           useFactory: (proxy: ProxyService) => new UnitPaths(proxy),
         },
         PersonViewService,
+        ApprovalsInboxService,
         AuditTrail,
         UpstreamHealth,
         RateLimitMiddleware,

@@ -8,6 +8,7 @@ import {
   TRACE_PATH,
   traceOperation,
 } from './audit-operations';
+import { APPROVALS_PATH, APPROVALS_SCHEMAS, approvalsOperation } from './approvals-schemas';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
@@ -70,6 +71,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
   paths[PEOPLE_PATH] = peopleOperation();
+  paths[APPROVALS_PATH] = approvalsOperation();
   paths[TIMELINE_PATH] = timelineOperation();
   paths[TRACE_PATH] = traceOperation();
   paths['/api/v1/auth/dev-token'] = devTokenOperation();
@@ -147,6 +149,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
             'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
         },
         ...HARDSHIP_SCHEMAS,
+        ...APPROVALS_SCHEMAS,
       },
     },
   } as OpenAPIObject;
