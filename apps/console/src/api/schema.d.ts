@@ -2152,6 +2152,65 @@ export type components = {
             kind: string;
         };
         HolidayBatch: {
+            /**
+             * @description fen per household, by tier
+             * @example {
+             *       "deep": 100000,
+             *       "relative": 50000
+             *     }
+             */
+            amountsByTierFen: {
+                [key: string]: number;
+            };
+            /** @example 00000000-0000-4000-8000-000000000001 */
+            fundId: string;
+            /** @example 2026年春节送温暖 */
+            name: string;
+            /** @example xn-city-union */
+            orgId: string;
+            /**
+             * Format: date
+             * @example 2026-02-10
+             */
+            paidOn: string;
+            /**
+             * @example [
+             *       "deep",
+             *       "relative"
+             *     ]
+             */
+            tiers: string[];
+        };
+        HolidayBatchApproval: {
+            /** @description fen */
+            amountFen: number;
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "holidayBatch";
+            record: components["schemas"]["HolidayBatchListItem"];
+            /** @description An instant; a date for assistance recorded before instants were kept */
+            submittedAt: string;
+            submittedBy: string;
+            unitId: string;
+        };
+        HolidayBatchListItem: components["schemas"]["HolidayBatchRecord"] & {
+            fund: {
+                fundId: string;
+                name: string;
+                /** @description fen */
+                remainingFen: number;
+            } | null;
+        };
+        HolidayBatchPage: {
+            items: components["schemas"]["HolidayBatchListItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        HolidayBatchRecord: {
             amountsByTierFen: {
                 /** @description fen */
                 deep?: number;
@@ -2197,35 +2256,6 @@ export type components = {
                 /** @description fen */
                 totalFen: number;
             };
-        };
-        HolidayBatchApproval: {
-            /** @description fen */
-            amountFen: number;
-            id: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            kind: "holidayBatch";
-            record: components["schemas"]["HolidayBatchListItem"];
-            /** @description An instant; a date for assistance recorded before instants were kept */
-            submittedAt: string;
-            submittedBy: string;
-            unitId: string;
-        };
-        HolidayBatchListItem: components["schemas"]["HolidayBatch"] & {
-            fund: {
-                fundId: string;
-                name: string;
-                /** @description fen */
-                remainingFen: number;
-            } | null;
-        };
-        HolidayBatchPage: {
-            items: components["schemas"]["HolidayBatchListItem"][];
-            page: number;
-            pageSize: number;
-            total: number;
         };
         InboxApplication: {
             /** @description fen */
@@ -2542,6 +2572,15 @@ export type components = {
             total: number;
         };
         RegionPolicy: {
+            /**
+             * @description fen
+             * @example 86000
+             */
+            minimumLivingStandardFen: number;
+            /** @example 15000 */
+            relativeMultiplierBp: number;
+        };
+        RegionPolicyEntry: {
             regionCode: string;
         } & components["schemas"]["RegionPolicyVersion"] & {
             /** @description Newest first */
@@ -2559,7 +2598,7 @@ export type components = {
                 /** @description basis points (10000 = 100%) */
                 relativeMultiplierBp: number;
             };
-            items: components["schemas"]["RegionPolicy"][];
+            items: components["schemas"]["RegionPolicyEntry"][];
             page: number;
             pageSize: number;
             total: number;

@@ -214,8 +214,8 @@ export const APPROVALS_SCHEMAS: Readonly<Record<string, Schema>> = {
     'fund',
   ]),
   AssistancePage: page('AssistanceListItem'),
-  HolidayBatch: object(batchProperties),
-  HolidayBatchListItem: { allOf: [ref('HolidayBatch'), object({ fund: fundSummary })] },
+  HolidayBatchRecord: object(batchProperties),
+  HolidayBatchListItem: { allOf: [ref('HolidayBatchRecord'), object({ fund: fundSummary })] },
   HolidayBatchPage: page('HolidayBatchListItem'),
   InboxApplication: object(applicationProperties),
   InboxClaim: object(
@@ -248,7 +248,7 @@ export const APPROVALS_SCHEMAS: Readonly<Record<string, Schema>> = {
     sections: object({ assistance: section, application: section, claim: section, holidayBatch: section }),
   }),
   RegionPolicyVersion: object(policyVersion),
-  RegionPolicy: {
+  RegionPolicyEntry: {
     allOf: [
       object({ regionCode: str }),
       ref('RegionPolicyVersion'),
@@ -263,7 +263,7 @@ export const APPROVALS_SCHEMAS: Readonly<Record<string, Schema>> = {
       relativeLineFen: fen,
       policyVersion: str,
     }),
-    items: { type: 'array', items: ref('RegionPolicy') },
+    items: { type: 'array', items: ref('RegionPolicyEntry') },
     page: int,
     pageSize: int,
     total: int,
