@@ -2496,6 +2496,15 @@ export type components = {
              */
             type: string;
         };
+        PublishedRegionPolicy: {
+            /** @description fen */
+            minimumLivingStandardFen: number;
+            /** @example 410105-2 */
+            policyVersion: string;
+            regionCode: string;
+            /** @description basis points (10000 = 100%) */
+            relativeMultiplierBp: number;
+        };
         Reason: {
             /** @example 材料不全 */
             reason?: string;
@@ -7737,7 +7746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["HolidayBatchRecord"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -7822,7 +7831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["HolidayBatchRecord"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8014,7 +8023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["HolidayBatchRecord"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8279,7 +8288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["PublishedRegionPolicy"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

@@ -248,6 +248,12 @@ export const APPROVALS_SCHEMAS: Readonly<Record<string, Schema>> = {
     sections: object({ assistance: section, application: section, claim: section, holidayBatch: section }),
   }),
   RegionPolicyVersion: object(policyVersion),
+  PublishedRegionPolicy: object({
+    regionCode: str,
+    minimumLivingStandardFen: fen,
+    relativeMultiplierBp: bp,
+    policyVersion: { ...str, example: '410105-2' },
+  }),
   RegionPolicyEntry: {
     allOf: [
       object({ regionCode: str }),
