@@ -362,6 +362,9 @@ void describe('审批 and 区域政策 in Chromium against the embedded platform
       年度封顶扣减: '0.00 元',
       应付互助金: '20,000.00 元',
     });
+    // The quote is the approval's own, asked of the API as a dry run (the cap left now).
+    await drawer.getByRole('heading', { name: '互助金测算（批准时）' }).waitFor();
+    await drawer.getByText('正在按当前剩余封顶额测算').waitFor({ state: 'detached' });
     const bands = drawer.getByRole('table').filter({ hasText: '计算基数' });
     await bands.getByRole('row', { name: '0.00 至 50,000.00 元 50% 40,000.00 元 20,000.00 元' }).waitFor();
     await axeClean(page, '审批 · 医疗互助');

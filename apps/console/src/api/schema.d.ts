@@ -1292,7 +1292,7 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Approve a claim
+         * Approve a claim (dryRun=true: the claim re-quoted as approval would leave it, nothing stored)
          * @description Roles: reviewer.
          */
         post: operations["postApiVMedicalAidClaimsClaimIdApprove"];
@@ -1972,6 +1972,13 @@ export type components = {
             submittedAt: string;
             submittedBy: string;
             unitId: string;
+        };
+        /** @description The claim after an approval; with `?dryRun=true`, the claim as the approval would leave it (re-quoted against the cap left now), `dryRun: true`, nothing stored */
+        ClaimDecision: components["schemas"]["InboxClaim"] & {
+            /** @enum {boolean} */
+            dryRun?: true;
+            /** @description fen */
+            eligibleLoweredFromFen?: number;
         };
         CloseCase: {
             /** @example 已稳定就业 */
@@ -8986,7 +8993,9 @@ export interface operations {
     };
     postApiVMedicalAidClaimsClaimIdApprove: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: string;
+            };
             header?: {
                 /** @description Replays the first response for the same key and body */
                 "Idempotency-Key"?: string;
@@ -9010,7 +9019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["ClaimDecision"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

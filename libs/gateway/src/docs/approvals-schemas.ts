@@ -222,6 +222,14 @@ export const APPROVALS_SCHEMAS: Readonly<Record<string, Schema>> = {
     claimProperties,
     Object.keys(claimProperties).filter((k) => !k.startsWith('decided') && k !== 'decisionReason'),
   ),
+  ClaimDecision: {
+    description:
+      'The claim after an approval; with `?dryRun=true`, the claim as the approval would leave it (re-quoted against the cap left now), `dryRun: true`, nothing stored',
+    allOf: [
+      ref('InboxClaim'),
+      object({ dryRun: { type: 'boolean', enum: [true] }, eligibleLoweredFromFen: fen }, []),
+    ],
+  },
   ApprovalItem: {
     oneOf: [
       ref('AssistanceApproval'),

@@ -143,7 +143,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
     ['POST', '/claims', ['caseworker'], 'Submit a claim', { body: 'SubmitClaim', status: 201 }],
     ['GET', '/claims', READERS, 'List claims', { query: ['periodId', 'status', 'unitId', 'submittedByNot', ...LIST], response: 'Page' }],
     ['GET', '/claims/{claimId}', READERS, 'A claim'],
-    ['POST', '/claims/{claimId}/approve', ['reviewer'], 'Approve a claim', { body: 'ApproveClaim' }],
+    ['POST', '/claims/{claimId}/approve', ['reviewer'], 'Approve a claim (dryRun=true: the claim re-quoted as approval would leave it, nothing stored)', { body: 'ApproveClaim', query: ['dryRun'], response: 'ClaimDecision' }],
     ['POST', '/claims/{claimId}/reject', ['reviewer'], 'Reject a claim', { body: 'Reason' }],
     ['POST', '/claims/{claimId}/pay', ['caseworker', 'reviewer'], 'Record the payment', { body: 'Payment' }],
     ['GET', '/eligibility/{idNumber}', READERS, 'Hardship eligibility as medical aid sees it (beyond API.md)', { response: 'Eligibility' }],

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
-import { Descriptions, Table, Typography } from 'antd';
+import { Alert, Descriptions, Spin, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { useApi } from '../../api/api-context';
+import { ApiProblem, unwrap } from '../../api/client';
+import { mapProblem } from '../../api/problem';
 import { formatDate, formatInstant } from '../../format/date';
 import {
   ASSISTANCE_CATEGORY_LABELS,
@@ -121,9 +125,23 @@ function ApplicationFigures({ item }: { item: Extract<ApprovalItem, { kind: 'app
 }
 
 function ClaimFigures({ item }: { item: Extract<ApprovalItem, { kind: 'claim' }> }) {
+  const api = useApi();
   const r = item.record;
   const b = r.bill;
-  const q = r.quote;
+  // The quote the approval would pay: the same approval as a dry run, against the cap left now
+  // (the quote of the submission may be out of date once other claims of the member were approved).
+  const preview = useQuery({
+    queryKey: ['claim-approval-preview', r.claimId, r.version],
+    queryFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/medical-aid/claims/{claimId}/approve', {
+          params: { path: { claimId: r.claimId }, query: { dryRun: 'true' } },
+          body: {},
+        }),
+      ),
+    staleTime: 0,
+  });
+  const q = preview.data?.quote ?? r.quote;
   return (
     <>
       <Part id="fig-request" title="住院信息">
@@ -151,7 +169,28 @@ function ClaimFigures({ item }: { item: Extract<ApprovalItem, { kind: 'claim' }>
           <Item label="其他支付">{formatYuan(b.otherPaidFen)}</Item>
         </Descriptions>
       </Part>
-      <Part id="fig-quote" title="互助金测算">
+      <Part id="fig-quote" title="互助金测算（批准时）">
+        {preview.isLoading && (
+          <Spin tip="正在按当前剩余封顶额测算" style={{ display: 'block', margin: 16 }} />
+        )}
+        {preview.error && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            message={`批准时的测算暂时无法取得（${
+              preview.error instanceof ApiProblem ? mapProblem(preview.error.problem).message : '请稍后再试'
+            }），以下为提交时的测算`}
+          />
+        )}
+        {preview.data && preview.data.quote.payoutFen !== r.quote.payoutFen && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            message={`提交时测算的应付互助金为 ${formatYuan(r.quote.payoutFen)}；其后该会员已有其他赔付，批准时按现在剩余的年度封顶额支付。`}
+          />
+        )}
         <Descriptions bordered size="small" column={1} style={{ marginBottom: 8 }}>
           <Item label="个人自付">{formatYuan(q.outOfPocketFen)}</Item>
           <Item label="起付线">{formatYuan(q.deductibleFen)}</Item>
@@ -174,9 +213,6 @@ function ClaimFigures({ item }: { item: Extract<ApprovalItem, { kind: 'claim' }>
           <Item label="应付互助金">{formatYuan(q.payoutFen)}</Item>
           <Item label="政策版本">{q.policyVersion}</Item>
         </Descriptions>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          以上为提交时的测算；批准时系统按届时剩余的年度封顶额重新测算。
-        </Typography.Paragraph>
       </Part>
     </>
   );
