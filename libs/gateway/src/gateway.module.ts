@@ -7,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { PlatformModule } from '@union/platform';
 import { authConfigOf } from '@union/runtime';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ApprovalsInboxService } from './approvals/approvals-inbox';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
 import { AuthConfigController } from './auth/auth-config.controller';
@@ -22,8 +24,9 @@ import { UnitPaths } from './routing/unit-paths';
 import { RateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /**
- * The single HTTP entry: auth, the route table's roles, rate limits, sign-in config and dev tokens, routing to the
- * services, the composed people view, the audit timeline and trace, and aggregated readiness.
+ * The single HTTP entry: auth, the route table's roles, rate limits, sign-in config and dev tokens,
+ * routing to the services, the composed people view and approvals inbox, the audit timeline and
+ * trace, and aggregated readiness.
  */
 @Module({})
 export class GatewayModule implements NestModule {
@@ -39,7 +42,7 @@ export class GatewayModule implements NestModule {
         }),
       ],
       // The forwarded routes are served by ForwardingHandler, in front of Nest (create-gateway-app).
-      controllers: [AuthConfigController, DevTokenController, PeopleController, AuditController],
+      controllers: [AuthConfigController, DevTokenController, PeopleController, AuditController, ApprovalsController],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,
@@ -49,6 +52,7 @@ export class GatewayModule implements NestModule {
           useFactory: (proxy: ProxyService) => new UnitPaths(proxy),
         },
         PersonViewService,
+        ApprovalsInboxService,
         AuditTrail,
         UpstreamHealth,
         RateLimitMiddleware,

@@ -51,6 +51,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   tierOverride: '人工认定困难类型',
   overrideReason: '人工认定理由',
   referralId: '转介单',
+  reason: '理由',
+  minimumLivingStandardFen: '低保标准',
+  relativeMultiplierBp: '相对困难倍数',
 };
 
 /** Whether an unknown value is a problem answer. */

@@ -121,6 +121,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`GET ${H}/holiday-batches/{batchId}/lines`]: { who: READERS, scope: 'unit', ok: 200, make: on((w, u) => `${H}/holiday-batches/${w.units[u].batchId}/lines?status=included`) },
   [`POST ${H}/holiday-batches/{batchId}/approve`]: { who: RV, scope: 'unit', ok: 200, make: onBatch('approve', {}) },
   [`POST ${H}/holiday-batches/{batchId}/reject`]: { who: RV, scope: 'unit', ok: 200, make: onBatch('reject', reason) },
+  [`GET ${H}/assistance`]: { who: READERS, scope: 'unit', ok: 200, make: on((_w, u) => `${H}/assistance?status=pending_approval&unitId=${u}&submittedByNot=someone-else`) },
+  [`GET ${H}/holiday-batches`]: { who: READERS, scope: 'unit', ok: 200, make: on((_w, u) => `${H}/holiday-batches?status=draft&orgId=${u}&submittedByNot=someone-else`) },
   [`POST ${H}/cases/{caseId}/assistance/{assistanceId}/approve`]: { who: RV, scope: 'unit', ok: 200, make: onAssistance('approve', { reason: '经审核，情况属实' }) },
   [`POST ${H}/cases/{caseId}/assistance/{assistanceId}/reject`]: { who: RV, scope: 'unit', ok: 200, make: onAssistance('reject', reason) },
   [`PUT ${H}/cases/{caseId}/pairing`]: { who: CW, scope: 'unit', ok: 200, make: onCase('/pairing', { helperName: '李志强', helperUnit: '市总工会机关党支部' }) },
@@ -130,6 +132,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`GET ${H}/referrals/{referralId}`]: { who: ['caseworker', 'auditor'], scope: 'unit', ok: 200, make: on((w, u) => `${H}/referrals/${w.units[u].referralId}`) },
   [`POST ${H}/referrals/{referralId}/dismiss`]: { who: CW, scope: 'unit', ok: 200, make: async (w, u, fresh) => ({ path: `${H}/referrals/${fresh ? await w.fresh.referralId(u) : w.units[u].referralId}/dismiss`, body: reason }) },
   [`GET ${H}/stats`]: { who: ALL, scope: 'unit', ok: 200, make: on((_w, u) => `${H}/stats?year=${YEAR}&unitId=${u}`) },
+  [`GET ${H}/policies/regions`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${H}/policies/regions?pageSize=10`) },
   [`GET ${H}/policies/regions/{regionCode}`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${H}/policies/regions/110105`) },
   [`PUT ${H}/policies/regions/{regionCode}`]: { who: ADMIN, scope: 'none', ok: 200, make: on(() => `${H}/policies/regions/630102`, { minimumLivingStandardFen: 90_000, relativeMultiplierBp: 15_000 }) },
 

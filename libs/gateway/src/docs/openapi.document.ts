@@ -8,6 +8,7 @@ import {
   TRACE_PATH,
   traceOperation,
 } from './audit-operations';
+import { APPROVALS_PATH, APPROVALS_SCHEMAS, approvalsOperation } from './approvals-schemas';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { PROGRAMME_SCHEMAS } from './programme-schemas';
@@ -78,6 +79,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
   paths[PEOPLE_PATH] = peopleOperation();
+  paths[APPROVALS_PATH] = approvalsOperation();
   paths[TIMELINE_PATH] = timelineOperation();
   paths[TRACE_PATH] = traceOperation();
   paths['/api/v1/auth/dev-token'] = devTokenOperation();
@@ -138,6 +140,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
         Result: { type: 'object', description: 'The record as API.md describes it' },
         ...HARDSHIP_SCHEMAS,
         ...PROGRAMME_SCHEMAS,
+        ...APPROVALS_SCHEMAS,
       },
     },
   } as OpenAPIObject;

@@ -8,6 +8,8 @@ import {
   type ServiceSettings,
 } from '@union/runtime';
 import { AssistanceController } from './assistance/assistance.controller';
+import { AssistanceListController } from './assistance/assistance-list.controller';
+import { AssistanceList } from './assistance/assistance-list.service';
 import { CaseCommands } from './cases/case-commands.service';
 import { CaseQueries } from './cases/case-queries.service';
 import { CasesController } from './cases/cases.controller';
@@ -64,6 +66,7 @@ export class HardshipCasesModule {
         VisitsController,
         ReassessmentsController,
         AssistanceController,
+        AssistanceListController,
         PairingController,
         ReopenController,
         ReferralsController,
@@ -82,6 +85,7 @@ export class HardshipCasesModule {
         integrationConsumerProvider(EXTERNAL_ASSISTANCE_CONSUMER, 'external-assistance'),
         CaseCommands,
         CaseQueries,
+        AssistanceList,
         OpenCaseHandler,
         RegionPolicies,
         Referrals,

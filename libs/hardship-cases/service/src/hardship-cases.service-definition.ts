@@ -31,6 +31,8 @@ import { HolidayBatches1732300004000 } from './schema/1732300004000-holiday-batc
 import { holidayBatchProjection } from './read-models/holiday-batches/holiday-batch.projection';
 import { HolidayBatchEntity } from './read-models/holiday-batches/holiday-batch.entity';
 import { HardshipPersonIndex1732300002100 } from './schema/1732300002100-hardship-person-index.migration';
+import { RegionPoliciesAndPendingAssistance1732300005600 } from './schema/1732300005600-region-policies-and-pending-assistance.migration';
+import { regionPolicyVersionProjection } from './read-models/region-policies/region-policy-version.projection';
 
 /** Publishes what other programmes need of a case: opened, tier changed, closed, reopened. */
 function toMessage(event: StoredEvent) {
@@ -54,6 +56,7 @@ export const hardshipProjections = [
   referralProjection,
   holidayBatchProjection,
   fundProjection,
+  regionPolicyVersionProjection,
 ];
 
 /** Old shapes of stored events, read as the current ones (the stored event and its hash stay). */
@@ -74,6 +77,7 @@ export const hardshipCasesService: ServiceDefinition = {
     HardshipPersonIndex1732300002100,
     HardshipFunds1732300003000,
     HolidayBatches1732300004000,
+    RegionPoliciesAndPendingAssistance1732300005600,
   ],
   entities: [
     CaseSummaryEntity,

@@ -2,9 +2,11 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { page } from '../page';
 
-const Upcoming = lazy(() => import('../upcoming'));
+// 审批 (reviewer) and 区域政策 (admin): each screen is its own chunk (CONSOLE.md, "Budgets").
+const Approvals = lazy(() => import('./approvals'));
+const Policies = lazy(() => import('./policies'));
 
 export const approvalsRoutes: RouteObject[] = [
-  { path: 'approvals', element: page(<Upcoming title="审批" />) },
-  { path: 'admin/policies', element: page(<Upcoming title="审批" />) },
+  { path: 'approvals', element: page(<Approvals />) },
+  { path: 'admin/policies', element: page(<Policies />) },
 ];

@@ -24,6 +24,8 @@ export interface AssistanceRow {
   /** Calendar year of `recordedOn`, for the per-year statistics. */
   readonly year: number;
   readonly recordedOn: IsoDate;
+  /** The instant it was recorded; absent on rows written before it was kept (a rebuild adds it). */
+  readonly recordedAt?: string;
   readonly recordedBy: string;
   readonly decidedBy: string | null;
   readonly decidedOn: IsoDate | null;
@@ -89,6 +91,7 @@ export function evolveAssistanceRow(row: AssistanceRow | null, event: CaseEvent)
         status: d.status,
         year: Number(d.recordedOn.slice(0, 4)),
         recordedOn: d.recordedOn,
+        recordedAt: d.recordedAt,
         recordedBy: d.recordedBy,
         decidedBy: null,
         decidedOn: null,

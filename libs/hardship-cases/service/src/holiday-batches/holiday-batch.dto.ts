@@ -47,3 +47,29 @@ export class BatchLinesQuery extends PageQuery {
   @IsIn(['included', 'excluded', 'recorded', 'unrecorded'])
   readonly status?: 'included' | 'excluded' | 'recorded' | 'unrecorded';
 }
+
+export const BATCH_STATUSES = ['draft', 'approved', 'running', 'done', 'refused'] as const;
+
+/**
+ * `GET /api/v1/hardship/holiday-batches` (beyond API.md): the batches of the caller's subtrees,
+ * e.g. the drafts waiting for a reviewer (`status=draft`).
+ */
+export class ListHolidayBatchesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: BATCH_STATUSES })
+  @IsOptional()
+  @IsIn(BATCH_STATUSES)
+  readonly status?: (typeof BATCH_STATUSES)[number];
+  @ApiPropertyOptional({ example: 'ha-zz', description: 'Batches of this node and every node below it.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  readonly orgId?: string;
+  @ApiPropertyOptional({
+    example: 'rv-henan',
+    description: 'Leaves out what this user prepared (the approvals inbox passes its caller).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  readonly submittedByNot?: string;
+}

@@ -5,11 +5,12 @@ import { CurrentPrincipal, Roles, type Page, type Principal } from '@union/platf
 import {
   ApproveHolidayBatchDto,
   BatchLinesQuery,
+  ListHolidayBatchesQuery,
   PrepareHolidayBatchDto,
   RejectHolidayBatchDto,
 } from './holiday-batch.dto';
 import { HolidayBatchRunner } from './holiday-batch-runner';
-import { HolidayBatches, type BatchLineView } from './holiday-batches.service';
+import { HolidayBatches, type BatchLineView, type HolidayBatchListItem } from './holiday-batches.service';
 
 /**
  * Holiday warmth batches (两节送温暖, DOMAIN.md §4): prepare with a preview, approve (four eyes,
@@ -31,6 +32,16 @@ export class HolidayBatchesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<HolidayBatchRow> {
     return this.batches.prepare(dto, principal);
+  }
+
+  /** The batches of the caller's subtrees (beyond API.md), newest first, each with its fund. */
+  @Get()
+  @Roles('caseworker', 'reviewer', 'auditor')
+  list(
+    @Query() query: ListHolidayBatchesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<HolidayBatchListItem>> {
+    return this.batches.list(query, principal);
   }
 
   @Get(':batchId')

@@ -38,6 +38,11 @@ export interface BatchLineView {
   assistanceId: string | null;
 }
 
+/** A batch of the list, with the fund it is paid from and what that fund has left now. */
+export type HolidayBatchListItem = HolidayBatchRow & {
+  readonly fund: { readonly fundId: string; readonly name: string; readonly remainingFen: number } | null;
+};
+
 /** Lines per insert statement. */
 const LINE_CHUNK = 5_000;
 
@@ -143,6 +148,43 @@ export class HolidayBatches {
     const entity = await this.dataSource.getRepository(HolidayBatchEntity).findOneBy({ batchId });
     if (!entity) throw new DomainError('NOT_FOUND', `There is no holiday batch ${batchId}.`);
     return entity.data;
+  }
+
+  /** Batches of the principal's subtrees, newest first (`orgId`: of that node and below it). */
+  async list(
+    query: { status?: string; orgId?: string; submittedByNot?: string; page: number; pageSize: number },
+    principal: Principal,
+  ): Promise<Page<HolidayBatchListItem>> {
+    if (query.orgId) await this.orgScope.assertReadable(principal, query.orgId);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const scope = this.orgScope.scopeSql(principal, 'b.org_id', params);
+    if (scope) where.push(scope);
+    if (query.orgId) where.push(withinOrgSql(query.orgId, 'b.org_id', params));
+    if (query.status) where.push(`b.status = $${params.push(query.status)}`);
+    if (query.submittedByNot) where.push(`b.data->>'preparedBy' <> $${params.push(query.submittedByNot)}`);
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM holiday_batch b ${filter}`,
+      params,
+    );
+    const rows = await this.dataSource.query<
+      { data: HolidayBatchRow; fund_name: string | null; fund_remaining_fen: string | null }[]
+    >(
+      `SELECT b.data, f.name AS fund_name, f.remaining_fen AS fund_remaining_fen
+       FROM holiday_batch b LEFT JOIN fund f ON f.fund_id = b.fund_id ${filter}
+       ORDER BY b.data->>'preparedAt' DESC, b.batch_id
+       LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`,
+      params,
+    );
+    const items = rows.map(({ data, fund_name, fund_remaining_fen }) => ({
+      ...data,
+      fund:
+        fund_name === null
+          ? null
+          : { fundId: data.fundId, name: fund_name, remainingFen: Number(fund_remaining_fen) },
+    }));
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   async lines(

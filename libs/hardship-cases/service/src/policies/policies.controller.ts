@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { CurrentPrincipal, PageQuery, Roles, type Principal } from '@union/platform';
 import { etagOf, parseIfMatch } from '@union/runtime';
 import { PublishPolicyDto, RegionCodeParam } from './publish-policy.dto';
-import { RegionPolicies, type RegionPolicyAnswer } from './region-policies.service';
+import { RegionPolicies, type RegionPolicyAnswer, type RegionPolicyList } from './region-policies.service';
 
 const view = ({ policy }: RegionPolicyAnswer) => ({
   regionCode: policy.regionCode,
@@ -18,6 +18,16 @@ const view = ({ policy }: RegionPolicyAnswer) => ({
 @Controller('api/v1/hardship/policies/regions')
 export class PoliciesController {
   constructor(private readonly policies: RegionPolicies) {}
+
+  /**
+   * The regions with a policy of their own, each with the version in force and every version
+   * (beyond API.md, for the admins' screen), and the default policy of every other region.
+   */
+  @Get()
+  @Roles('caseworker', 'reviewer', 'auditor', 'admin')
+  list(@Query() query: PageQuery): Promise<RegionPolicyList> {
+    return this.policies.list(query);
+  }
 
   /** The policy in force in a region (the default one, `regionCode: "*"`, until one is published). */
   @Get(':regionCode')

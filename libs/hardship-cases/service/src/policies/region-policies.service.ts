@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { applyRatioBp } from '@union/kernel';
 import { loadState, type EventStore } from '@union/event-store';
 import {
+  DEFAULT_POLICY,
   policyInForce,
   policyStreamId,
   regionPolicyDecider,
@@ -9,7 +11,7 @@ import {
   type RegionPolicyState,
 } from '@union/hardship-cases/domain';
 import type { Principal } from '@union/platform';
-import { EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
+import { DATA_SOURCE, EVENT_STORE, requestFacts, runCommand } from '@union/runtime';
 
 /** A region's policy as the API shows it, with the stream version for `ETag`. */
 export interface RegionPolicyAnswer {
@@ -18,10 +20,106 @@ export interface RegionPolicyAnswer {
   version: number;
 }
 
+/** One publication of a region's policy, with the relative line it gives. */
+export interface PolicyVersionView {
+  readonly version: number;
+  readonly policyVersion: string;
+  readonly minimumLivingStandardFen: number;
+  readonly relativeMultiplierBp: number;
+  /** `floor(L * relativeMultiplierBp / 10000)`, the line the tier rule applies. */
+  readonly relativeLineFen: number;
+  readonly publishedBy: string;
+  readonly publishedAt: string;
+}
+
+/** A region with its own policy: the version in force, and every version, newest first. */
+export interface RegionPolicyListItem extends PolicyVersionView {
+  readonly regionCode: string;
+  readonly history: readonly PolicyVersionView[];
+}
+
+/** `GET /policies/regions`: the default policy and the regions that published their own. */
+export interface RegionPolicyList {
+  readonly default: Omit<PolicyVersionView, 'version' | 'publishedBy' | 'publishedAt'> & {
+    readonly regionCode: string;
+  };
+  readonly items: readonly RegionPolicyListItem[];
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+}
+
+interface VersionRow {
+  region_code: string;
+  version: number;
+  policy_version: string;
+  minimum_living_standard_fen: string;
+  relative_multiplier_bp: number;
+  published_by: string;
+  published_at: string;
+}
+
+const versionView = (r: VersionRow): PolicyVersionView => {
+  const minimumLivingStandardFen = Number(r.minimum_living_standard_fen);
+  return {
+    version: r.version,
+    policyVersion: r.policy_version,
+    minimumLivingStandardFen,
+    relativeMultiplierBp: r.relative_multiplier_bp,
+    relativeLineFen: applyRatioBp(minimumLivingStandardFen, r.relative_multiplier_bp),
+    publishedBy: r.published_by,
+    publishedAt: r.published_at,
+  };
+};
+
 /** The policy stream of each region: what applies there, and admins' publications. */
 @Injectable()
 export class RegionPolicies {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * The regions that published a policy, by region code, each with its history (from the
+   * `region_policy_version` read model), and the default policy every other region uses.
+   */
+  async list(query: { page: number; pageSize: number }): Promise<RegionPolicyList> {
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(DISTINCT region_code)::int AS total FROM region_policy_version`,
+    );
+    const rows = await this.dataSource.query<VersionRow[]>(
+      `SELECT v.* FROM region_policy_version v
+       WHERE v.region_code IN (SELECT DISTINCT region_code FROM region_policy_version
+                               ORDER BY region_code LIMIT $1 OFFSET $2)
+       ORDER BY v.region_code, v.version DESC`,
+      [query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const items: RegionPolicyListItem[] = [];
+    for (const row of rows) {
+      const last = items[items.length - 1];
+      if (last?.regionCode === row.region_code) {
+        (last.history as PolicyVersionView[]).push(versionView(row));
+      } else {
+        const current = versionView(row);
+        items.push({ regionCode: row.region_code, ...current, history: [current] });
+      }
+    }
+    const { regionCode, minimumLivingStandardFen, relativeMultiplierBp, policyVersion } = DEFAULT_POLICY;
+    return {
+      default: {
+        regionCode,
+        minimumLivingStandardFen,
+        relativeMultiplierBp,
+        relativeLineFen: applyRatioBp(minimumLivingStandardFen, relativeMultiplierBp),
+        policyVersion,
+      },
+      items,
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
 
   /** The policy in force in a region: its latest publication, or the default. */
   async inForce(regionCode: string, tx?: EntityManager): Promise<RegionPolicy> {

@@ -23,6 +23,7 @@ const TABLES: Record<string, string> = {
   referral: 'referral_id',
   holiday_batch: 'batch_id',
   fund: 'fund_id',
+  region_policy_version: 'region_code, version',
 };
 
 describe('read models: idempotent and rebuildable from the log', () => {
@@ -147,6 +148,14 @@ describe('read models: idempotent and rebuildable from the log', () => {
       .send({})
       .expect(200);
     await h.app.get(HolidayBatchRunner).runPending();
+    // Two versions of a region's policy.
+    const admin = await h.as('admin-1', ['admin'], ['*']);
+    for (const minimumLivingStandardFen of [95_000, 100_000]) {
+      await admin
+        .put(`${HARDSHIP}/policies/regions/410305`)
+        .send({ minimumLivingStandardFen, relativeMultiplierBp: 15_000 })
+        .expect(200);
+    }
   });
   afterAll(() => h.close());
 
@@ -160,6 +169,7 @@ describe('read models: idempotent and rebuildable from the log', () => {
       referral: 4,
       holiday_batch: 1,
       fund: 2,
+      region_policy_version: 2,
     });
   });
 

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@union/event-store';
+import { loadState, type EventStore } from '@union/event-store';
 import { parseIdNumber, personRef } from '@union/kernel';
 import {
+  claimDecider,
+  claimStreamId,
+  evolveClaimRow,
   membershipDecider,
+  membershipStreamId,
   type ClaimCommand,
+  type ClaimEvent,
+  type ClaimRow,
+  type MembershipEvent,
   type MembershipState,
   type Period,
 } from '@union/medical-aid/domain';
@@ -80,6 +87,41 @@ export class ClaimCommands {
       approvedBy: facts.actor,
       approvedAt: facts.now,
     }));
+  }
+
+  /**
+   * `POST /claims/{claimId}/approve?dryRun=true`: the claim as this approval would leave it, its
+   * quote computed again against the member's cap left now, with the same checks and refusals
+   * (SAME_ACTOR, status, a lowered amount without a reason), and nothing stored.
+   */
+  async previewApproval(claimId: string, dto: ApproveClaimDto, principal: Principal): Promise<ClaimRow> {
+    const row = await this.claims.row(claimId);
+    await this.orgScope.assertUnit(principal, row.unitId);
+    const facts = requestFacts(principal);
+    const period = await this.periods.period(row.periodId);
+    const claim = await loadState(this.store, claimDecider, claimStreamId(claimId));
+    const history = await this.store.readStream(membershipStreamId(period.periodId, row.personRef));
+    const membership = history.reduce(
+      (state, e) => membershipDecider.evolve(state, e as unknown as MembershipEvent),
+      membershipDecider.initialState(),
+    );
+    const events = claimDecider.decide(
+      {
+        type: 'ApproveClaim',
+        claimId,
+        period,
+        membership,
+        eligibleFen: dto.eligibleFen,
+        reason: dto.reason,
+        approvedBy: facts.actor,
+        approvedAt: facts.now,
+      },
+      claim.state,
+    );
+    return events.reduce<ClaimRow>(
+      (current, event, i) => evolveClaimRow(current, event as ClaimEvent, claim.version + i + 1) ?? current,
+      row.data,
+    );
   }
 
   reject(claimId: string, dto: RejectClaimDto, principal: Principal, ifMatch?: number): Promise<void> {

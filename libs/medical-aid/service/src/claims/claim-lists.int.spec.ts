@@ -77,6 +77,14 @@ describe('medical-aid claims: lists and replays (HTTP)', () => {
     await list('?periodId=nope', auth, 400);
   });
 
+  it('leaves out what a given user submitted (submittedByNot, for the approvals inbox)', async () => {
+    const auth = await as.reviewer();
+    expect((await list('?status=submitted', auth)).total).toBe(3);
+    expect((await list('?status=submitted&submittedByNot=rv-1', auth)).total).toBe(3);
+    expect(await list('?status=submitted&submittedByNot=cw-1', auth)).toMatchObject({ total: 0, items: [] });
+    await list('?submittedByNot=', auth, 400);
+  });
+
   it('shows caseworkers and reviewers only their units, auditors everything', async () => {
     const unit2 = await list('', await as.caseworker(['unit-2']));
     expect(unit2).toMatchObject({ total: 1, items: [{ unitId: 'unit-2' }] });

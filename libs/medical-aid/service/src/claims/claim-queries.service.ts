@@ -24,6 +24,9 @@ export class ClaimQueries {
     if (query.periodId) qb.andWhere('c.period_id = :periodId', { periodId: query.periodId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
+    if (query.submittedByNot) {
+      qb.andWhere("c.data->>'submittedBy' <> :submittedByNot", { submittedByNot: query.submittedByNot });
+    }
     const [rows, total] = await qb
       .orderBy('c.submitted_at', 'DESC')
       .addOrderBy('c.claim_id')

@@ -19,7 +19,13 @@ import { ClaimCommands } from './claim-commands.service';
 import { ClaimQueries } from './claim-queries.service';
 import { claimView, type ClaimView } from './claim.view';
 import { ListClaimsQuery } from './list-claims.query';
-import { ApproveClaimDto, PayClaimDto, RejectClaimDto, SubmitClaimDto } from './submit-claim.dto';
+import {
+  ApproveClaimDto,
+  ApproveClaimQuery,
+  PayClaimDto,
+  RejectClaimDto,
+  SubmitClaimDto,
+} from './submit-claim.dto';
 
 /** Claims (API.md, "Medical mutual aid"): thin shell over the claim commands and read model. */
 @ApiTags('medical-aid')
@@ -66,10 +72,15 @@ export class ClaimsController {
   async approve(
     @Param('claimId', ParseUUIDPipe) claimId: string,
     @Body() dto: ApproveClaimDto,
+    @Query() query: ApproveClaimQuery,
     @CurrentPrincipal() principal: Principal,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<ClaimView> {
+  ): Promise<ClaimView | (ClaimView & { dryRun: true })> {
+    // A dry run answers as the approval would (200, the claim re-quoted) and stores nothing.
+    if (query.dryRun === 'true') {
+      return { ...claimView(await this.commands.previewApproval(claimId, dto, principal)), dryRun: true };
+    }
     await this.commands.approve(claimId, dto, principal, parseIfMatch(ifMatch));
     return this.answer(claimId, res);
   }

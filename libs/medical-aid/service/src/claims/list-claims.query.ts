@@ -13,4 +13,10 @@ export class ListClaimsQuery extends PageQuery {
   @IsIn(CLAIM_STATUSES)
   readonly status?: ClaimStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) readonly unitId?: string;
+  /** Leaves out what this user submitted (the approvals inbox passes its caller; beyond API.md). */
+  @ApiPropertyOptional({ example: 'rv-henan' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  readonly submittedByNot?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { IsFen, IsIdNumber, IsIsoDate } from '@union/platform';
 
 /** The hospital bill and what the other schemes paid of it. The domain checks paid parts <= total. */
@@ -32,6 +32,14 @@ export class ApproveClaimDto {
   @IsString()
   @Length(1, 1000)
   readonly reason?: string;
+}
+
+/** `POST /claims/{claimId}/approve?dryRun=true`: the approval decided and answered, nothing stored. */
+export class ApproveClaimQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  readonly dryRun?: 'true' | 'false';
 }
 
 /** `POST /claims/{claimId}/reject`. */

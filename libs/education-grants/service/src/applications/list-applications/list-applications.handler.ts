@@ -22,6 +22,9 @@ export class ListApplicationsHandler {
     if (query.campaignId) qb.andWhere('a.campaign_id = :campaignId', { campaignId: query.campaignId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
+    if (query.submittedByNot) {
+      qb.andWhere("a.data->>'submittedBy' <> :submittedByNot", { submittedByNot: query.submittedByNot });
+    }
     const [rows, total] = await qb
       .orderBy('a.submitted_at', 'DESC')
       .addOrderBy('a.application_id')

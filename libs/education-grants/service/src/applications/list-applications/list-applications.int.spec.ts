@@ -44,4 +44,23 @@ describe('reading applications (GET /applications, GET /applications/{id})', () 
     await auditor.post(`${APPLICATIONS}/${ids[1]}/approve`).send({}).expect(403);
     await auditor.get(`${APPLICATIONS}/6f1c0d1e-2b7a-4c52-9d0e-000000000000`).expect(404);
   });
+
+  it('leaves out what a given user submitted (submittedByNot, for the approvals inbox), nothing else', async () => {
+    const campaignId = await k.openCampaign();
+    const both = await k.client('cr-1', ['caseworker', 'reviewer'], ['u-1']);
+    const theirs = await k.submitted(campaignId);
+    const own = await k.submitted(campaignId, both);
+    const list = (query: string) =>
+      k.reviewer.get(`${APPLICATIONS}?campaignId=${campaignId}&status=submitted${query}`).expect(200);
+    const ids = (body: { items: { applicationId: string }[] }) =>
+      body.items.map((a) => a.applicationId).sort();
+    expect(ids((await list('')).body)).toEqual([theirs, own].sort());
+    const notMine = await list('&submittedByNot=cr-1');
+    expect(notMine.body).toMatchObject({ total: 1, items: [{ applicationId: theirs, submittedBy: 'cw-1' }] });
+    await k.reviewer.get(`${APPLICATIONS}?submittedByNot=`).expect(400);
+    // Only a filter: approving one's own is still refused by the decision itself.
+    expect((await both.post(`${APPLICATIONS}/${own}/approve`).send({}).expect(403)).body.code).toBe(
+      'SAME_ACTOR',
+    );
+  });
 });

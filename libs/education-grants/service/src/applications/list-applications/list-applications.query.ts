@@ -11,4 +11,10 @@ export class ListApplicationsQuery extends PageQuery {
   @IsIn(APPLICATION_STATUSES)
   readonly status?: ApplicationStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) readonly unitId?: string;
+  /** Leaves out what this user submitted (the approvals inbox passes its caller; beyond API.md). */
+  @ApiPropertyOptional({ example: 'rv-henan' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  readonly submittedByNot?: string;
 }
