@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { BP_ONE, DomainError } from '@union/kernel';
 import type { FundReport, PeriodRow } from '@union/medical-aid/domain';
-import type { Principal } from '@union/platform';
+import type { Page, Principal } from '@union/platform';
 import { DATA_SOURCE, OrgScope, subtreesSql, withinOrgSql, type OrgChild } from '@union/runtime';
 import { PeriodSummaryEntity } from '../read-models/period-summary.entity';
 import { ReadScope } from '../shared/read-scope';
 import type { FundReportQuery } from './fund-report.query';
+import type { ListPeriodsQuery } from './list-periods.query';
+import { periodView, type PeriodView } from './period.view';
 
 /** The fund report, for a subtree (`orgId`) and with each child's figures (`groupBy=child`). */
 export type FundReportView = FundReport & {
@@ -46,6 +48,19 @@ export class PeriodQueries {
     if (!row) throw new DomainError('NOT_FOUND', `There is no period ${periodId}.`);
     this.opened.set(periodId, row.data);
     return row.data;
+  }
+
+  /**
+   * Every period, newest opened first (a few a year, so no filter): what a caseworker enrolls
+   * into and claims from, and what an admin has opened. Periods carry no unit, so all see all.
+   */
+  async list(query: ListPeriodsQuery): Promise<Page<PeriodView>> {
+    const [rows, total] = await this.dataSource.getRepository(PeriodSummaryEntity).findAndCount({
+      order: { openedAt: 'DESC', periodId: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: rows.map((r) => periodView(r.data)), page: query.page, pageSize: query.pageSize, total };
   }
 
   /**

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
+import { CurrentPrincipal, Roles, type Page, type Principal } from '@union/platform';
 import { assertGrouping, etagOf } from '@union/runtime';
 import { ReadScope } from '../shared/read-scope';
 import { FundReportQuery } from './fund-report.query';
+import { ListPeriodsQuery } from './list-periods.query';
 import { OpenPeriodDto } from './open-period.dto';
 import { PeriodCommands } from './period-commands.service';
 import { PeriodQueries, type FundReportView } from './period-queries.service';
@@ -29,6 +30,12 @@ export class PeriodsController {
   ): Promise<PeriodView> {
     const periodId = await this.commands.open(dto, principal);
     return this.answer(periodId, res);
+  }
+
+  @Get()
+  @Roles('caseworker', 'reviewer', 'auditor', 'admin')
+  list(@Query() query: ListPeriodsQuery): Promise<Page<PeriodView>> {
+    return this.queries.list(query);
   }
 
   @Get(':periodId')
