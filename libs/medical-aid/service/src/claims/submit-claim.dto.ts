@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { IsFen, IsIdNumber, IsIsoDate } from '@union/platform';
 
 /** The hospital bill and what the other schemes paid of it. The domain checks paid parts <= total. */
@@ -22,6 +22,14 @@ export class SubmitClaimDto {
   @ApiProperty({ example: '2025-03-15' }) @IsIsoDate() readonly dischargedOn: string;
   @ApiProperty({ example: 'I21.9' }) @IsString() @Length(1, 32) readonly diagnosisCode: string;
   @ApiProperty({ type: BillDto }) @IsDefined() @ValidateNested() @Type(() => BillDto) readonly bill: BillDto;
+}
+
+/** `POST /api/v1/medical-aid/claims?dryRun=true`: decide and answer the claim with its quote, store nothing. */
+export class SubmitClaimQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  readonly dryRun?: 'true' | 'false';
 }
 
 /** `POST /claims/{claimId}/approve`: optionally a lower eligible amount, which needs a reason. */
