@@ -1188,7 +1188,7 @@ export type paths = {
         get: operations["getApiVMedicalAidClaims"];
         put?: never;
         /**
-         * Submit a claim
+         * Submit a claim (dryRun=true: the claim it would record and its quote, nothing stored)
          * @description Roles: caseworker.
          */
         post: operations["postApiVMedicalAidClaims"];
@@ -1305,7 +1305,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List coverage periods, newest first (beyond API.md)
+         * @description Roles: caseworker, reviewer, auditor, admin.
+         */
+        get: operations["getApiVMedicalAidPeriods"];
         put?: never;
         /**
          * Create a coverage period
@@ -1348,7 +1352,7 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Enrol members
+         * Enrol a unit's members (each row's outcome by index)
          * @description Roles: caseworker.
          */
         post: operations["postApiVMedicalAidPeriodsPeriodIdEnrollments"];
@@ -1766,6 +1770,88 @@ export type components = {
             /** @enum {boolean} */
             dryRun: true;
         };
+        Claim: {
+            /** Format: date */
+            admittedOn: string;
+            bill: {
+                /** @description fen */
+                basicInsurancePaidFen: number;
+                /** @description fen */
+                employerPaidFen: number;
+                /** @description fen */
+                medicalAssistancePaidFen: number;
+                /** @description fen */
+                otherPaidFen: number;
+                /** @description fen */
+                seriousIllnessInsurancePaidFen: number;
+                /** @description fen */
+                totalFen: number;
+            };
+            /** Format: uuid */
+            claimId: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            decisionReason?: string;
+            diagnosisCode: string;
+            /** Format: date */
+            dischargedOn: string;
+            /** @description fen */
+            eligibleLoweredFromFen?: number;
+            hospital: string;
+            member: {
+                idNumberMasked: string;
+                name: string;
+            };
+            /** Format: date */
+            paidOn?: string;
+            paymentRef?: string;
+            /** Format: uuid */
+            periodId: string;
+            quote: {
+                bands: {
+                    /** @description fen */
+                    amountFen: number;
+                    /** @description fen */
+                    baseFen: number;
+                    /** @description basis points (10000 = 100%) */
+                    ratioBp: number;
+                    /** @description fen */
+                    uptoFen: number | null;
+                }[];
+                /** @description How much the annual cap cut from the banded amount */
+                capAppliedFen: number;
+                /** @description fen */
+                deductibleFen: number;
+                /** @description fen */
+                eligibleFen: number;
+                /** @description fen */
+                outOfPocketFen: number;
+                /** @description fen */
+                payoutFen: number;
+                policyVersion: string;
+            };
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "paid";
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            unitId: string;
+            version: number;
+        };
+        ClaimPage: {
+            items: components["schemas"]["Claim"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @description The answer of `POST /claims?dryRun=true`: the claim the request would record (nothing is stored) with its quote, and what was left of the annual cap before it. */
+        ClaimPreview: components["schemas"]["Claim"] & {
+            /** @description What was left of the member's annual cap before this claim */
+            capLeftFen: number;
+            /** @enum {boolean} */
+            dryRun: true;
+        };
         CloseCase: {
             /** @example 已稳定就业 */
             note?: string;
@@ -1881,8 +1967,69 @@ export type components = {
             enrollmentOpensOn: string;
             /** @example 2026年度职工医疗互助 */
             name: string;
-            /** @description inpatient, seriousIllness and hardshipRisk rules (DOMAIN.md) */
-            rules: Record<string, never>;
+            rules: {
+                hardshipRisk?: {
+                    /**
+                     * @description fen
+                     * @example 3000000
+                     */
+                    thresholdFen?: number;
+                };
+                inpatient: {
+                    /**
+                     * @description fen
+                     * @example 20000000
+                     */
+                    annualCapFen?: number;
+                    bands: {
+                        /**
+                         * @description basis points
+                         * @example 5000
+                         */
+                        ratioBp: number;
+                        /**
+                         * @description fen; null: no limit
+                         * @example 5000000
+                         */
+                        uptoFen: number | null;
+                    }[];
+                    /**
+                     * @description fen
+                     * @example 100000
+                     */
+                    deductibleFen: number;
+                };
+                seriousIllness: {
+                    bands: {
+                        /**
+                         * @description basis points
+                         * @example 5000
+                         */
+                        ratioBp: number;
+                        /**
+                         * @description fen; null: no limit
+                         * @example 5000000
+                         */
+                        uptoFen: number | null;
+                    }[];
+                    /**
+                     * @description fen
+                     * @example 5000000
+                     */
+                    capFen?: number;
+                    /**
+                     * @description fen
+                     * @example 6000000
+                     */
+                    thresholdFen?: number;
+                };
+                /**
+                 * @example [
+                 *       "deep"
+                 *     ]
+                 */
+                waiveContributionForTiers?: ("deep" | "relative" | "emergency")[];
+            };
             /** @example 90 */
             waitingDays?: number;
         };
@@ -1915,16 +2062,32 @@ export type components = {
         Enroll: {
             members: {
                 /** @example true */
-                hasBasicMedicalInsurance?: boolean;
+                hasBasicMedicalInsurance: boolean;
                 /** @example 630102198503120013 */
-                idNumber?: string;
+                idNumber: string;
                 /** @example 王建国 */
-                name?: string;
+                name: string;
             }[];
             /** @example PAY-2025-1201 */
             paymentRef: string;
             /** @example xn-union-01 */
             unitId: string;
+        };
+        EnrollmentResult: {
+            /** @description The rows counted in `duplicates`, ascending */
+            duplicateIndexes: number[];
+            duplicates: number;
+            enrolled: number;
+            rejected: {
+                /** @enum {string} */
+                code: "INVALID_ID_NUMBER" | "NAME_REQUIRED" | "NO_BASIC_MEDICAL_INSURANCE";
+                /** @description The row of `members`, from 0 */
+                index: number;
+                message: string;
+            }[];
+            waived: number;
+            /** @description The enrolled rows whose contribution the union fund pays, ascending */
+            waivedIndexes: number[];
         };
         GrantAssistance: {
             /**
@@ -2057,6 +2220,65 @@ export type components = {
             paidOn: string;
             /** @example PAY-2026-000123 */
             paymentRef: string;
+        };
+        Period: {
+            claimDeadlineDays: number;
+            /** @description fen */
+            contributionFen: number;
+            /** Format: date */
+            coverageEnd: string;
+            /** Format: date */
+            coverageStart: string;
+            /** Format: date */
+            enrollmentClosesOn: string;
+            /** Format: date */
+            enrollmentOpensOn: string;
+            name: string;
+            /** Format: date-time */
+            openedAt?: string;
+            openedBy?: string;
+            /** Format: uuid */
+            periodId: string;
+            policyVersion: string;
+            rules: {
+                hardshipRisk: {
+                    /** @description fen */
+                    thresholdFen: number;
+                };
+                inpatient: {
+                    /** @description fen */
+                    annualCapFen: number;
+                    bands: {
+                        /** @description basis points (10000 = 100%) */
+                        ratioBp: number;
+                        /** @description fen above the deductible or threshold; null: no limit (the last band) */
+                        uptoFen: number | null;
+                    }[];
+                    /** @description fen */
+                    deductibleFen: number;
+                };
+                seriousIllness: {
+                    bands: {
+                        /** @description basis points (10000 = 100%) */
+                        ratioBp: number;
+                        /** @description fen above the deductible or threshold; null: no limit (the last band) */
+                        uptoFen: number | null;
+                    }[];
+                    /** @description fen */
+                    capFen: number;
+                    /** @description fen */
+                    thresholdFen: number;
+                };
+                waiveContributionForTiers: ("deep" | "relative" | "emergency")[];
+            };
+            version: number;
+            waitingDays: number;
+        };
+        PeriodPage: {
+            items: components["schemas"]["Period"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         PersonTimeline: {
             events?: components["schemas"]["AuditEvent"][];
@@ -2234,32 +2456,32 @@ export type components = {
                  * @description fen
                  * @example 2700000
                  */
-                basicInsurancePaidFen?: number;
+                basicInsurancePaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                employerPaidFen?: number;
+                employerPaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                medicalAssistancePaidFen?: number;
+                medicalAssistancePaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                otherPaidFen?: number;
+                otherPaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                seriousIllnessInsurancePaidFen?: number;
+                seriousIllnessInsurancePaidFen: number;
                 /**
                  * @description fen
                  * @example 4500000
                  */
-                totalFen?: number;
+                totalFen: number;
             };
             /** @example I21.9 */
             diagnosisCode: string;
@@ -7993,7 +8215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["ClaimPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8054,7 +8276,9 @@ export interface operations {
     };
     postApiVMedicalAidClaims: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: string;
+            };
             header?: {
                 /** @description Replays the first response for the same key and body */
                 "Idempotency-Key"?: string;
@@ -8076,7 +8300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8179,7 +8403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8264,7 +8488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8376,7 +8600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8488,7 +8712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8650,6 +8874,83 @@ export interface operations {
             };
         };
     };
+    getApiVMedicalAidPeriods: {
+        parameters: {
+            query?: {
+                page?: string;
+                pageSize?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiVMedicalAidPeriods: {
         parameters: {
             query?: never;
@@ -8674,7 +8975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Period"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8777,7 +9078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Period"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -8862,7 +9163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["EnrollmentResult"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

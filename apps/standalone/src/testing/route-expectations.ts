@@ -148,6 +148,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`GET ${G}/eligibility/{idNumber}`]: { who: READERS, scope: 'none', ok: 200, make: on((w, u) => `${G}/eligibility/${w.units[u].parentIdNumber}`) },
 
   [`POST ${M}/periods`]: { who: ADMIN, scope: 'none', ok: 201, make: on(() => `${M}/periods`, periodBody()) },
+  [`GET ${M}/periods`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${M}/periods?pageSize=5`) },
   [`GET ${M}/periods/{periodId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${M}/periods/${w.periodId}`) },
   [`GET ${M}/periods/{periodId}/fund-report`]: { who: ['reviewer', 'auditor', 'admin'], scope: 'none', ok: 200, make: on((w) => `${M}/periods/${w.periodId}/fund-report`) },
   [`POST ${M}/periods/{periodId}/enrollments`]: { who: CW, scope: 'unit', ok: 200, make: (w, u) => Promise.resolve({ path: `${M}/periods/${w.periodId}/enrollments`, body: { unitId: u, paymentRef: 'PAY-2026-0001', members: [{ idNumber: newIdNumber('19850101'), name: '马海燕', hasBasicMedicalInsurance: true }] } }) },

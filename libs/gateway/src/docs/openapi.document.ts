@@ -10,6 +10,7 @@ import {
 } from './audit-operations';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
+import { MEDICAL_AID_SCHEMAS } from './medical-aid-schemas';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
@@ -147,6 +148,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
             'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
         },
         ...HARDSHIP_SCHEMAS,
+        ...MEDICAL_AID_SCHEMAS,
       },
     },
   } as OpenAPIObject;
