@@ -89,7 +89,10 @@ export default function EnrollRoster() {
         登记时间 {formatDate(p.enrollmentOpensOn)} 至 {formatDate(p.enrollmentClosesOn)}，年度会费每人{' '}
         {formatYuan(p.contributionFen)}
         。名册须有“身份证号码”“姓名”“是否参加职工基本医疗保险”三列，可下载模板填写。{' '}
-        <Link to={`/medical-aid/periods/${p.periodId}`}>查看本期规则</Link>
+        {/* Underlined: a link inside a sentence must not be told by its colour alone (axe). */}
+        <Link to={`/medical-aid/periods/${p.periodId}`} style={{ textDecoration: 'underline' }}>
+          查看本期规则
+        </Link>
       </Typography.Paragraph>
       <Region
         id="roster-upload"

@@ -133,22 +133,31 @@ const BAND_PATH = /^rules\.(inpatient|seriousIllness)\.bands(?:\[(\d+)\](?:\.(up
  * no field for is left out: the problem's sentence still says the period was refused.
  */
 export function formErrorsOf(fields: readonly string[]): FormError[] {
-  return fields.flatMap((field): FormError[] => {
-    const amount = AMOUNTS.find(([, path]) => path === field);
-    if (amount) return [{ name: amount[0], message: `${amount[2]}填写有误，请核对` }];
-    const band = BAND_PATH.exec(field);
-    if (band) {
-      const table: BandTable = band[1] === 'inpatient' ? 'inpatientBands' : 'seriousBands';
-      if (band[2] === undefined) return [];
-      const i = Number(band[2]);
-      const column = band[3] === 'ratioBp' ? 'ratio' : 'upto';
-      const what = column === 'ratio' ? '比例' : '上限';
-      const hint = column === 'upto' ? '（各段上限应逐段增大，最后一段无上限）' : '';
-      return [
-        { name: [table, i, column], message: `${TABLE_LABELS[table]}第 ${i + 1} 段${what}有误${hint}` },
-      ];
-    }
-    const other = OTHER_FIELDS[field.replace(/\[\d+\]$/, '')];
-    return other ? [{ name: other[0], message: `${other[1]}填写有误，请核对` }] : [];
-  });
+  const seen = new Set<string>();
+  return [...new Set(fields)]
+    .flatMap((field): FormError[] => {
+      const amount = AMOUNTS.find(([, path]) => path === field);
+      if (amount) return [{ name: amount[0], message: `${amount[2]}填写有误，请核对` }];
+      const band = BAND_PATH.exec(field);
+      if (band) {
+        const table: BandTable = band[1] === 'inpatient' ? 'inpatientBands' : 'seriousBands';
+        if (band[2] === undefined) return [];
+        const i = Number(band[2]);
+        const column = band[3] === 'ratioBp' ? 'ratio' : 'upto';
+        const what = column === 'ratio' ? '比例' : '上限';
+        const hint = column === 'upto' ? '（各段上限应逐段增大，最后一段无上限）' : '';
+        return [
+          { name: [table, i, column], message: `${TABLE_LABELS[table]}第 ${i + 1} 段${what}有误${hint}` },
+        ];
+      }
+      const other = OTHER_FIELDS[field.replace(/\[\d+\]$/, '')];
+      return other ? [{ name: other[0], message: `${other[1]}填写有误，请核对` }] : [];
+    })
+    .filter((e) => {
+      // Two errors of one field (a band both out of order and not the last) show once.
+      const key = JSON.stringify(e.name);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

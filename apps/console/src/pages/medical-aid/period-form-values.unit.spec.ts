@@ -82,6 +82,7 @@ describe('the period form', () => {
       formErrorsOf([
         'coverageEnd',
         'rules.inpatient.bands[1].uptoFen',
+        'rules.inpatient.bands[1].uptoFen',
         'rules.seriousIllness.bands[0].ratioBp',
         'rules.inpatient.deductibleFen',
         'rules.waiveContributionForTiers[1]',

@@ -10,14 +10,15 @@ import {
 } from '../../roster/enrollment-outcome';
 import { chineseArrows } from './pagination';
 
+/** Dark tag colours (white text on them passes WCAG AA); the words say the outcome, not the colour. */
 const COLORS: Record<RowOutcomeKind, string> = {
-  enrolled: 'green',
-  waived: 'cyan',
-  duplicate: 'gold',
-  rejected: 'red',
-  unreadable: 'volcano',
-  unsent: 'default',
-  unknown: 'default',
+  enrolled: '#237804',
+  waived: '#006d75',
+  duplicate: '#874d00',
+  rejected: '#a8071a',
+  unreadable: '#ad2102',
+  unsent: '#595959',
+  unknown: '#595959',
 };
 
 /** The sentence of a roster's outcome counts (every kind that occurred). */
