@@ -54,6 +54,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reason: '理由',
   minimumLivingStandardFen: '低保标准',
   relativeMultiplierBp: '相对困难倍数',
+  // 医疗互助 (claims, payment, periods)
+  periodId: '期次',
+  idNumber: '身份证号码',
+  hospital: '医院',
+  admittedOn: '入院日期',
+  dischargedOn: '出院日期',
+  diagnosisCode: '诊断编码',
+  bill: '费用明细',
+  'bill.totalFen': '医疗总费用',
+  'bill.basicInsurancePaidFen': '基本医疗保险支付',
+  'bill.seriousIllnessInsurancePaidFen': '大病保险支付',
+  'bill.medicalAssistancePaidFen': '医疗救助支付',
+  'bill.employerPaidFen': '单位支付',
+  'bill.otherPaidFen': '其他支付',
+  paymentRef: '支付凭证号',
+  paidOn: '支付日期',
 };
 
 /** Whether an unknown value is a problem answer. */

@@ -1276,7 +1276,7 @@ export type paths = {
         get: operations["getApiVMedicalAidClaims"];
         put?: never;
         /**
-         * Submit a claim
+         * Submit a claim (dryRun=true: the claim it would record and its quote, nothing stored)
          * @description Roles: caseworker.
          */
         post: operations["postApiVMedicalAidClaims"];
@@ -1394,7 +1394,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * List coverage periods (beyond API.md)
+         * List coverage periods, newest first (beyond API.md)
          * @description Roles: caseworker, reviewer, auditor, admin.
          */
         get: operations["getApiVMedicalAidPeriods"];
@@ -1440,7 +1440,7 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Enrol members
+         * Enrol a unit's members (each row's outcome by index)
          * @description Roles: caseworker.
          */
         post: operations["postApiVMedicalAidPeriodsPeriodIdEnrollments"];
@@ -2185,17 +2185,17 @@ export type components = {
         Claim: {
             /** Format: date */
             admittedOn: string;
-            bill?: {
+            bill: {
                 /** @description fen */
-                basicInsurancePaidFen?: number;
+                basicInsurancePaidFen: number;
                 /** @description fen */
-                employerPaidFen?: number;
+                employerPaidFen: number;
                 /** @description fen */
-                medicalAssistancePaidFen?: number;
+                medicalAssistancePaidFen: number;
                 /** @description fen */
-                otherPaidFen?: number;
+                otherPaidFen: number;
                 /** @description fen */
-                seriousIllnessInsurancePaidFen?: number;
+                seriousIllnessInsurancePaidFen: number;
                 /** @description fen */
                 totalFen: number;
             };
@@ -2205,7 +2205,7 @@ export type components = {
             decidedAt?: string;
             decidedBy?: string;
             decisionReason?: string;
-            diagnosisCode?: string;
+            diagnosisCode: string;
             /** Format: date */
             dischargedOn: string;
             /** @description fen */
@@ -2221,19 +2221,20 @@ export type components = {
             /** Format: uuid */
             periodId: string;
             quote: {
-                bands?: {
+                bands: {
                     /** @description fen */
-                    amountFen?: number;
+                    amountFen: number;
                     /** @description fen */
-                    baseFen?: number;
-                    ratioBp?: number;
+                    baseFen: number;
+                    /** @description basis points (10000 = 100%) */
+                    ratioBp: number;
                     /** @description fen */
-                    uptoFen?: number | null;
+                    uptoFen: number | null;
                 }[];
+                /** @description How much the annual cap cut from the banded amount */
+                capAppliedFen: number;
                 /** @description fen */
-                capAppliedFen?: number;
-                /** @description fen */
-                deductibleFen?: number;
+                deductibleFen: number;
                 /** @description fen */
                 eligibleFen: number;
                 /** @description fen */
@@ -2245,8 +2246,8 @@ export type components = {
             /** @enum {string} */
             status: "submitted" | "approved" | "rejected" | "paid";
             /** Format: date-time */
-            submittedAt?: string;
-            submittedBy?: string;
+            submittedAt: string;
+            submittedBy: string;
             unitId: string;
             version: number;
         };
@@ -2277,6 +2278,13 @@ export type components = {
             page: number;
             pageSize: number;
             total: number;
+        };
+        /** @description The answer of `POST /claims?dryRun=true`: the claim the request would record (nothing is stored) with its quote, and what was left of the annual cap before it. */
+        ClaimPreview: components["schemas"]["Claim"] & {
+            /** @description What was left of the member's annual cap before this claim */
+            capLeftFen: number;
+            /** @enum {boolean} */
+            dryRun: true;
         };
         CloseCase: {
             /** @example 已稳定就业 */
@@ -2393,8 +2401,69 @@ export type components = {
             enrollmentOpensOn: string;
             /** @example 2026年度职工医疗互助 */
             name: string;
-            /** @description inpatient, seriousIllness and hardshipRisk rules (DOMAIN.md) */
-            rules: Record<string, never>;
+            rules: {
+                hardshipRisk?: {
+                    /**
+                     * @description fen
+                     * @example 3000000
+                     */
+                    thresholdFen?: number;
+                };
+                inpatient: {
+                    /**
+                     * @description fen
+                     * @example 20000000
+                     */
+                    annualCapFen?: number;
+                    bands: {
+                        /**
+                         * @description basis points
+                         * @example 5000
+                         */
+                        ratioBp: number;
+                        /**
+                         * @description fen; null: no limit
+                         * @example 5000000
+                         */
+                        uptoFen: number | null;
+                    }[];
+                    /**
+                     * @description fen
+                     * @example 100000
+                     */
+                    deductibleFen: number;
+                };
+                seriousIllness: {
+                    bands: {
+                        /**
+                         * @description basis points
+                         * @example 5000
+                         */
+                        ratioBp: number;
+                        /**
+                         * @description fen; null: no limit
+                         * @example 5000000
+                         */
+                        uptoFen: number | null;
+                    }[];
+                    /**
+                     * @description fen
+                     * @example 5000000
+                     */
+                    capFen?: number;
+                    /**
+                     * @description fen
+                     * @example 6000000
+                     */
+                    thresholdFen?: number;
+                };
+                /**
+                 * @example [
+                 *       "deep"
+                 *     ]
+                 */
+                waiveContributionForTiers?: ("deep" | "relative" | "emergency")[];
+            };
             /** @example 90 */
             waitingDays?: number;
         };
@@ -2427,16 +2496,32 @@ export type components = {
         Enroll: {
             members: {
                 /** @example true */
-                hasBasicMedicalInsurance?: boolean;
+                hasBasicMedicalInsurance: boolean;
                 /** @example 630102198503120013 */
-                idNumber?: string;
+                idNumber: string;
                 /** @example 王建国 */
-                name?: string;
+                name: string;
             }[];
             /** @example PAY-2025-1201 */
             paymentRef: string;
             /** @example xn-union-01 */
             unitId: string;
+        };
+        EnrollmentResult: {
+            /** @description The rows counted in `duplicates`, ascending */
+            duplicateIndexes: number[];
+            duplicates: number;
+            enrolled: number;
+            rejected: {
+                /** @enum {string} */
+                code: "INVALID_ID_NUMBER" | "NAME_REQUIRED" | "NO_BASIC_MEDICAL_INSURANCE";
+                /** @description The row of `members`, from 0 */
+                index: number;
+                message: string;
+            }[];
+            waived: number;
+            /** @description The enrolled rows whose contribution the union fund pays, ascending */
+            waivedIndexes: number[];
         };
         FundFigures: {
             claimsPaid: number;
@@ -2923,7 +3008,7 @@ export type components = {
             paymentRef: string;
         };
         Period: {
-            claimDeadlineDays?: number;
+            claimDeadlineDays: number;
             /** @description fen */
             contributionFen: number;
             /** Format: date */
@@ -2931,9 +3016,9 @@ export type components = {
             /** Format: date */
             coverageStart: string;
             /** Format: date */
-            enrollmentClosesOn?: string;
+            enrollmentClosesOn: string;
             /** Format: date */
-            enrollmentOpensOn?: string;
+            enrollmentOpensOn: string;
             name: string;
             /** Format: date-time */
             openedAt?: string;
@@ -2941,9 +3026,39 @@ export type components = {
             /** Format: uuid */
             periodId: string;
             policyVersion: string;
-            rules?: Record<string, never>;
+            rules: {
+                hardshipRisk: {
+                    /** @description fen */
+                    thresholdFen: number;
+                };
+                inpatient: {
+                    /** @description fen */
+                    annualCapFen: number;
+                    bands: {
+                        /** @description basis points (10000 = 100%) */
+                        ratioBp: number;
+                        /** @description fen above the deductible or threshold; null: no limit (the last band) */
+                        uptoFen: number | null;
+                    }[];
+                    /** @description fen */
+                    deductibleFen: number;
+                };
+                seriousIllness: {
+                    bands: {
+                        /** @description basis points (10000 = 100%) */
+                        ratioBp: number;
+                        /** @description fen above the deductible or threshold; null: no limit (the last band) */
+                        uptoFen: number | null;
+                    }[];
+                    /** @description fen */
+                    capFen: number;
+                    /** @description fen */
+                    thresholdFen: number;
+                };
+                waiveContributionForTiers: ("deep" | "relative" | "emergency")[];
+            };
             version: number;
-            waitingDays?: number;
+            waitingDays: number;
         };
         PeriodPage: {
             items: components["schemas"]["Period"][];
@@ -3208,32 +3323,32 @@ export type components = {
                  * @description fen
                  * @example 2700000
                  */
-                basicInsurancePaidFen?: number;
+                basicInsurancePaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                employerPaidFen?: number;
+                employerPaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                medicalAssistancePaidFen?: number;
+                medicalAssistancePaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                otherPaidFen?: number;
+                otherPaidFen: number;
                 /**
                  * @description fen
                  * @example 0
                  */
-                seriousIllnessInsurancePaidFen?: number;
+                seriousIllnessInsurancePaidFen: number;
                 /**
                  * @description fen
                  * @example 4500000
                  */
-                totalFen?: number;
+                totalFen: number;
             };
             /** @example I21.9 */
             diagnosisCode: string;
@@ -9444,7 +9559,9 @@ export interface operations {
     };
     postApiVMedicalAidClaims: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: string;
+            };
             header?: {
                 /** @description Replays the first response for the same key and body */
                 "Idempotency-Key"?: string;
@@ -9466,7 +9583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -9569,7 +9686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -9768,7 +9885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -9880,7 +9997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -10143,7 +10260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Period"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -10331,7 +10448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["EnrollmentResult"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

@@ -12,6 +12,7 @@ import { APPROVALS_PATH, APPROVALS_SCHEMAS, approvalsOperation } from './approva
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { PROGRAMME_SCHEMAS } from './programme-schemas';
+import { MEDICAL_AID_SCHEMAS } from './medical-aid-schemas';
 import {
   AUTH_CONFIG_PATH,
   authConfigOperation,
@@ -141,6 +142,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
         ...HARDSHIP_SCHEMAS,
         ...PROGRAMME_SCHEMAS,
         ...APPROVALS_SCHEMAS,
+        ...MEDICAL_AID_SCHEMAS,
       },
     },
   } as OpenAPIObject;

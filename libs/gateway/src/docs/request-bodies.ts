@@ -15,6 +15,23 @@ const household = obj({ size: { type: 'integer', minimum: 1, example: 3 }, month
   'monthlyIncomeFen',
 ]);
 const ID = str('630102198503120013');
+/** A period's bands: `uptoFen` above the deductible (or threshold), null for the last. */
+const BANDS: Schema = {
+  type: 'array',
+  items: obj(
+    {
+      uptoFen: {
+        type: 'integer',
+        minimum: 0,
+        nullable: true,
+        description: 'fen; null: no limit',
+        example: 5000000,
+      },
+      ratioBp: { type: 'integer', minimum: 0, maximum: 10000, description: 'basis points', example: 5000 },
+    },
+    ['uptoFen', 'ratioBp'],
+  ),
+};
 
 export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
   OpenCase: obj(
@@ -133,7 +150,22 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
       contributionFen: fen(3000),
       waitingDays: { type: 'integer', example: 90 },
       claimDeadlineDays: { type: 'integer', example: 180 },
-      rules: { type: 'object', description: 'inpatient, seriousIllness and hardshipRisk rules (DOMAIN.md)' },
+      rules: obj(
+        {
+          inpatient: obj({ deductibleFen: fen(100000), bands: BANDS, annualCapFen: fen(20000000) }, [
+            'deductibleFen',
+            'bands',
+          ]),
+          seriousIllness: obj({ thresholdFen: fen(6000000), bands: BANDS, capFen: fen(5000000) }, ['bands']),
+          hardshipRisk: obj({ thresholdFen: fen(3000000) }),
+          waiveContributionForTiers: {
+            type: 'array',
+            items: { type: 'string', enum: ['deep', 'relative', 'emergency'] },
+            example: ['deep'],
+          },
+        },
+        ['inpatient', 'seriousIllness'],
+      ),
     },
     ['name', 'coverageStart', 'coverageEnd', 'enrollmentOpensOn', 'enrollmentClosesOn', 'rules'],
   ),
@@ -143,11 +175,15 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
       paymentRef: str('PAY-2025-1201'),
       members: {
         type: 'array',
-        items: obj({
-          idNumber: ID,
-          name: str('王建国'),
-          hasBasicMedicalInsurance: { type: 'boolean', example: true },
-        }),
+        items: obj(
+          {
+            idNumber: ID,
+            name: str('王建国'),
+            hasBasicMedicalInsurance: { type: 'boolean', example: true },
+          },
+          ['idNumber', 'name', 'hasBasicMedicalInsurance'],
+        ),
+        maxItems: 10000,
       },
     },
     ['unitId', 'paymentRef', 'members'],
@@ -160,14 +196,24 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
       admittedOn: date('2026-04-03'),
       dischargedOn: date('2026-04-15'),
       diagnosisCode: str('I21.9'),
-      bill: obj({
-        totalFen: fen(4500000),
-        basicInsurancePaidFen: fen(2700000),
-        seriousIllnessInsurancePaidFen: fen(0),
-        medicalAssistancePaidFen: fen(0),
-        employerPaidFen: fen(0),
-        otherPaidFen: fen(0),
-      }),
+      bill: obj(
+        {
+          totalFen: fen(4500000),
+          basicInsurancePaidFen: fen(2700000),
+          seriousIllnessInsurancePaidFen: fen(0),
+          medicalAssistancePaidFen: fen(0),
+          employerPaidFen: fen(0),
+          otherPaidFen: fen(0),
+        },
+        [
+          'totalFen',
+          'basicInsurancePaidFen',
+          'seriousIllnessInsurancePaidFen',
+          'medicalAssistancePaidFen',
+          'employerPaidFen',
+          'otherPaidFen',
+        ],
+      ),
     },
     ['periodId', 'idNumber', 'hospital', 'admittedOn', 'dischargedOn', 'diagnosisCode', 'bill'],
   ),

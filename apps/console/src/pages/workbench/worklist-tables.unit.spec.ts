@@ -122,11 +122,14 @@ describe('the worklists as tables and sheets', () => {
       dischargedOn: '2026-06-12',
       quote: {
         outOfPocketFen: 4_100_000,
+        deductibleFen: 100_000,
         eligibleFen: 4_000_000,
+        bands: [{ uptoFen: null, ratioBp: 5000, baseFen: 4_000_000, amountFen: 2_000_000 }],
+        capAppliedFen: 0,
         payoutFen: 2_000_000,
         policyVersion: 'p-1-1',
       },
-    };
+    } as Schemas['Claim'];
     expect(shown(claimTable('医疗互助待支付', [claim]))).toEqual([
       [
         '赵红梅',

@@ -33,6 +33,8 @@ export interface RejectedRow {
 
 /** A member to enroll. */
 export interface PlannedEnrollment {
+  /** The row's index in the request, so an answer can say what became of each row. */
+  readonly index: number;
   readonly personRef: string;
   readonly name: string;
   readonly idNumberMasked: string;
@@ -57,6 +59,8 @@ export interface EnrollmentRequest {
 export interface EnrollmentPlan {
   readonly toEnroll: readonly PlannedEnrollment[];
   readonly duplicates: number;
+  /** The indexes of the rows counted in `duplicates`, ascending. */
+  readonly duplicateIndexes: readonly number[];
   readonly waived: number;
   readonly rejected: readonly RejectedRow[];
 }
@@ -123,13 +127,13 @@ export function planEnrollment(request: EnrollmentRequest): EnrollmentPlan {
   const seen = new Set<string>();
   const toEnroll: PlannedEnrollment[] = [];
   const rejected: RejectedRow[] = [];
-  let duplicates = 0;
+  const duplicateIndexes: number[] = [];
   members.forEach((row, index) => {
     const problem = rowProblem(row, index);
     if (problem !== null) {
       rejected.push(problem);
     } else if (alreadyEnrolled.has(row.personRef as string) || seen.has(row.personRef as string)) {
-      duplicates += 1;
+      duplicateIndexes.push(index);
     } else {
       const personRef = row.personRef as string;
       seen.add(personRef);
@@ -137,6 +141,7 @@ export function planEnrollment(request: EnrollmentRequest): EnrollmentPlan {
       const waived = tier !== null && period.rules.waiveContributionForTiers.includes(tier);
       const contributionFen = waived ? 0 : period.contributionFen;
       toEnroll.push({
+        index,
         personRef,
         name: row.name.trim(),
         idNumberMasked: row.idNumberMasked,
@@ -145,7 +150,13 @@ export function planEnrollment(request: EnrollmentRequest): EnrollmentPlan {
       });
     }
   });
-  return { toEnroll, duplicates, waived: toEnroll.filter((m) => m.waived).length, rejected };
+  return {
+    toEnroll,
+    duplicates: duplicateIndexes.length,
+    duplicateIndexes,
+    waived: toEnroll.filter((m) => m.waived).length,
+    rejected,
+  };
 }
 
 /** The membership command that enrolls one planned member (stream `member-<periodId>-<personRef>`). */

@@ -33,6 +33,7 @@ describe('planEnrollment', () => {
     expect(planEnrollment(request({ members: [row('r1'), row('r2')] }))).toEqual({
       toEnroll: [
         {
+          index: 0,
           personRef: 'r1',
           name: 'Member r1',
           idNumberMasked: '110105********00r1',
@@ -40,6 +41,7 @@ describe('planEnrollment', () => {
           contributionFen: 10_000,
         },
         {
+          index: 1,
           personRef: 'r2',
           name: 'Member r2',
           idNumberMasked: '110105********00r2',
@@ -48,6 +50,7 @@ describe('planEnrollment', () => {
         },
       ],
       duplicates: 0,
+      duplicateIndexes: [],
       waived: 0,
       rejected: [],
     });
@@ -80,8 +83,12 @@ describe('planEnrollment', () => {
     const plan = planEnrollment(
       request({ members: [row('r1'), row('r2'), row('r2'), row('r3')], alreadyEnrolled: new Set(['r1']) }),
     );
-    expect(plan.toEnroll.map((m) => m.personRef)).toEqual(['r2', 'r3']);
+    expect(plan.toEnroll.map((m) => [m.index, m.personRef])).toEqual([
+      [1, 'r2'],
+      [3, 'r3'],
+    ]);
     expect(plan.duplicates).toBe(2);
+    expect(plan.duplicateIndexes).toEqual([0, 2]);
   });
 
   it('the same request sent twice enrolls nobody twice', () => {
@@ -92,7 +99,7 @@ describe('planEnrollment', () => {
         alreadyEnrolled: new Set(first.toEnroll.map((m) => m.personRef)),
       }),
     );
-    expect(again).toEqual({ toEnroll: [], duplicates: 2, waived: 0, rejected: [] });
+    expect(again).toEqual({ toEnroll: [], duplicates: 2, duplicateIndexes: [0, 1], waived: 0, rejected: [] });
   });
 
   it('waives the contribution of members in a waived hardship tier (paid by the union fund)', () => {
@@ -141,6 +148,7 @@ describe('planEnrollment', () => {
 
 describe('EnrollMember', () => {
   const planned = {
+    index: 0,
     personRef: 'a'.repeat(64),
     name: '张三',
     idNumberMasked: '110105********002X',

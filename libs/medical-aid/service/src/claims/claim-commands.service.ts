@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { loadState, type EventStore } from '@union/event-store';
 import { parseIdNumber, personRef } from '@union/kernel';
 import {
+  capLeftFen,
   claimDecider,
   claimStreamId,
   evolveClaimRow,
@@ -25,8 +27,9 @@ import {
   type ServiceSettings,
 } from '@union/runtime';
 import { PeriodQueries } from '../periods/period-queries.service';
-import { runClaimFlow } from './claim-flow';
+import { decideWithoutStoring, membershipOf, runClaimFlow } from './claim-flow';
 import { ClaimQueries } from './claim-queries.service';
+import { claimView, type ClaimPreview } from './claim.view';
 import type { ApproveClaimDto, PayClaimDto, RejectClaimDto, SubmitClaimDto } from './submit-claim.dto';
 
 type Decide = (membership: MembershipState, period: Period, facts: RequestFacts) => ClaimCommand;
@@ -44,36 +47,58 @@ export class ClaimCommands {
 
   /** Submits and quotes a claim for an enrolled member of one of the caseworker's units. */
   async submit(dto: SubmitClaimDto, principal: Principal): Promise<string> {
+    const { claimId, period, ref, facts, commandFor } = await this.prepareSubmission(dto, principal);
+    await runClaimFlow(this.store, {
+      claimId,
+      period,
+      personRef: ref,
+      metadata: { ...facts.metadata, policyVersion: period.policyVersion },
+      command: commandFor,
+    });
+    return claimId;
+  }
+
+  /**
+   * The dry run of {@link submit} (`POST /claims?dryRun=true`): the same checks and the same
+   * decision against the membership as it is now, answered as the claim it would record with
+   * its quote and the cap left before it; no event, no transaction, no idempotency record.
+   */
+  async preview(dto: SubmitClaimDto, principal: Principal): Promise<ClaimPreview> {
+    const { period, ref, commandFor } = await this.prepareSubmission(dto, principal);
+    const membership = await membershipOf(this.store, period, ref);
+    const command = await commandFor(membership);
+    const events = decideWithoutStoring(membership, command, period);
+    const row = events.reduce<ClaimRow | null>((r, e, i) => evolveClaimRow(r, e, i + 1), null);
+    if (!row) throw new Error('A claim submission decided no ClaimSubmitted event.');
+    return { ...claimView(row), dryRun: true, capLeftFen: capLeftFen(membership, period.rules.inpatient) };
+  }
+
+  /** What a submission and its dry run share: the member, the period, and the command. */
+  private async prepareSubmission(dto: SubmitClaimDto, principal: Principal) {
     const facts = requestFacts(principal);
     const id = parseIdNumber(dto.idNumber, { today: facts.today });
     const period = await this.periods.period(dto.periodId);
     const claimId = randomUUID();
     const { periodId: _periodId, idNumber: _idNumber, bill, ...claim } = dto;
-    await runClaimFlow(this.store, {
-      claimId,
-      period,
-      personRef: personRef(this.settings.personRefSecret, id),
-      metadata: { ...facts.metadata, policyVersion: period.policyVersion },
-      command: async (membership, tx) => {
-        // A member of a unit the caseworker does not act for is, to them, not enrolled: the
-        // domain's own refusal, not a 403 telling that the person is enrolled elsewhere (issue 13).
-        const theirs =
-          membership.member === null ||
-          (await this.orgScope.canActFor(principal, membership.member.unitId, tx));
-        return {
-          type: 'SubmitClaim',
-          claimId,
-          period,
-          membership: theirs ? membership : membershipDecider.initialState(),
-          ...claim,
-          bill: { ...bill },
-          today: facts.today,
-          submittedBy: facts.actor,
-          submittedAt: facts.now,
-        };
-      },
-    });
-    return claimId;
+    const commandFor = async (membership: MembershipState, tx?: EntityManager): Promise<ClaimCommand> => {
+      // A member of a unit the caseworker does not act for is, to them, not enrolled: the
+      // domain's own refusal, not a 403 telling that the person is enrolled elsewhere (issue 13).
+      const theirs =
+        membership.member === null ||
+        (await this.orgScope.canActFor(principal, membership.member.unitId, tx));
+      return {
+        type: 'SubmitClaim',
+        claimId,
+        period,
+        membership: theirs ? membership : membershipDecider.initialState(),
+        ...claim,
+        bill: { ...bill },
+        today: facts.today,
+        submittedBy: facts.actor,
+        submittedAt: facts.now,
+      };
+    };
+    return { claimId, period, ref: personRef(this.settings.personRefSecret, id), facts, commandFor };
   }
 
   approve(claimId: string, dto: ApproveClaimDto, principal: Principal, ifMatch?: number): Promise<void> {

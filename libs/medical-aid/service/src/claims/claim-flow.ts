@@ -52,14 +52,48 @@ export async function runClaimFlow(store: EventStore, request: ClaimFlowRequest)
   }
 }
 
+/** The member's membership in the period as its stream has it now. */
+export async function membershipOf(
+  store: EventStore,
+  period: Period,
+  personRef: string,
+  tx?: EntityManager,
+): Promise<MembershipState> {
+  const history = await store.readStream(membershipStreamId(period.periodId, personRef), { tx });
+  return foldMembership(history);
+}
+
+const foldMembership = (history: readonly { type: string; data: unknown }[]): MembershipState =>
+  history.reduce(
+    (s, e) => membershipDecider.evolve(s, e as unknown as MembershipEvent),
+    membershipDecider.initialState(),
+  );
+
+/**
+ * What a claim command would record, decided as {@link runClaimFlow} decides it (the claim
+ * stream is new, so its state is the initial one; the membership command of each claim event is
+ * decided too, so its refusals are the same), with nothing appended: the dry run's decision.
+ */
+export function decideWithoutStoring(
+  membership: MembershipState,
+  command: ClaimCommand,
+  period: Period,
+): ClaimEvent[] {
+  const events = claimDecider.decide(command, claimDecider.initialState());
+  let state = membership;
+  for (const event of events) {
+    state = membershipDecider
+      .decide(membershipCommandFor(event, period), state)
+      .reduce(membershipDecider.evolve, state);
+  }
+  return events;
+}
+
 async function decideBoth(store: EventStore, tx: EntityManager, request: ClaimFlowRequest): Promise<void> {
   const { period, personRef, metadata } = request;
   const memberStream = membershipStreamId(period.periodId, personRef);
   const history = await store.readStream(memberStream, { tx });
-  let membership = history.reduce(
-    (s, e) => membershipDecider.evolve(s, e as unknown as MembershipEvent),
-    membershipDecider.initialState(),
-  );
+  let membership = foldMembership(history);
   const claim = await handleCommand(store, claimDecider, await request.command(membership, tx), {
     streamId: claimStreamId(request.claimId),
     streamType: 'claim',

@@ -27,3 +27,10 @@ export function claimView(row: ClaimRow) {
 }
 
 export type ClaimView = ReturnType<typeof claimView>;
+
+/**
+ * `POST /claims?dryRun=true` (docs/api-changes.md): the claim the request would record (its
+ * `claimId` is never stored), with its quote, and what was left of the member's annual cap
+ * before it (`capLeftFen`), which the quote's `capAppliedFen` was cut against.
+ */
+export type ClaimPreview = ClaimView & { dryRun: true; capLeftFen: number };

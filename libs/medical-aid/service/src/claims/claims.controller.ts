@@ -17,7 +17,7 @@ import { etagOf, parseIfMatch } from '@union/runtime';
 import { ReadScope } from '../shared/read-scope';
 import { ClaimCommands } from './claim-commands.service';
 import { ClaimQueries } from './claim-queries.service';
-import { claimView, type ClaimView } from './claim.view';
+import { claimView, type ClaimPreview, type ClaimView } from './claim.view';
 import { ListClaimsQuery } from './list-claims.query';
 import {
   ApproveClaimDto,
@@ -25,6 +25,7 @@ import {
   PayClaimDto,
   RejectClaimDto,
   SubmitClaimDto,
+  SubmitClaimQuery,
 } from './submit-claim.dto';
 
 /** Claims (API.md, "Medical mutual aid"): thin shell over the claim commands and read model. */
@@ -41,9 +42,12 @@ export class ClaimsController {
   @Roles('caseworker')
   async submit(
     @Body() dto: SubmitClaimDto,
+    @Query() query: SubmitClaimQuery,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<ClaimView> {
+  ): Promise<ClaimView | ClaimPreview> {
+    // A dry run answers like the submission (201, as the hardship opening's does) and stores nothing.
+    if (query.dryRun === 'true') return this.commands.preview(dto, principal);
     return this.answer(await this.commands.submit(dto, principal), res);
   }
 

@@ -24,6 +24,14 @@ export class SubmitClaimDto {
   @ApiProperty({ type: BillDto }) @IsDefined() @ValidateNested() @Type(() => BillDto) readonly bill: BillDto;
 }
 
+/** `POST /api/v1/medical-aid/claims?dryRun=true`: decide and answer the claim with its quote, store nothing. */
+export class SubmitClaimQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  readonly dryRun?: 'true' | 'false';
+}
+
 /** `POST /claims/{claimId}/approve`: optionally a lower eligible amount, which needs a reason. */
 export class ApproveClaimDto {
   @ApiPropertyOptional({ example: 3000000 }) @IsOptional() @IsFen() readonly eligibleFen?: number;

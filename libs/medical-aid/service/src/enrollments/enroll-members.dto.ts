@@ -47,10 +47,16 @@ export class EnrollMembersDto {
   readonly members: EnrollmentRowDto[];
 }
 
-/** What one enrollment request did (API.md). */
+/**
+ * What one enrollment request did (API.md), and which rows were duplicates and which enrolled
+ * with the contribution waived (docs/api-changes.md), by their index in `members`, ascending: a
+ * row in neither list nor `rejected` was enrolled.
+ */
 export interface EnrollmentResult {
   enrolled: number;
   duplicates: number;
   waived: number;
   rejected: { index: number; code: string; message: string }[];
+  duplicateIndexes: number[];
+  waivedIndexes: number[];
 }

@@ -28,6 +28,7 @@ import { startedMemberships } from './insert-memberships';
 import { startStreams } from './start-streams';
 
 const DEADLOCK = '40P01';
+const byNumber = (a: number, b: number): number => a - b;
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -96,13 +97,24 @@ export class EnrollmentCommands {
       metadata,
       startedMemberships,
     );
-    const waived = started.filter((e) => (e.data as { waived: boolean }).waived).length;
+    // Each row's outcome by its index: the rows not started were enrolled before, or by a
+    // request that ran at the same time, so they are duplicates too.
+    const indexOf = new Map(plan.toEnroll.map((m, i) => [firsts[i].streamId, m.index]));
+    const startedIndexes = new Set(started.map((e) => indexOf.get(e.streamId) as number));
+    const waivedIndexes = started
+      .filter((e) => (e.data as { waived: boolean }).waived)
+      .map((e) => indexOf.get(e.streamId) as number);
+    const duplicateIndexes = [
+      ...plan.duplicateIndexes,
+      ...plan.toEnroll.filter((m) => !startedIndexes.has(m.index)).map((m) => m.index),
+    ];
     return {
       enrolled: started.length,
-      // Members enrolled before, or by a request that ran at the same time, are duplicates too.
-      duplicates: plan.duplicates + (firsts.length - started.length),
-      waived,
+      duplicates: duplicateIndexes.length,
+      waived: waivedIndexes.length,
       rejected: [...plan.rejected],
+      duplicateIndexes: duplicateIndexes.sort(byNumber),
+      waivedIndexes: waivedIndexes.sort(byNumber),
     };
   }
 

@@ -123,7 +123,14 @@ describe('idempotent bulk enrollment', () => {
     // The state a crash between the commit and recording the answer leaves: the answer is refused.
     await failIdempotency('NEW.status IS NOT NULL');
     const first = await send(body(300, 4), 'enroll-300').expect(200);
-    expect(first.body).toEqual({ enrolled: 4, duplicates: 0, waived: 0, rejected: [] });
+    expect(first.body).toEqual({
+      enrolled: 4,
+      duplicates: 0,
+      waived: 0,
+      rejected: [],
+      duplicateIndexes: [],
+      waivedIndexes: [],
+    });
     await h.infra.dataSource.query(`DROP TRIGGER fail_idempotency ON idempotency`);
     const before = await eventCount(h);
     const retried = await send(body(300, 4), 'enroll-300').expect(200);
@@ -143,14 +150,28 @@ describe('idempotent bulk enrollment', () => {
     await h.infra.dataSource.query(`DROP TRIGGER fail_idempotency ON idempotency`);
     const retried = await send(body(400, 4), 'enroll-400').expect(200);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
-    expect(retried.body).toEqual({ enrolled: 4, duplicates: 0, waived: 0, rejected: [] });
+    expect(retried.body).toEqual({
+      enrolled: 4,
+      duplicates: 0,
+      waived: 0,
+      rejected: [],
+      duplicateIndexes: [],
+      waivedIndexes: [],
+    });
     expect(await memberRows(400, 4)).toBe(4);
   });
 
   it('gives two concurrent requests with one key the same answer: enrolled, not duplicates', async () => {
     const [a, b] = await Promise.all([send(body(500, 50), 'enroll-500'), send(body(500, 50), 'enroll-500')]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    expect(a.body).toEqual({ enrolled: 50, duplicates: 0, waived: 0, rejected: [] });
+    expect(a.body).toEqual({
+      enrolled: 50,
+      duplicates: 0,
+      waived: 0,
+      rejected: [],
+      duplicateIndexes: [],
+      waivedIndexes: [],
+    });
     expect(b.body).toEqual(a.body);
     expect(await memberRows(500, 50)).toBe(50);
   });

@@ -49,6 +49,8 @@ describe('medical-aid enrollment by unit (HTTP)', () => {
       enrolled: 2,
       duplicates: 1,
       waived: 0,
+      duplicateIndexes: [4],
+      waivedIndexes: [],
       rejected: [
         { index: 1, code: 'INVALID_ID_NUMBER', message: expect.stringContaining('check character') },
         { index: 2, code: 'NAME_REQUIRED', message: 'The member needs a name.' },
@@ -101,6 +103,8 @@ describe('medical-aid enrollment by unit (HTTP)', () => {
       duplicates: 3,
       waived: 0,
       rejected: [],
+      duplicateIndexes: [0, 1, 2],
+      waivedIndexes: [],
     });
     expect(await eventCount(h)).toBe(before);
   });
@@ -111,9 +115,12 @@ describe('medical-aid enrollment by unit (HTTP)', () => {
       enroll(h, periodId, ids, 'unit-2'),
       enroll(h, periodId, ids, 'unit-2'),
     ]);
-    const bodies = [a.body, b.body] as { enrolled: number; duplicates: number }[];
+    const bodies = [a.body, b.body] as { enrolled: number; duplicates: number; duplicateIndexes: number[] }[];
     expect(bodies.map((x) => x.enrolled + x.duplicates)).toEqual([300, 300]);
     expect(bodies[0].enrolled + bodies[1].enrolled).toBe(300);
+    // Each row is a duplicate in exactly one answer: the one whose request lost it.
+    const lost = [...bodies[0].duplicateIndexes, ...bodies[1].duplicateIndexes].sort((x, y) => x - y);
+    expect(lost).toEqual(ids.map((_, i) => i));
     const [row]: { n: string }[] = await h.infra.dataSource.query(
       `SELECT count(*) AS n FROM membership_summary WHERE unit_id = 'unit-2'`,
     );
@@ -123,8 +130,15 @@ describe('medical-aid enrollment by unit (HTTP)', () => {
   it('enrolls members of a waived hardship tier with the contribution paid by the fund', async () => {
     await hardshipCaseOpened(h, idNumber(401), 'deep');
     await hardshipCaseOpened(h, idNumber(402), 'relative');
-    const res = await enroll(h, periodId, [idNumber(401), idNumber(402)], 'unit-3');
-    expect(res.body).toEqual({ enrolled: 2, duplicates: 0, waived: 1, rejected: [] });
+    const res = await enroll(h, periodId, [idNumber(402), idNumber(401)], 'unit-3');
+    expect(res.body).toEqual({
+      enrolled: 2,
+      duplicates: 0,
+      waived: 1,
+      rejected: [],
+      duplicateIndexes: [],
+      waivedIndexes: [1],
+    });
     const auth = await as.caseworker(['unit-3']);
     const deep = await request(h.http)
       .get(`${API}/periods/${periodId}/members/${idNumber(401)}`)

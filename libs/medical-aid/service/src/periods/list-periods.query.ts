@@ -1,4 +1,4 @@
 import { PageQuery } from '@union/platform';
 
-/** `GET /api/v1/medical-aid/periods`: the periods to pick from (beyond API.md), paged. */
+/** `GET /api/v1/medical-aid/periods` (docs/api-changes.md): paging only; newest opened first. */
 export class ListPeriodsQuery extends PageQuery {}

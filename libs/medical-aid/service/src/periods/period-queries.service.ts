@@ -8,6 +8,7 @@ import { PeriodSummaryEntity } from '../read-models/period-summary.entity';
 import { ReadScope } from '../shared/read-scope';
 import type { FundReportQuery } from './fund-report.query';
 import type { ListPeriodsQuery } from './list-periods.query';
+import { periodView, type PeriodView } from './period.view';
 
 /** The fund report, for a subtree (`orgId`) and with each child's figures (`groupBy=child`). */
 export type FundReportView = FundReport & {
@@ -53,20 +54,16 @@ export class PeriodQueries {
   }
 
   /**
-   * The periods, the latest coverage first (then the latest opened): what a report picks from. A
-   * period is no unit's record (API.md: everyone reads one), so the list is not scoped.
+   * Every period, newest opened first (a few a year, so no filter): what a caseworker enrolls
+   * into and claims from, and what an admin has opened. Periods carry no unit, so all see all.
    */
-  async list(query: ListPeriodsQuery): Promise<Page<PeriodRow>> {
-    const [rows, total] = await this.dataSource
-      .getRepository(PeriodSummaryEntity)
-      .createQueryBuilder('p')
-      .orderBy("p.data->>'coverageStart'", 'DESC')
-      .addOrderBy('p.opened_at', 'DESC')
-      .addOrderBy('p.period_id')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: rows.map((r) => r.data), page: query.page, pageSize: query.pageSize, total };
+  async list(query: ListPeriodsQuery): Promise<Page<PeriodView>> {
+    const [rows, total] = await this.dataSource.getRepository(PeriodSummaryEntity).findAndCount({
+      order: { openedAt: 'DESC', periodId: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: rows.map((r) => periodView(r.data)), page: query.page, pageSize: query.pageSize, total };
   }
 
   /**

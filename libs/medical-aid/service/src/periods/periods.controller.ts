@@ -34,9 +34,8 @@ export class PeriodsController {
 
   @Get()
   @Roles('caseworker', 'reviewer', 'auditor', 'admin')
-  async periods(@Query() query: ListPeriodsQuery): Promise<Page<PeriodView>> {
-    const page = await this.queries.list(query);
-    return { ...page, items: page.items.map(periodView) };
+  list(@Query() query: ListPeriodsQuery): Promise<Page<PeriodView>> {
+    return this.queries.list(query);
   }
 
   @Get(':periodId')
