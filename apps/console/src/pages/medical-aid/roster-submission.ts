@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/api-context';
-import { unwrap } from '../../api/client';
+import { ApiProblem, unwrap } from '../../api/client';
 import {
   chunkRoster,
   memberBody,
@@ -32,16 +32,22 @@ export function useRosterSubmission(periodId: string) {
   const run = async (start: Submission, unitId: string, paymentRef: string) => {
     const answers = [...start.answers];
     setSubmission({ ...start, sending: true, failure: undefined });
+    const send = async (i: number) =>
+      unwrap(
+        await api.POST('/api/v1/medical-aid/periods/{periodId}/enrollments', {
+          params: { path: { periodId } },
+          body: { unitId, paymentRef, members: start.chunks[i].members.map(memberBody) },
+          headers: { 'Idempotency-Key': start.keys[i] },
+        }),
+      );
     for (let i = answers.findIndex((a) => a === undefined); i >= 0 && i < start.chunks.length; i++) {
       try {
-        const answer = unwrap(
-          await api.POST('/api/v1/medical-aid/periods/{periodId}/enrollments', {
-            params: { path: { periodId } },
-            body: { unitId, paymentRef, members: start.chunks[i].members.map(memberBody) },
-            headers: { 'Idempotency-Key': start.keys[i] },
-          }),
-        );
-        answers[i] = answer;
+        // A request that timed out or found the service away is sent once more with its key:
+        // it enrolls nobody twice, and answers what the first did if that one got through.
+        answers[i] = await send(i).catch((error: unknown) => {
+          if (error instanceof ApiProblem && (error.problem.status ?? 0) < 500) throw error;
+          return send(i);
+        });
         setSubmission({ ...start, answers: [...answers], sending: i + 1 < start.chunks.length });
       } catch (error) {
         const why = failureText(error, '网络中断，提交未完成');
