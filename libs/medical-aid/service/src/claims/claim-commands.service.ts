@@ -11,7 +11,6 @@ import {
   membershipDecider,
   membershipStreamId,
   type ClaimCommand,
-  type ClaimEvent,
   type ClaimRow,
   type MembershipEvent,
   type MembershipState,
@@ -144,7 +143,7 @@ export class ClaimCommands {
       claim.state,
     );
     return events.reduce<ClaimRow>(
-      (current, event, i) => evolveClaimRow(current, event as ClaimEvent, claim.version + i + 1) ?? current,
+      (current, event, i) => evolveClaimRow(current, event, claim.version + i + 1) ?? current,
       row.data,
     );
   }
