@@ -472,7 +472,7 @@ export type paths = {
         get: operations["getApiVGrantsApplications"];
         put?: never;
         /**
-         * Submit a grant application
+         * Submit a grant application (dryRun=true: the application it would create and its amount, nothing stored)
          * @description Roles: caseworker.
          */
         post: operations["postApiVGrantsApplications"];
@@ -589,7 +589,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List campaigns with their budget figures (beyond API.md)
+         * @description Roles: caseworker, reviewer, auditor, admin.
+         */
+        get: operations["getApiVGrantsCampaigns"];
         put?: never;
         /**
          * Create a grant campaign
@@ -1566,6 +1570,65 @@ export type components = {
             /** @example org-zhengzhou */
             toOrgId: string;
         };
+        Application: {
+            /** @description fen */
+            amountFen: number;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Created for a recurring student when the campaign opened */
+            auto: boolean;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            /**
+             * @description The status a release from hold returns to
+             * @enum {string}
+             */
+            heldFrom?: "submitted" | "approved";
+            /**
+             * @description Why the application is on hold: the parent’s hardship case closed, or it is of a tier the campaign does not accept
+             * @enum {string}
+             */
+            holdReason?: "parent_case_closed" | "parent_tier_not_eligible";
+            /** @description Set when disbursed: paid after the campaign’s schoolStartOn */
+            late?: boolean;
+            /** Format: date */
+            paidOn?: string;
+            parent: {
+                idNumberMasked: string;
+            };
+            paymentRef?: string;
+            recurring: boolean;
+            rejectionReason?: string;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "disbursed" | "withdrawn" | "on_hold";
+            student: {
+                idNumberMasked: string;
+                /** @enum {string} */
+                level: "primary" | "junior_high" | "senior_high" | "vocational" | "undergraduate" | "postgraduate";
+                name: string;
+                school: string;
+            };
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            unitId: string;
+            version: number;
+            withdrawalReason?: string;
+        };
+        ApplicationPage: {
+            items: components["schemas"]["Application"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @description The answer of `POST /applications?dryRun=true`: the application the request would create, with the amount the campaign gives its level (nothing is stored; its applicationId is never used). */
+        ApplicationPreview: components["schemas"]["Application"] & {
+            /** @enum {boolean} */
+            dryRun: true;
+        };
         Approve: {
             /** @example false */
             recurring?: boolean;
@@ -1643,6 +1706,56 @@ export type components = {
             };
             service?: string;
             valid?: boolean;
+        };
+        Campaign: {
+            /** @description fen per funded level; a level left out is not funded */
+            amountsByLevelFen: {
+                /** @description fen */
+                junior_high?: number;
+                /** @description fen */
+                postgraduate?: number;
+                /** @description fen */
+                primary?: number;
+                /** @description fen */
+                senior_high?: number;
+                /** @description fen */
+                undergraduate?: number;
+                /** @description fen */
+                vocational?: number;
+            };
+            /** @description fen */
+            budgetFen: number;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            closedAt?: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description fen */
+            disbursedFen: number;
+            eligibleTiers: ("deep" | "relative" | "emergency")[];
+            name: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            /** Format: date */
+            opensOn: string;
+            /** @description budgetFen - reservedFen - disbursedFen */
+            remainingFen: number;
+            /** @description fen reserved by approved applications not yet paid */
+            reservedFen: number;
+            /** Format: date */
+            schoolStartOn: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            version: number;
+            year: number;
+        };
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         Case: {
             /** @description fen */
@@ -1782,12 +1895,43 @@ export type components = {
         };
         CreateCampaign: {
             /**
+             * @description fen per education level; a level left out is not funded
              * @example {
-             *       "university": 500000
+             *       "senior_high": 200000,
+             *       "undergraduate": 500000
              *     }
              */
             amountsByLevelFen: {
-                [key: string]: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                junior_high?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                postgraduate?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                primary?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                senior_high?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                undergraduate?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                vocational?: number;
             };
             /**
              * @description fen
@@ -1799,7 +1943,7 @@ export type components = {
              * @example 2026-09-30
              */
             closesOn: string;
-            eligibleTiers?: string[];
+            eligibleTiers?: ("deep" | "relative" | "emergency")[];
             /** @example 2026年金秋助学 */
             name: string;
             /**
@@ -2213,8 +2357,11 @@ export type components = {
             student: {
                 /** @example 630102200801150026 */
                 idNumber: string;
-                /** @example high_school */
-                level: string;
+                /**
+                 * @example senior_high
+                 * @enum {string}
+                 */
+                level: "primary" | "junior_high" | "senior_high" | "vocational" | "undergraduate" | "postgraduate";
                 /** @example 王小梅 */
                 name: string;
                 /** @example 西宁市第一中学 */
@@ -4185,7 +4332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -4246,7 +4393,9 @@ export interface operations {
     };
     postApiVGrantsApplications: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: string;
+            };
             header?: {
                 /** @description Replays the first response for the same key and body */
                 "Idempotency-Key"?: string;
@@ -4268,7 +4417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -4371,7 +4520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -4568,7 +4717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -4792,7 +4941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -4878,6 +5027,85 @@ export interface operations {
             };
         };
     };
+    getApiVGrantsCampaigns: {
+        parameters: {
+            query?: {
+                page?: string;
+                pageSize?: string;
+                status?: string;
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiVGrantsCampaigns: {
         parameters: {
             query?: never;
@@ -4902,7 +5130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -5005,7 +5233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -5086,7 +5314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

@@ -134,6 +134,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`PUT ${H}/policies/regions/{regionCode}`]: { who: ADMIN, scope: 'none', ok: 200, make: on(() => `${H}/policies/regions/630102`, { minimumLivingStandardFen: 90_000, relativeMultiplierBp: 15_000 }) },
 
   [`POST ${G}/campaigns`]: { who: ADMIN, scope: 'none', ok: 201, make: on(() => `${G}/campaigns`, campaignBody()) },
+  [`GET ${G}/campaigns`]: { who: ALL, scope: 'none', ok: 200, make: on(() => `${G}/campaigns?status=open`) },
   [`GET ${G}/campaigns/{campaignId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${G}/campaigns/${w.campaignId}`) },
   [`POST ${G}/campaigns/{campaignId}/close`]: { who: ADMIN, scope: 'none', ok: 200, make: async (w, _u, fresh) => ({ path: `${G}/campaigns/${fresh ? await w.fresh.campaignId() : w.campaignId}/close` }) },
   [`GET ${G}/campaigns/{campaignId}/report`]: { who: ['reviewer', 'auditor', 'admin'], scope: 'none', ok: 200, make: on((w) => `${G}/campaigns/${w.campaignId}/report`) },

@@ -17,6 +17,7 @@ import { WithdrawApplicationHandler } from './applications/withdraw-application/
 import { CampaignReportHandler } from './campaigns/campaign-report/campaign-report.handler';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CloseCampaignHandler } from './campaigns/close-campaign/close-campaign.handler';
+import { ListCampaignsHandler } from './campaigns/list-campaigns/list-campaigns.handler';
 import { OpenCampaignHandler } from './campaigns/open-campaign/open-campaign.handler';
 import { ApplicationHoldsModule } from './eligibility/application-holds.module';
 import { PersonRecordsReader } from './people/person-records.reader';
@@ -47,6 +48,7 @@ export class EducationGrantsModule {
         OpenCampaignHandler,
         CloseCampaignHandler,
         CampaignReportHandler,
+        ListCampaignsHandler,
         SubmitApplicationHandler,
         ListApplicationsHandler,
         ApproveApplicationHandler,

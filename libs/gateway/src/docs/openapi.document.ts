@@ -9,6 +9,7 @@ import {
   traceOperation,
 } from './audit-operations';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
+import { GRANTS_SCHEMAS } from './grants-schemas';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
@@ -147,6 +148,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
             'A node, the nodes on its path (`ancestors`: orgId, name, level, root first) and its `children` to `depth` (default 1, at most 5), each with its own `children`',
         },
         ...HARDSHIP_SCHEMAS,
+        ...GRANTS_SCHEMAS,
       },
     },
   } as OpenAPIObject;

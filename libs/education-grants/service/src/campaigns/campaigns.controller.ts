@@ -19,10 +19,12 @@ import { CampaignReportHandler, type CampaignReportView } from './campaign-repor
 import { CampaignReportQuery } from './campaign-report/campaign-report.query';
 import { campaignView, type CampaignView } from './campaign.view';
 import { CloseCampaignHandler } from './close-campaign/close-campaign.handler';
+import { ListCampaignsHandler } from './list-campaigns/list-campaigns.handler';
+import { ListCampaignsQuery } from './list-campaigns/list-campaigns.query';
 import { OpenCampaignDto } from './open-campaign/open-campaign.dto';
 import { OpenCampaignHandler } from './open-campaign/open-campaign.handler';
 
-/** Campaigns (API.md, "Education grants"): admins open and close them; everyone reads them. */
+/** Campaigns (API.md, "Education grants"): admins open and close them; everyone reads and lists them. */
 @ApiTags('grants')
 @Controller('api/v1/grants/campaigns')
 export class CampaignsController {
@@ -30,6 +32,7 @@ export class CampaignsController {
     private readonly openCampaign: OpenCampaignHandler,
     private readonly closeCampaign: CloseCampaignHandler,
     private readonly report: CampaignReportHandler,
+    private readonly listing: ListCampaignsHandler,
     private readonly records: GrantRecords,
     private readonly orgScope: OrgScope,
   ) {}
@@ -43,6 +46,13 @@ export class CampaignsController {
   ): Promise<CampaignView> {
     const campaignId = await this.openCampaign.execute(dto, principal);
     return this.answer(campaignId, res);
+  }
+
+  /** Beyond API.md (docs/api-changes.md): the console's campaign board lists them. */
+  @Get()
+  @Roles('caseworker', 'reviewer', 'auditor', 'admin')
+  list(@Query() query: ListCampaignsQuery) {
+    return this.listing.execute(query);
   }
 
   @Get(':campaignId')
