@@ -23,7 +23,14 @@ import { labelOf, TIER_LABELS } from '../../format/labels';
 import { formatYuan } from '../../format/money';
 import { campaignBodyOf, campaignFormField, type CampaignFormValues } from './campaign-form';
 import { fundedLevelsText, type Campaign } from './campaign-terms';
-import { CAMPAIGN_STATUS_LABELS, LEVEL_LABELS, LEVELS, TIERS, type Level } from './grants-labels';
+import {
+  CAMPAIGN_STATUS_LABELS,
+  OPEN_COLOUR,
+  LEVEL_LABELS,
+  LEVELS,
+  TIERS,
+  type Level,
+} from './grants-labels';
 import { mapGrantsProblem } from './grants-problem';
 
 /** Messages under fields named by path (the paths come from the API's field names). */
@@ -116,6 +123,7 @@ function NewCampaign() {
           amounts: {},
         }}
         onFinish={(v) => void save(v)}
+        onValuesChange={() => setError(undefined)}
       >
         <Space size="large" wrap>
           <Form.Item label="年度" name="year" rules={[{ required: true, message: '请输入年度' }]}>
@@ -192,6 +200,7 @@ export default function AdminCampaigns() {
   const { message } = App.useApp();
   const [closeError, setCloseError] = useState<string>();
   const campaigns = useQuery({
+    staleTime: 0,
     queryKey: ['grants', 'campaigns', 'all'],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/grants/campaigns', { params: { query: { pageSize: '100' } } })),
@@ -239,7 +248,6 @@ export default function AdminCampaigns() {
           dataSource={campaigns.data?.items ?? []}
           locale={{ emptyText: '暂无助学活动' }}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           columns={[
             { title: '活动名称', dataIndex: 'name' },
             { title: '年度', dataIndex: 'year' },
@@ -272,7 +280,7 @@ export default function AdminCampaigns() {
               title: '状态',
               dataIndex: 'status',
               render: (s: string) => (
-                <Tag color={s === 'open' ? 'green' : 'default'}>{labelOf(CAMPAIGN_STATUS_LABELS, s)}</Tag>
+                <Tag color={s === 'open' ? OPEN_COLOUR : undefined}>{labelOf(CAMPAIGN_STATUS_LABELS, s)}</Tag>
               ),
             },
             {

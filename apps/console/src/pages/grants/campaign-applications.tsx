@@ -19,15 +19,18 @@ import {
   type ApplicationStatus,
 } from './grants-labels';
 
-const STATUS_COLOURS: Readonly<Record<ApplicationStatus, string>> = {
-  submitted: 'blue',
-  approved: 'gold',
-  on_hold: 'red',
-  disbursed: 'green',
-  rejected: 'default',
-  withdrawn: 'default',
+// Dark tag colours, readable (WCAG AA) on the tag's light background, which antd's presets are
+// not; the tag's text says the status, the colour only repeats it.
+const STATUS_COLOURS: Readonly<Record<ApplicationStatus, string | undefined>> = {
+  submitted: '#0958d9',
+  approved: '#ad4e00',
+  on_hold: '#a8071a',
+  disbursed: '#237804',
+  rejected: undefined,
+  withdrawn: undefined,
 };
 const PAGE_SIZE = 20;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const WITHDRAWABLE: readonly string[] = ['submitted', 'approved', 'on_hold'];
 
 type Dialog = { kind: 'disburse' | 'withdraw'; application: Application } | undefined;
@@ -48,13 +51,16 @@ export default function CampaignApplications() {
   const isCaseworker = roles.includes('caseworker');
   const mayDisburse = isCaseworker || roles.includes('reviewer');
 
+  // Others change these figures (reviewers approve, colleagues pay): read them afresh on every visit.
   const campaign = useQuery({
+    staleTime: 0,
     queryKey: ['grants', 'campaign', campaignId],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/grants/campaigns/{campaignId}', { params: { path: { campaignId } } })),
   });
   // How many applications each tab holds (the caller's units only, as every list of the API).
   const counts = useQuery({
+    staleTime: 0,
     queryKey: ['grants', 'applications', campaignId, 'counts'],
     queryFn: async () => {
       const totals = await Promise.all(
@@ -71,6 +77,7 @@ export default function CampaignApplications() {
     },
   });
   const list = useQuery({
+    staleTime: 0,
     queryKey: ['grants', 'applications', campaignId, status ?? 'all', page],
     queryFn: async () =>
       unwrap(
@@ -157,7 +164,6 @@ export default function CampaignApplications() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '暂无申请' }}
-          scroll={{ x: 'max-content' }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
@@ -175,27 +181,53 @@ export default function CampaignApplications() {
             },
           }}
           columns={[
-            { title: '学生', dataIndex: ['student', 'name'] },
-            { title: '学生身份证号', dataIndex: ['student', 'idNumberMasked'] },
             {
-              title: '学段',
-              dataIndex: ['student', 'level'],
-              render: (l: string) => labelOf(LEVEL_LABELS, l),
+              title: '学生',
+              key: 'student',
+              render: (_, a) => (
+                <>
+                  <div style={NOWRAP}>{a.student.name}</div>
+                  <Typography.Text type="secondary" style={NOWRAP}>
+                    {a.student.idNumberMasked}
+                  </Typography.Text>
+                </>
+              ),
             },
-            { title: '学校', dataIndex: ['student', 'school'] },
+            {
+              title: '学段 · 学校',
+              key: 'school',
+              render: (_, a) => (
+                <>
+                  <div style={NOWRAP}>{labelOf(LEVEL_LABELS, a.student.level)}</div>
+                  <div>{a.student.school}</div>
+                </>
+              ),
+            },
             {
               title: '助学金额',
               dataIndex: 'amountFen',
               align: 'right',
-              render: (fen: number) => formatYuan(fen),
+              render: (fen: number) => <span style={NOWRAP}>{formatYuan(fen)}</span>,
             },
-            { title: '家长身份证号', dataIndex: ['parent', 'idNumberMasked'] },
-            { title: '所在单位', dataIndex: 'unitId' },
+            {
+              title: '家长 · 所在单位',
+              key: 'parent',
+              render: (_, a) => (
+                <>
+                  <div style={NOWRAP}>{a.parent.idNumberMasked}</div>
+                  <Typography.Text type="secondary" style={NOWRAP}>
+                    {a.unitId}
+                  </Typography.Text>
+                </>
+              ),
+            },
             {
               title: '状态',
               dataIndex: 'status',
               render: (s: ApplicationStatus) => (
-                <Tag color={STATUS_COLOURS[s]}>{APPLICATION_STATUS_LABELS[s]}</Tag>
+                <Tag color={STATUS_COLOURS[s]} style={NOWRAP}>
+                  {APPLICATION_STATUS_LABELS[s]}
+                </Tag>
               ),
             },
             { title: '说明', key: 'note', render: (_, a) => applicationNote(a) },

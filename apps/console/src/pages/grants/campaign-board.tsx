@@ -7,7 +7,7 @@ import { useAuth } from '../../auth/auth-context';
 import { formatDate } from '../../format/date';
 import { labelOf, TIER_LABELS } from '../../format/labels';
 import { BudgetBar } from './budget-bar';
-import { CAMPAIGN_STATUS_LABELS } from './grants-labels';
+import { CAMPAIGN_STATUS_LABELS, OPEN_COLOUR } from './grants-labels';
 import { fundedLevelsText, type Campaign } from './campaign-terms';
 
 /** One campaign on the board: its terms, its budget bar and the ways into its applications. */
@@ -24,7 +24,7 @@ function CampaignCard({ campaign: c, canApply }: { campaign: Campaign; canApply:
         </h2>
       }
       extra={
-        <Tag color={c.status === 'open' ? 'green' : 'default'}>
+        <Tag color={c.status === 'open' ? OPEN_COLOUR : undefined}>
           {labelOf(CAMPAIGN_STATUS_LABELS, c.status)}
         </Tag>
       }
@@ -58,6 +58,7 @@ export default function CampaignBoard() {
   const api = useApi();
   const { session } = useAuth();
   const campaigns = useQuery({
+    staleTime: 0,
     queryKey: ['grants', 'campaigns', 'open'],
     queryFn: async () =>
       unwrap(
@@ -75,7 +76,7 @@ export default function CampaignBoard() {
       <Typography.Paragraph type="secondary">
         进行中的助学活动：预算、已预留（已批准待发放）、已发放和剩余金额，以及各活动的申请名单。
       </Typography.Paragraph>
-      {campaigns.isLoading && <Spin tip="正在加载">{null}</Spin>}
+      {campaigns.isLoading && <Spin style={{ display: 'block', margin: 32 }} />}
       {campaigns.isError && <Alert type="error" showIcon message="助学活动加载失败，请稍后再试" />}
       {campaigns.data && campaigns.data.items.length === 0 && <Empty description="暂无进行中的助学活动" />}
       <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -52,3 +52,6 @@ export const CAMPAIGN_STATUS_LABELS: Readonly<Record<string, string>> = {
 /** The hardship tiers a campaign may accept, in the API's order. */
 export const TIERS = ['deep', 'relative', 'emergency'] as const;
 export type Tier = (typeof TIERS)[number];
+
+/** The tag colour of an open campaign: dark enough to read on the tag's light ground (antd's green is not). */
+export const OPEN_COLOUR = '#237804';
