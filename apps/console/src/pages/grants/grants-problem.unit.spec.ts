@@ -60,7 +60,7 @@ describe('refused grants requests in Chinese, under the field they concern', () 
       'submit',
     );
     expect(mapped.message).toBe('填写的内容有误，请按提示修改标红的项目');
-    expect(Object.keys(mapped.fields)).toEqual(['student.name']);
+    expect(mapped.fields).toEqual({ 'student.name': '学生姓名填写有误，请核对' });
   });
 
   it('explains a refused payment or withdrawal', () => {
