@@ -286,9 +286,8 @@ void describe('金秋助学 in the console', () => {
       { reason: 'out_of_hardship' },
       200,
     );
-    await eventually(
-      'the approved application goes on hold',
-      async () => (await applications('on_hold')).some((a) => (a.student as Json).name === SENIOR.name),
+    await eventually('the approved application goes on hold', async () =>
+      (await applications('on_hold')).some((a) => (a.student as Json).name === SENIOR.name),
     );
     await caseworker.reload();
     await caseworker.getByRole('tab', { name: '暂停发放（1）' }).click();
