@@ -70,6 +70,21 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'bill.otherPaidFen': '其他支付',
   paymentRef: '支付凭证号',
   paidOn: '支付日期',
+  // 金秋助学
+  campaignId: '助学活动',
+  parentIdNumber: '家长身份证号码',
+  'student.idNumber': '学生身份证号码',
+  'student.name': '学生姓名',
+  'student.level': '学段',
+  'student.school': '学校',
+  year: '年度',
+  name: '名称',
+  budgetFen: '预算',
+  opensOn: '受理开始日期',
+  closesOn: '受理截止日期',
+  schoolStartOn: '开学日期',
+  amountsByLevelFen: '资助标准',
+  eligibleTiers: '受理的困难类型',
 };
 
 /** Whether an unknown value is a problem answer. */

@@ -512,7 +512,7 @@ export type paths = {
         get: operations["getApiVGrantsApplications"];
         put?: never;
         /**
-         * Submit a grant application
+         * Submit a grant application (dryRun=true: the application it would create and its amount, nothing stored)
          * @description Roles: caseworker.
          */
         post: operations["postApiVGrantsApplications"];
@@ -630,7 +630,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * List campaigns (beyond API.md)
+         * List campaigns with their budget figures (beyond API.md)
          * @description Roles: caseworker, reviewer, auditor, admin.
          */
         get: operations["getApiVGrantsCampaigns"];
@@ -1663,19 +1663,24 @@ export type components = {
             amountFen: number;
             /** Format: uuid */
             applicationId: string;
-            auto?: boolean;
+            /** @description Created for a recurring student when the campaign opened */
+            auto: boolean;
             /** Format: uuid */
             campaignId: string;
             /** Format: date-time */
             decidedAt?: string;
             decidedBy?: string;
-            /** @description The status it was held from */
-            heldFrom?: string;
             /**
-             * @description Why it is on hold (status `on_hold`)
+             * @description The status a release from hold returns to
+             * @enum {string}
+             */
+            heldFrom?: "submitted" | "approved";
+            /**
+             * @description Why the application is on hold: the parent’s hardship case closed, or it is of a tier the campaign does not accept
              * @enum {string}
              */
             holdReason?: "parent_case_closed" | "parent_tier_not_eligible";
+            /** @description Set when disbursed: paid after the campaign’s schoolStartOn */
             late?: boolean;
             /** Format: date */
             paidOn?: string;
@@ -1683,7 +1688,7 @@ export type components = {
                 idNumberMasked: string;
             };
             paymentRef?: string;
-            recurring?: boolean;
+            recurring: boolean;
             rejectionReason?: string;
             /** @enum {string} */
             status: "submitted" | "approved" | "rejected" | "disbursed" | "withdrawn" | "on_hold";
@@ -1696,7 +1701,7 @@ export type components = {
             };
             /** Format: date-time */
             submittedAt: string;
-            submittedBy?: string;
+            submittedBy: string;
             unitId: string;
             version: number;
             withdrawalReason?: string;
@@ -1794,6 +1799,11 @@ export type components = {
             page: number;
             pageSize: number;
             total: number;
+        };
+        /** @description The answer of `POST /applications?dryRun=true`: the application the request would create, with the amount the campaign gives its level (nothing is stored; its applicationId is never used). */
+        ApplicationPreview: components["schemas"]["Application"] & {
+            /** @enum {boolean} */
+            dryRun: true;
         };
         ApprovalInbox: {
             /** @description Newest first */
@@ -2004,8 +2014,20 @@ export type components = {
             };
         };
         Campaign: {
-            amountsByLevelFen?: {
-                [key: string]: number;
+            /** @description fen per funded level; a level left out is not funded */
+            amountsByLevelFen: {
+                /** @description fen */
+                junior_high?: number;
+                /** @description fen */
+                postgraduate?: number;
+                /** @description fen */
+                primary?: number;
+                /** @description fen */
+                senior_high?: number;
+                /** @description fen */
+                undergraduate?: number;
+                /** @description fen */
+                vocational?: number;
             };
             /** @description fen */
             budgetFen: number;
@@ -2017,19 +2039,19 @@ export type components = {
             closesOn: string;
             /** @description fen */
             disbursedFen: number;
-            eligibleTiers?: string[];
+            eligibleTiers: ("deep" | "relative" | "emergency")[];
             name: string;
             /** Format: date-time */
-            openedAt?: string;
-            openedBy?: string;
+            openedAt: string;
+            openedBy: string;
             /** Format: date */
             opensOn: string;
-            /** @description fen */
+            /** @description budgetFen - reservedFen - disbursedFen */
             remainingFen: number;
-            /** @description fen */
+            /** @description fen reserved by approved applications not yet paid */
             reservedFen: number;
             /** Format: date */
-            schoolStartOn?: string;
+            schoolStartOn: string;
             /** @enum {string} */
             status: "open" | "closed";
             version: number;
@@ -2302,12 +2324,43 @@ export type components = {
         };
         CreateCampaign: {
             /**
+             * @description fen per education level; a level left out is not funded
              * @example {
-             *       "university": 500000
+             *       "senior_high": 200000,
+             *       "undergraduate": 500000
              *     }
              */
             amountsByLevelFen: {
-                [key: string]: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                junior_high?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                postgraduate?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                primary?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                senior_high?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                undergraduate?: number;
+                /**
+                 * @description fen
+                 * @example 500000
+                 */
+                vocational?: number;
             };
             /**
              * @description fen
@@ -2319,7 +2372,7 @@ export type components = {
              * @example 2026-09-30
              */
             closesOn: string;
-            eligibleTiers?: string[];
+            eligibleTiers?: ("deep" | "relative" | "emergency")[];
             /** @example 2026年金秋助学 */
             name: string;
             /**
@@ -3302,8 +3355,11 @@ export type components = {
             student: {
                 /** @example 630102200801150026 */
                 idNumber: string;
-                /** @example high_school */
-                level: string;
+                /**
+                 * @example senior_high
+                 * @enum {string}
+                 */
+                level: "primary" | "junior_high" | "senior_high" | "vocational" | "undergraduate" | "postgraduate";
                 /** @example 王小梅 */
                 name: string;
                 /** @example 西宁市第一中学 */
@@ -5432,7 +5488,9 @@ export interface operations {
     };
     postApiVGrantsApplications: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: string;
+            };
             header?: {
                 /** @description Replays the first response for the same key and body */
                 "Idempotency-Key"?: string;
@@ -5454,7 +5512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -5557,7 +5615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -5754,7 +5812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -5978,7 +6036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -6167,7 +6225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -6351,7 +6409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

@@ -10,6 +10,7 @@ import {
 } from './audit-operations';
 import { APPROVALS_PATH, APPROVALS_SCHEMAS, approvalsOperation } from './approvals-schemas';
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
+import { GRANTS_SCHEMAS } from './grants-schemas';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { PROGRAMME_SCHEMAS } from './programme-schemas';
 import { MEDICAL_AID_SCHEMAS } from './medical-aid-schemas';
@@ -143,6 +144,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
         ...PROGRAMME_SCHEMAS,
         ...APPROVALS_SCHEMAS,
         ...MEDICAL_AID_SCHEMAS,
+        ...GRANTS_SCHEMAS,
       },
     },
   } as OpenAPIObject;

@@ -1,3 +1,5 @@
+import { EDUCATION_LEVELS, HARDSHIP_TIERS } from '@union/contracts';
+
 /** OpenAPI schemas of the request bodies named in the route table, with realistic examples. */
 type Schema = Record<string, unknown>;
 
@@ -114,10 +116,12 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
       schoolStartOn: date('2026-09-01'),
       amountsByLevelFen: {
         type: 'object',
-        additionalProperties: { type: 'integer' },
-        example: { university: 500000 },
+        description: 'fen per education level; a level left out is not funded',
+        properties: Object.fromEntries(EDUCATION_LEVELS.map((level) => [level, fen(500000)])),
+        additionalProperties: false,
+        example: { senior_high: 200000, undergraduate: 500000 },
       },
-      eligibleTiers: { type: 'array', items: str() },
+      eligibleTiers: { type: 'array', items: { type: 'string', enum: [...HARDSHIP_TIERS] } },
     },
     ['year', 'name', 'budgetFen', 'opensOn', 'closesOn', 'schoolStartOn', 'amountsByLevelFen'],
   ),
@@ -130,7 +134,7 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
         {
           idNumber: str('630102200801150026'),
           name: str('王小梅'),
-          level: str('high_school'),
+          level: { type: 'string', enum: [...EDUCATION_LEVELS], example: 'senior_high' },
           school: str('西宁市第一中学'),
         },
         ['idNumber', 'name', 'level', 'school'],

@@ -69,6 +69,9 @@ describe('the grants part', () => {
     unitId: 'ha-ly-xgq',
     amountFen: 200_000,
     submittedAt: '2026-09-01T02:00:00Z',
+    submittedBy: 'cw-1',
+    auto: false,
+    recurring: false,
     as: ['parent' as const],
   };
 

@@ -92,6 +92,9 @@ describe('the worklists as tables and sheets', () => {
       amountFen: 500_000,
       // 17:30 UTC is half past one the next morning in China.
       submittedAt: '2026-08-31T17:30:00Z',
+      submittedBy: 'cw-1',
+      auto: false,
+      recurring: false,
     };
     expect(shown(applicationTable('助学申请暂缓', [application]))).toEqual([
       [

@@ -23,8 +23,11 @@ import { ListApplicationsQuery } from './list-applications/list-applications.que
 import { ApproveApplicationHandler } from './review-application/approve-application.handler';
 import { RejectApplicationHandler } from './review-application/reject-application.handler';
 import { ApproveApplicationDto, RejectApplicationDto } from './review-application/review-application.dto';
-import { SubmitApplicationDto } from './submit-application/submit-application.dto';
-import { SubmitApplicationHandler } from './submit-application/submit-application.handler';
+import { SubmitApplicationDto, SubmitApplicationQuery } from './submit-application/submit-application.dto';
+import {
+  SubmitApplicationHandler,
+  type ApplicationPreview,
+} from './submit-application/submit-application.handler';
 import { WithdrawApplicationDto } from './withdraw-application/withdraw-application.dto';
 import { WithdrawApplicationHandler } from './withdraw-application/withdraw-application.handler';
 
@@ -47,9 +50,12 @@ export class ApplicationsController {
   @Roles('caseworker')
   async submit(
     @Body() dto: SubmitApplicationDto,
+    @Query() query: SubmitApplicationQuery,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<ApplicationView> {
+  ): Promise<ApplicationView | ApplicationPreview> {
+    // A dry run answers like the submission (201, as Kubernetes' dry runs do) and stores nothing.
+    if (query.dryRun === 'true') return this.submitHandler.preview(dto, principal);
     return this.answer(await this.submitHandler.execute(dto, principal), res);
   }
 

@@ -24,7 +24,7 @@ import { ListCampaignsQuery } from './list-campaigns/list-campaigns.query';
 import { OpenCampaignDto } from './open-campaign/open-campaign.dto';
 import { OpenCampaignHandler } from './open-campaign/open-campaign.handler';
 
-/** Campaigns (API.md, "Education grants"): admins open and close them; everyone reads them. */
+/** Campaigns (API.md, "Education grants"): admins open and close them; everyone reads and lists them. */
 @ApiTags('grants')
 @Controller('api/v1/grants/campaigns')
 export class CampaignsController {

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import type { EducationLevel } from '@union/contracts';
 import { EDUCATION_LEVELS } from '@union/education-grants/domain';
 import { IsIdNumber } from '@union/platform';
@@ -20,4 +20,12 @@ export class SubmitApplicationDto {
   @ApiProperty({ example: '11010519491231002X' }) @IsIdNumber() readonly parentIdNumber: string;
   @ApiProperty({ example: 'unit-0001' }) @IsString() @Length(1, 64) readonly unitId: string;
   @ApiProperty({ type: StudentDto }) @ValidateNested() @Type(() => StudentDto) readonly student: StudentDto;
+}
+
+/** `POST /api/v1/grants/applications?dryRun=true`: decide and answer the application, store nothing. */
+export class SubmitApplicationQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  readonly dryRun?: 'true' | 'false';
 }

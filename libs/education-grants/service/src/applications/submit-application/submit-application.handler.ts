@@ -3,8 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Not, In, QueryFailedError, type DataSource } from 'typeorm';
 import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
 import type { Principal } from '@union/platform';
-import type { EventStore } from '@union/event-store';
-import { applicationDecider, type CampaignFacts } from '@union/education-grants/domain';
+import type { EventMetadata, EventStore } from '@union/event-store';
+import {
+  applicationDecider,
+  evolveApplicationRow,
+  type ApplicationEvent,
+  type ApplicationRow,
+  type CampaignFacts,
+  type SubmitApplication,
+} from '@union/education-grants/domain';
 import {
   DATA_SOURCE,
   EVENT_STORE,
@@ -18,9 +25,21 @@ import {
 import { applicationStreamId } from '../../grants.streams';
 import { GrantApplicationEntity } from '../../read-models/grant-application.entity';
 import { GrantCampaignEntity } from '../../read-models/grant-campaign.entity';
+import { applicationView, type ApplicationView } from '../application.view';
 import type { SubmitApplicationDto } from './submit-application.dto';
 
 const ONE_LIVE_PER_STUDENT = 'grant_application_one_live_per_student';
+
+/** `POST /applications?dryRun=true`: the application the same request would create; nothing stored. */
+export type ApplicationPreview = ApplicationView & { dryRun: true };
+
+/** A submission decided from the read models but not yet stored. */
+interface PreparedSubmission {
+  command: SubmitApplication;
+  metadata: EventMetadata;
+  /** The student's live application in the campaign, as the read model has it. */
+  live: GrantApplicationEntity | null;
+}
 
 /**
  * A caseworker applies for a student. The facts come from the service's own read models (the
@@ -39,6 +58,54 @@ export class SubmitApplicationHandler {
 
   /** Returns the new application's id. */
   async execute(dto: SubmitApplicationDto, principal: Principal): Promise<string> {
+    const { command, metadata, live } = await this.prepare(dto, principal);
+    try {
+      await runCommand(this.store, applicationDecider, command, {
+        streamId: applicationStreamId(command.applicationId),
+        streamType: 'application',
+        personRef: command.parent.personRef,
+        metadata,
+      });
+    } catch (error) {
+      // The decider refused a second live application (the one read above), or two submissions
+      // raced and the partial unique index let one through (the winner is read now).
+      if (!isDuplicate(error)) throw error;
+      const existing =
+        error instanceof DomainError
+          ? live
+          : await this.liveApplication(dto.campaignId, command.student.personRef);
+      throw duplicate(
+        error,
+        existing,
+        existing !== null && (await this.orgScope.canActFor(principal, existing.unitId)),
+      );
+    }
+    return command.applicationId;
+  }
+
+  /**
+   * The dry run of {@link execute} (`POST /applications?dryRun=true`, docs/api-changes.md): the
+   * same facts, the same checks and the same decision (the window, the parent's eligibility, a
+   * second live application, the level's amount: the same problems), answered as the application
+   * it would create, with the amount the campaign gives the level. No event, no transaction, no
+   * idempotency record; the `applicationId` is never stored.
+   */
+  async preview(dto: SubmitApplicationDto, principal: Principal): Promise<ApplicationPreview> {
+    const { command, live } = await this.prepare(dto, principal);
+    let events: ApplicationEvent[];
+    try {
+      events = applicationDecider.decide(command, applicationDecider.initialState());
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      throw duplicate(error, live, live !== null && (await this.orgScope.canActFor(principal, live.unitId)));
+    }
+    const row = events.reduce<ApplicationRow | null>((r, e, i) => evolveApplicationRow(r, e, i + 1), null);
+    if (!row) throw new Error('A submission decided no GrantApplicationSubmitted event.');
+    return { ...applicationView(row, row.version), dryRun: true };
+  }
+
+  /** The command of a submission from the service's own read models; nothing is written. */
+  private async prepare(dto: SubmitApplicationDto, principal: Principal): Promise<PreparedSubmission> {
     await this.orgScope.assertUnit(principal, dto.unitId);
     const facts = requestFacts(principal);
     const parentId = parseIdNumber(dto.parentIdNumber, { field: 'parentIdNumber', today: facts.today });
@@ -48,48 +115,24 @@ export class SubmitApplicationHandler {
     const campaign = await this.campaignFacts(dto.campaignId);
     const eligibility = await this.eligibility.get(parentRef);
     const live = await this.liveApplication(dto.campaignId, studentRef);
-    const applicationId = randomUUID();
-    try {
-      await runCommand(
-        this.store,
-        applicationDecider,
-        {
-          type: 'SubmitApplication',
-          applicationId,
-          campaign,
-          parent: { personRef: parentRef, idNumberMasked: maskIdNumber(parentId) },
-          student: {
-            personRef: studentRef,
-            idNumberMasked: maskIdNumber(studentId),
-            ...{ name: dto.student.name, level: dto.student.level, school: dto.student.school },
-          },
-          unitId: dto.unitId,
-          eligibility: { openCase: eligibility?.open ?? false, tier: eligibility?.tier ?? null },
-          liveApplicationIdForStudent: live?.applicationId,
-          submittedBy: facts.actor,
-          today: facts.today,
-          now: facts.now,
-        },
-        {
-          streamId: applicationStreamId(applicationId),
-          streamType: 'application',
-          personRef: parentRef,
-          metadata: facts.metadata,
-        },
-      );
-    } catch (error) {
-      // The decider refused a second live application (the one read above), or two submissions
-      // raced and the partial unique index let one through (the winner is read now).
-      if (!isDuplicate(error)) throw error;
-      const existing =
-        error instanceof DomainError ? live : await this.liveApplication(dto.campaignId, studentRef);
-      throw duplicate(
-        error,
-        existing,
-        existing !== null && (await this.orgScope.canActFor(principal, existing.unitId)),
-      );
-    }
-    return applicationId;
+    const command: SubmitApplication = {
+      type: 'SubmitApplication',
+      applicationId: randomUUID(),
+      campaign,
+      parent: { personRef: parentRef, idNumberMasked: maskIdNumber(parentId) },
+      student: {
+        personRef: studentRef,
+        idNumberMasked: maskIdNumber(studentId),
+        ...{ name: dto.student.name, level: dto.student.level, school: dto.student.school },
+      },
+      unitId: dto.unitId,
+      eligibility: { openCase: eligibility?.open ?? false, tier: eligibility?.tier ?? null },
+      liveApplicationIdForStudent: live?.applicationId,
+      submittedBy: facts.actor,
+      today: facts.today,
+      now: facts.now,
+    };
+    return { command, metadata: facts.metadata, live };
   }
 
   private async campaignFacts(campaignId: string): Promise<CampaignFacts | null> {
