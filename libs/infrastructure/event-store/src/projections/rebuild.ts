@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows';
+import { EVENT_COLUMNS, readEvents, type EventRow } from '../rows';
+import type { PersonalData } from '../personal-data/personal-data';
 import type { Upcasters } from '../upcasters';
 import type { InlineProjection } from './inline-projection';
 
@@ -13,6 +14,8 @@ export interface RebuildReport {
 export interface RebuildOptions {
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Opens the personal fields of the replayed events (or reads them as erased), as the store does. */
+  personalData?: PersonalData;
 }
 
 type FetchBatch = (after: number) => Promise<EventRow[]>;
@@ -89,7 +92,7 @@ export async function replayLog(
       const after = Number(rows[rows.length - 1].global_position);
       // With a reader of its own, the next batch is on its way while this one is applied.
       if (reader) next = fetch(after);
-      const events = rows.map((r) => toStoredEvent(r, upcasters));
+      const events = await readEvents(tx, rows, upcasters, options.personalData);
       for (const projection of projections) {
         const mine = events.filter((e) => projection.handles.includes(e.type));
         if (mine.length > 0) await projection.apply(mine, tx);
