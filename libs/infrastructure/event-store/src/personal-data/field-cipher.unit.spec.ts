@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isSealed, newDataKey, openValue, sealValue, sealedRefOf } from './field-cipher';
+import { isSealed, newDataKey, openValue, sealValue, sealedKindOf, sealedRefOf } from './field-cipher';
 import { mapPaths, mapStrings } from './personal-fields';
 
 const REF = 'a'.repeat(64);
@@ -20,6 +20,15 @@ describe('a personal field sealed with the person’s data key', () => {
     );
   });
 
+  it('tells the kind of value it holds without the key', () => {
+    const key = newDataKey();
+    expect([sealValue(key, 'a', REF), sealValue(key, 1, REF), sealValue(key, { a: 1 }, REF)].map(sealedKindOf)).toEqual([
+      's',
+      'n',
+      'x',
+    ]);
+  });
+
   it('does not show the value in what is stored, and two seals of one value differ', () => {
     const key = newDataKey();
     const a = sealValue(key, '王建国', REF);
@@ -32,7 +41,7 @@ describe('a personal field sealed with the person’s data key', () => {
     const sealed = sealValue(key, '110105194912310021', REF);
     expect(() => openValue(newDataKey(), sealed)).toThrow();
     const body = sealed.split('.');
-    body[3] = Buffer.from('x'.repeat(18)).toString('base64url');
+    body[4] = Buffer.from('x'.repeat(18)).toString('base64url');
     expect(() => openValue(key, body.join('.'))).toThrow();
     expect(() => openValue(key, sealed.replace(REF, OTHER))).toThrow();
     expect(() => openValue(key, 'pd1.not-sealed')).toThrow();

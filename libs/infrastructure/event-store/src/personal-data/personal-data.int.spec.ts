@@ -12,6 +12,7 @@ import { newDataKey } from './field-cipher';
 const FIELDS = {
   CaseOpened: ['person.idNumber', 'person.name', 'household.monthlyIncomeFen'],
   MembersEnrolled: ['members.*.name'],
+  ApplicationSubmitted: ['parentName', 'studentName@studentPersonRef', 'school@studentPersonRef'],
   CounterOpened: ['name'],
 };
 const ref = (n: number) => n.toString(16).padStart(64, '0');
@@ -96,7 +97,7 @@ describe('personal fields sealed per person in the event log (PGlite)', () => {
     const [erased] = await store.readStream('case-a');
     expect(erased.data).toEqual({
       person: { idNumber: ERASED, name: ERASED },
-      household: { size: 3, monthlyIncomeFen: ERASED },
+      household: { size: 3, monthlyIncomeFen: null },
       tier: 'deep',
     });
     expect(((await store.readStream('case-b'))[0].data as { person: { name: string } }).person.name).toBe('李敏');
@@ -158,6 +159,19 @@ describe('personal fields sealed per person in the event log (PGlite)', () => {
     expect(((await rotated.readStream('case-1'))[0].data as { person: { name: string } }).person.name).toBe('人1');
     expect(((await rotated.readStream('case-3'))[0].data as { person: { name: string } }).person.name).toBe(ERASED);
     expect(await rawData('case-1')).toEqual(rawBefore);
+  });
+
+  it('seals a second person’s fields with that person’s key: erasing the student leaves the parent readable', async () => {
+    const data = { parentName: '父', studentPersonRef: ref(21), studentName: '子', school: '郑州一中', level: 'high' };
+    await store.append('application-1', [{ type: 'ApplicationSubmitted', data, personRef: ref(20) }], {
+      expectedVersion: 'no_stream',
+    });
+    await personal.keys.erase(db.dataSource.manager, ref(21));
+    expect((await store.readStream('application-1'))[0].data).toEqual({
+      ...data,
+      studentName: ERASED,
+      school: ERASED,
+    });
   });
 
   it('refuses an event with personal fields that names no person', async () => {

@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { isSealed, openValue, sealValue, sealedRefOf } from './field-cipher';
+import { isSealed, openValue, sealValue, sealedKindOf, sealedRefOf } from './field-cipher';
 import { PersonErasedError, type PersonKeys } from './key-store';
-import { mapPaths, mapStrings, type PersonalFieldMap } from './personal-fields';
+import { mapPaths, mapStrings, parseFieldSpec, valueAt, type PersonalFieldMap } from './personal-fields';
 
 /**
- * What an erased personal field reads as, everywhere (API, audit, exports, read models, rebuilt or
- * not): the value itself is gone with the person's key.
+ * What an erased personal text reads as, everywhere (API, audit, exports, read models, rebuilt or
+ * not): the value itself is gone with the person's key. An erased number or object reads as null.
  */
 export const ERASED = '[erased]';
+const erasedValue = (sealed: string): unknown => (sealedKindOf(sealed) === 's' ? ERASED : null);
 
 /** The parts of an event the seal and the opening look at. */
 interface EventData {
@@ -38,15 +39,18 @@ export class PersonalData {
    * @throws PersonErasedError when the person's key was destroyed (nothing more of theirs is kept).
    */
   async seal<E extends EventData>(m: EntityManager, events: readonly E[]): Promise<E[]> {
-    const refs = events.filter((e) => this.seals(e.type)).map((e) => this.refOf(e));
+    const plans = events.map((e) => (this.seals(e.type) ? this.planOf(e) : []));
+    const refs = plans.flatMap((plan) => plan.map((p) => p.ref));
     if (refs.length === 0) return [...events];
     const keys = await this.keys.keysFor(m, refs, true);
-    return events.map((e) => {
-      if (!this.seals(e.type)) return e;
-      const ref = this.refOf(e);
-      const key = keys.get(ref);
-      if (!key) throw new PersonErasedError(ref);
-      return { ...e, data: mapPaths(e.data, this.fields[e.type], (v) => sealValue(key, v, ref)) };
+    return events.map((e, i) => {
+      let data = e.data;
+      for (const { path, ref } of plans[i]) {
+        const key = keys.get(ref);
+        if (!key) throw new PersonErasedError(ref);
+        data = mapPaths(data, [path], (v) => sealValue(key, v, ref));
+      }
+      return data === e.data ? e : { ...e, data };
     });
   }
 
@@ -65,9 +69,16 @@ export class PersonalData {
     );
   }
 
-  private refOf(e: EventData): string {
-    if (!e.personRef) throw new Error(`${e.type} has personal fields but names no person (personRef)`);
-    return e.personRef;
+  /** Each personal field of `e` with the person whose key seals it. */
+  private planOf(e: EventData): { path: string; ref: string }[] {
+    return this.fields[e.type].map((spec) => {
+      const { path, refPath } = parseFieldSpec(spec);
+      const ref = refPath ? valueAt(e.data, refPath) : e.personRef;
+      if (typeof ref !== 'string' || ref.length === 0) {
+        throw new Error(`${e.type} has personal fields but names no person (${refPath ?? 'personRef'})`);
+      }
+      return { path, ref };
+    });
   }
 }
 
@@ -82,6 +93,6 @@ export function sealedRefsIn(data: unknown): string[] {
 export function openAll(data: unknown, keyOf: (personRef: string) => Buffer | null): unknown {
   return mapStrings(data, isSealed, (s) => {
     const key = keyOf(sealedRefOf(s));
-    return key ? openValue(key, s) : ERASED;
+    return key ? openValue(key, s) : erasedValue(s);
   });
 }

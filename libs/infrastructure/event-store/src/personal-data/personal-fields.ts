@@ -2,7 +2,9 @@
  * Which fields of which event types are personal (DOMAIN.md §5: identity number, name, phone,
  * diagnosis, household figures tied to a person, a student's data). Each service names its own,
  * next to its events; the event store seals exactly these on append. A path is dot-separated
- * from the event's data; `*` stands for every element of an array (`members.*.name`).
+ * from the event's data; `*` stands for every element of an array (`members.*.name`). A field of
+ * another person than the event's (a student on the parent's application) names where that
+ * person's ref stands: `studentName@studentPersonRef` seals with the key of `data.studentPersonRef`.
  */
 export type PersonalFieldMap = Readonly<Record<string, readonly string[]>>;
 
@@ -41,4 +43,20 @@ export function mapStrings(
     );
   }
   return data;
+}
+
+/** A field spec split into its path and, when it names one, the path of its person's ref. */
+export function parseFieldSpec(spec: string): { path: string; refPath?: string } {
+  const [path, refPath] = spec.split('@');
+  return refPath ? { path, refPath } : { path };
+}
+
+/** The value at a dot-separated path of `data` (no `*`), or undefined. */
+export function valueAt(data: unknown, path: string): unknown {
+  let node = data;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
