@@ -6,6 +6,7 @@ import {
   campaignDecider,
   toIntegrationEvent,
   type ApplicationEvent,
+  GRANTS_PERSONAL_FIELDS,
 } from '@union/education-grants/domain';
 import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
@@ -38,6 +39,7 @@ export const educationGrantsService: ServiceDefinition = {
   ],
   entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
   projections: [grantCampaignProjection, grantApplicationProjection],
+  personalFields: GRANTS_PERSONAL_FIELDS,
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
   toMessage,
 };

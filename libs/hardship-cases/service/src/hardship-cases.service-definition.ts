@@ -10,6 +10,7 @@ import {
   regionPolicyDecider,
   toIntegrationEvent,
   type CaseEvent,
+  HARDSHIP_PERSONAL_FIELDS,
 } from '@union/hardship-cases/domain';
 import { auditState, type ServiceDefinition } from '@union/runtime';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
@@ -86,6 +87,7 @@ export const hardshipCasesService: ServiceDefinition = {
   ],
   projections: hardshipProjections,
   upcasters: hardshipUpcasters,
+  personalFields: HARDSHIP_PERSONAL_FIELDS,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),

@@ -7,6 +7,7 @@ import {
   periodDecider,
   toIntegrationEvent,
   type MedicalAidDomainEvent,
+  MEDICAL_AID_PERSONAL_FIELDS,
 } from '@union/medical-aid/domain';
 import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
@@ -51,6 +52,7 @@ export const medicalAidService: ServiceDefinition = {
     ClaimSummaryEntity,
   ],
   projections: [periodSummaryProjection, membershipSummaryProjection, claimSummaryProjection],
+  personalFields: MEDICAL_AID_PERSONAL_FIELDS,
   auditStates: {
     period: auditState(periodDecider),
     member: auditState(membershipDecider),

@@ -53,6 +53,9 @@ export const EMBEDDED_DEV_MASTER_KEY = Buffer.from(
   'base64',
 );
 
+/** The embedded default's master key, which the tests and benches use too. */
+export const EMBEDDED_MASTER_KEY: MasterKey = new LocalMasterKey(EMBEDDED_DEV_MASTER_KEY);
+
 /**
  * The master key from `PERSONAL_DATA_MASTER_KEY` (base64 of 32 bytes). The embedded default falls
  * back to its published development key; anywhere else the variable is required and the published
@@ -62,7 +65,7 @@ export const EMBEDDED_DEV_MASTER_KEY = Buffer.from(
 export function masterKeyFromEnv(env: NodeJS.ProcessEnv, embedded: boolean): MasterKey {
   const text = env.PERSONAL_DATA_MASTER_KEY;
   if (!text) {
-    if (embedded) return new LocalMasterKey(EMBEDDED_DEV_MASTER_KEY);
+    if (embedded) return EMBEDDED_MASTER_KEY;
     throw new Error('PERSONAL_DATA_MASTER_KEY is required: base64 of 32 random bytes (openssl rand -base64 32).');
   }
   const key = Buffer.from(text, 'base64');

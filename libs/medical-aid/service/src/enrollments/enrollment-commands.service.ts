@@ -95,6 +95,7 @@ export class EnrollmentCommands {
       firsts,
       metadata,
       startedMemberships,
+      this.store.personalData,
     );
     const waived = started.filter((e) => (e.data as { waived: boolean }).waived).length;
     return {
