@@ -15,7 +15,7 @@ export interface PersonalReadModel {
   readonly paths: readonly string[];
 }
 
-/** Replaces the person's personal fields in every read model listed with {@link ERASED}. Answers rows touched. */
+/** Replaces the person's personal fields in every read model listed with {@link ERASED}. Answers the fields replaced. */
 export async function scrubReadModels(
   tx: EntityManager,
   models: readonly PersonalReadModel[],
@@ -23,16 +23,16 @@ export async function scrubReadModels(
 ): Promise<number> {
   let touched = 0;
   for (const { table, whereRef, paths } of models) {
-    // jsonb_set without create_missing: a path a row does not have stays absent.
-    const set = paths.reduce(
-      (expr, path) => `jsonb_set(${expr}, '{${path.split('.').join(',')}}', to_jsonb($2::text), false)`,
-      'data',
-    );
-    const result: [unknown[], number] = await tx.query(
-      `UPDATE ${table} SET data = ${set} WHERE ${whereRef}`,
-      [personRef, ERASED],
-    );
-    touched += result[1];
+    for (const path of paths) {
+      // Only where the row holds a text there: an absent or null field stays as it was.
+      const at = `'{${path.split('.').join(',')}}'`;
+      const result: [unknown[], number] = await tx.query(
+        `UPDATE ${table} SET data = jsonb_set(data, ${at}, to_jsonb($2::text), false)
+         WHERE (${whereRef}) AND jsonb_typeof(data #> ${at}) = 'string' AND data #>> ${at} <> $2`,
+        [personRef, ERASED],
+      );
+      touched += result[1];
+    }
   }
   return touched;
 }
