@@ -11,6 +11,13 @@ import {
 import { ELIGIBILITY_SCHEMAS } from './eligibility-schema';
 import { HARDSHIP_SCHEMAS } from './hardship-schemas';
 import { devTokenOperation, GATEWAY_SCHEMAS, PEOPLE_PATH, peopleOperation } from './gateway-operations';
+import {
+  PRIVACY_PERSON_PATH,
+  PRIVACY_REQUEST_PATH,
+  PRIVACY_SCHEMAS,
+  privacyPersonOperation,
+  privacyRequestOperation,
+} from './privacy-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
 
@@ -73,6 +80,8 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
   paths[TIMELINE_PATH] = timelineOperation();
   paths[TRACE_PATH] = traceOperation();
   paths['/api/v1/auth/dev-token'] = devTokenOperation();
+  paths[PRIVACY_PERSON_PATH] = privacyPersonOperation();
+  paths[PRIVACY_REQUEST_PATH] = privacyRequestOperation();
   return {
     openapi: '3.0.3',
     info: {
@@ -89,6 +98,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
       schemas: {
         ...REQUEST_BODIES,
         ...GATEWAY_SCHEMAS,
+        ...PRIVACY_SCHEMAS,
         ...AUDIT_SCHEMAS,
         ...ELIGIBILITY_SCHEMAS,
         Problem: {
