@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const seal = await sealLog(dataSource);
     const sealSeconds = seconds(sealStarted);
     const store = new EventStore(dataSource);
-    await rebuildProjections(dataSource, store.upcasters, [counterSummaryProjection]);
+    await rebuildProjections(dataSource, store, [counterSummaryProjection]);
 
     const verifyColumns = `stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
       recorded_at, transaction_id, person_ref, prev_hash, hash`;
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       throw new Error(`verify failed: ${JSON.stringify(verified)}`);
 
     let report: ((done: number) => void) | undefined;
-    const compared = await rebuildAndCompare(dataSource, store.upcasters, [counterSummaryProjection], {
+    const compared = await rebuildAndCompare(dataSource, store, [counterSummaryProjection], {
       onProgress: (done, total) => (report ??= progressReporter('rebuild-compare', total))(done),
     });
     if (!compared.equal)

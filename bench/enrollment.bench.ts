@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { HEADERS, TOPICS } from '@union/contracts';
-import { verifyLog } from '@union/event-store';
+import { verifyLog, EMBEDDED_MASTER_KEY } from '@union/event-store';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import { addDays, chinaToday, idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { MedicalAidModule, medicalAidService } from '@union/medical-aid/service';
@@ -274,6 +274,7 @@ async function main(): Promise<void> {
     medicalAidService,
     { kind: 'postgres', url },
     { kind: 'in-process', bus },
+    EMBEDDED_MASTER_KEY,
   );
   const [jwtSecret, personRefSecret] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
   const settings = {

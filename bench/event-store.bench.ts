@@ -127,7 +127,7 @@ async function rebuildBench(dataSource: DataSource) {
   const loadSeconds = (Date.now() - started) / 1000;
   const events = streams * EVENTS_PER_STREAM;
   const store = new EventStore(dataSource);
-  const report = await rebuildProjections(dataSource, store.upcasters, [counterSummaryProjection], {
+  const report = await rebuildProjections(dataSource, store, [counterSummaryProjection], {
     onProgress: progressReporter('rebuild', events),
   });
   // The same rows read by a plain keyset SELECT in batches, nothing done with them.

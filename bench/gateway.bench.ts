@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { writeBenchmarkSection } from './benchmarks-md';
 import { runLoad, type LoadJob, type LoadResult } from './gateway-load';
 import { quantile } from './quantile';
+import { EMBEDDED_MASTER_KEY } from '@union/event-store';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '32');
 const CONCURRENCY = 32;
@@ -57,6 +58,7 @@ async function service(): Promise<string> {
     hardshipCasesService,
     { kind: 'postgres', url: String(process.env.BENCH_DATABASE_URL) },
     { kind: 'in-process', bus: new InProcessBus() },
+    EMBEDDED_MASTER_KEY,
   );
   const app = await createServiceApp(HardshipCasesModule.register(infra, settings), infra, {
     logLevel: settings.logLevel,

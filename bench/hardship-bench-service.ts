@@ -8,6 +8,7 @@ import { HardshipCasesModule, hardshipCasesService } from '@union/hardship-cases
 import { InProcessBus } from '@union/messaging';
 import { GATEWAY_ASSERTION_HEADER, signDevToken, signGatewayAssertion, type Role } from '@union/platform';
 import { createServiceApp, openServiceInfra, type ServiceInfra } from '@union/runtime';
+import { EMBEDDED_MASTER_KEY } from '@union/event-store';
 
 export interface HardshipBenchService {
   infra: ServiceInfra;
@@ -36,6 +37,7 @@ export async function startHardshipBenchService(
     hardshipCasesService,
     { kind: 'postgres', url, poolMax: 10 },
     { kind: 'in-process', bus: new InProcessBus() },
+    EMBEDDED_MASTER_KEY,
   );
   const [jwtSecret, personRefSecret] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
   const settings = {

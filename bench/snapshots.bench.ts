@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { HEADERS, TOPICS } from '@union/contracts';
-import { loadState } from '@union/event-store';
+import { loadState, EMBEDDED_MASTER_KEY } from '@union/event-store';
 import { createDatabase, dropDatabase } from '@union/event-store/testing';
 import { campaignDecider } from '@union/education-grants/domain';
 import { EducationGrantsModule, educationGrantsService } from '@union/education-grants/service';
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     educationGrantsService,
     { kind: 'postgres', url, poolMax: 10 },
     { kind: 'in-process', bus },
+    EMBEDDED_MASTER_KEY,
   );
   const [jwtSecret, personRefSecret] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
   const settings = {

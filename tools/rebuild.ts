@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { openDatabase, progressReporter, rebuildProjections, Upcasters } from '@union/event-store';
+import {
+  masterKeyFromEnv,
+  openDatabase,
+  PersonalData,
+  PersonKeys,
+  progressReporter,
+  rebuildProjections,
+  Upcasters,
+} from '@union/event-store';
 import { envName, type ServiceDefinition } from '@union/runtime';
 import { hardshipCasesService } from '@union/hardship-cases/service';
 import { educationGrantsService } from '@union/education-grants/service';
@@ -14,7 +22,8 @@ const SERVICES: Record<string, ServiceDefinition> = {
 /**
  * `npm run rebuild -- <service>`: empties the service's inline read models and replays its
  * whole event log through them (one transaction: readers see the old rows until the new ones
- * commit), with a progress bar, against DATABASE_URL_<SERVICE>.
+ * commit), with a progress bar, against DATABASE_URL_<SERVICE>. Personal fields are opened with
+ * PERSONAL_DATA_MASTER_KEY, checked before anything is emptied (erased people read as erased).
  */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';
@@ -30,9 +39,15 @@ async function main(): Promise<void> {
   });
   try {
     let report: ((done: number) => void) | undefined;
+    const keys = new PersonKeys(masterKeyFromEnv(process.env, false));
+    await keys.assertMasterKey(dataSource.manager);
+    const reading = {
+      upcasters: definition.upcasters ?? new Upcasters(),
+      personalData: new PersonalData(keys, definition.personalFields ?? {}),
+    };
     const result = await rebuildProjections(
       dataSource,
-      definition.upcasters ?? new Upcasters(),
+      reading,
       definition.projections,
       {
         onProgress: (done, total) => (report ??= progressReporter(`rebuild ${name}`, total))(done),

@@ -16,6 +16,7 @@ import {
 } from '@union/platform';
 import { openServiceInfra } from '@union/runtime';
 import { productionEnv, productionSecrets } from '@union/testing';
+import { EMBEDDED_MASTER_KEY } from '@union/event-store';
 
 const ROOT = resolve(__dirname, '../../..');
 const TEST_APP = 'holiday-batch-e2e';
@@ -44,6 +45,7 @@ async function seedCases(url: string, count: number): Promise<string[]> {
     hardshipCasesService,
     { kind: 'postgres', url, poolMax: 2 },
     { kind: 'in-process', bus: new InProcessBus() },
+    EMBEDDED_MASTER_KEY,
   );
   try {
     return await seedOpenCases(infra, SECRETS.personRefSecret, {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { startPgliteServer, type PgliteServer } from '@union/event-store';
+import { masterKeyFromEnv, startPgliteServer, type PgliteServer } from '@union/event-store';
 import { createGatewayApp, loadGatewaySettings } from '@union/gateway';
 import { InProcessBus } from '@union/messaging';
 import { ASSERTION_PRIVATE_KEY_VAR, ASSERTION_PUBLIC_KEY_VAR, generateAssertionKeys } from '@union/platform';
@@ -74,6 +74,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
       definition,
       { kind: 'pglite', ...database },
       { kind: 'in-process', bus },
+      masterKeyFromEnv(env, true),
     );
     const settings = loadServiceSettings(definition.name, env, true);
     const app = await createServiceApp(module(infra, settings), infra, { logLevel: settings.logLevel });

@@ -96,6 +96,8 @@ const COMPOSED: Readonly<Record<string, string>> = {
   'GET /api/v1/medical-aid/people/{}': 'GET /api/v1/people/{}',
   'GET /api/v1/audit/people/{}/events': 'GET /api/v1/audit/people/{}/timeline',
   'GET /api/v1/audit/correlations/{}/events': 'GET /api/v1/audit/trace/{}',
+  'GET /api/v1/privacy/people/{}': 'GET /api/v1/privacy/people/{}',
+  'POST /api/v1/privacy/people/{}/requests': 'POST /api/v1/privacy/people/{}/requests',
 };
 const PROBES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
 const sorted = (roles: readonly Role[] | undefined) => [...(roles ?? [])].sort();

@@ -25,3 +25,5 @@ export {
   AuditAccessLogQuery1732300000310,
 } from './audit/access-log.migration';
 export * from './org';
+export * from './privacy/personal-read-models';
+export * from './privacy/privacy.service';

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { loadConfig } from '@union/platform';
+import { masterKeyFromEnv } from '@union/event-store';
 import { kafkaSettingsFromEnv } from '@union/messaging';
 import type { ServiceDefinition, ServiceSettings } from './service-definition';
 import { openServiceInfra, type ServiceInfra } from './service-infra';
@@ -31,6 +32,7 @@ export async function runServiceProcess(
     definition,
     { kind: 'postgres', url: String(config[`DATABASE_URL_${name}`]) },
     { kind: 'kafka', settings: kafkaSettingsFromEnv(definition.name) },
+    masterKeyFromEnv(process.env, false),
   );
   const app = await createServiceApp(moduleFor(infra, settings), infra);
   const port = Number(config[`${name}_PORT`]);

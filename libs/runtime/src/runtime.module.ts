@@ -12,6 +12,8 @@ import { HealthRegistry, MetricsRegistry, PlatformModule, type AuthConfig } from
 import { AccessLogInterceptor } from './audit/access-log.interceptor';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { PrivacyController } from './privacy/privacy.controller';
+import { PrivacyService } from './privacy/privacy.service';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { integrationConsumerProvider } from './consumers/integration-consumer.provider';
 import { OrgScope } from './org/org-scope';
@@ -55,10 +57,11 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         AuditService,
+        PrivacyService,
         OrgScope,
         integrationConsumerProvider(ORG_UNITS_CONSUMER, ORG_UNITS_CONSUMER_NAME),
       ],
-      controllers: [AuditController, OrgUnitsConsumer],
+      controllers: [AuditController, PrivacyController, OrgUnitsConsumer],
       exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE, OrgScope],
     };
   }

@@ -1,10 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { ServiceName, Topic } from '@union/contracts';
-import type { InlineProjection, StoredEvent, Upcasters } from '@union/event-store';
+import type { InlineProjection, PersonalFieldMap, StoredEvent, Upcasters } from '@union/event-store';
 import type { OutgoingMessage } from '@union/messaging';
 import type { LogLevel } from '@union/platform';
 import type { AuditStateModel } from './audit/audit-state';
+import type { PersonalReadModel } from './privacy/personal-read-models';
 
 /** What a service contributes to the runtime: its schema, read models and what it publishes. */
 export interface ServiceDefinition {
@@ -19,6 +20,13 @@ export interface ServiceDefinition {
   entities: MixedList<Function | string | EntitySchema>;
   projections: InlineProjection[];
   upcasters?: Upcasters;
+  /**
+   * Per event type, the personal fields the event store seals with the person's key (DOMAIN.md
+   * §5; docs/personal-information.md). Kept next to the service's events.
+   */
+  personalFields?: PersonalFieldMap;
+  /** Where its read models copy those fields, for erasure to scrub (privacy/personal-read-models.ts). */
+  personalReadModels?: readonly PersonalReadModel[];
   /** Per stream type (`case`, `claim`…), the decider the audit folds a record's state with. */
   auditStates: Readonly<Record<string, AuditStateModel>>;
   /** Maps a stored domain event to the integration message the relay publishes, or null. */

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { TOPICS } from '@union/contracts';
-import { Checkpoints, startPgliteServer, type PgliteServer } from '@union/event-store';
+import { Checkpoints, startPgliteServer, type PgliteServer, EMBEDDED_MASTER_KEY } from '@union/event-store';
 import { InProcessBus, KafkaProbe, OutboxRelay } from '@union/messaging';
 import { platformFor, RuntimeModule } from './runtime.module';
 import type { ServiceDefinition, ServiceSettings } from './service-definition';
@@ -59,6 +59,7 @@ describe('service readiness', () => {
       definition,
       { kind: 'pglite', ...database },
       { kind: 'in-process', bus: new InProcessBus() },
+    EMBEDDED_MASTER_KEY,
     );
     // The broker is away: nothing listens on port 1, and publishing is refused as kafkajs would.
     infra.broker = new KafkaProbe(

@@ -6,10 +6,13 @@ import {
   Checkpoints,
   EventStore,
   openDatabase,
+  PersonalData,
+  PersonKeys,
   PGLITE_POOL_MAX,
   SoloLeader,
   type Leader,
   type LeaderRole,
+  type MasterKey,
 } from '@union/event-store';
 import {
   ensureTopics,
@@ -41,6 +44,8 @@ export interface ServiceInfra {
   definition: ServiceDefinition;
   dataSource: DataSource;
   store: EventStore;
+  /** The one place personal fields are sealed and opened, and persons' keys destroyed (issue 18). */
+  personalData: PersonalData;
   /** Publishes the relay's events, and consumers' dead letters byte for byte. */
   publisher: MessagePublisher & RawMessagePublisher;
   /** Runs only while `leaders.relay` is this replica (RuntimeModule starts it through it). */
@@ -66,6 +71,7 @@ export async function openServiceInfra(
   definition: ServiceDefinition,
   database: DatabaseTarget,
   messaging: MessagingTarget,
+  masterKey: MasterKey,
 ): Promise<ServiceInfra> {
   const dataSource = await openDatabase({
     ...(database.kind === 'postgres'
@@ -81,9 +87,19 @@ export async function openServiceInfra(
     ],
     entities: definition.entities,
   });
+  // A master key that does not open this database's data keys stops the service here, at start.
+  const personKeys = new PersonKeys(masterKey);
+  try {
+    await personKeys.assertMasterKey(dataSource.manager);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  const personalData = new PersonalData(personKeys, definition.personalFields ?? {});
   const store = new EventStore(dataSource, {
     projections: definition.projections,
     upcasters: definition.upcasters,
+    personalData,
   });
   let publisher: MessagePublisher & RawMessagePublisher;
   let broker: BrokerProbe = inProcessProbe;
@@ -127,6 +143,7 @@ export async function openServiceInfra(
     definition,
     dataSource,
     store,
+    personalData,
     publisher,
     relay,
     leaders,

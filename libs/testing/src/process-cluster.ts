@@ -36,6 +36,8 @@ export interface Cluster {
 export interface ProductionSecrets {
   readonly jwtSecret: string;
   readonly personRefSecret: string;
+  /** PERSONAL_DATA_MASTER_KEY: base64 of 32 bytes, wrapping every person's data key. */
+  readonly masterKey: string;
   readonly metricsToken: string;
   /** The gateway's assertion key pair (base64 DER): the private half for the gateway only. */
   readonly assertionKeys: { readonly privateKey: string; readonly publicKey: string };
@@ -47,6 +49,7 @@ export function productionSecrets(): ProductionSecrets {
   return {
     jwtSecret: secret(),
     personRefSecret: secret(),
+    masterKey: randomBytes(32).toString('base64'),
     metricsToken: secret(),
     assertionKeys: generateAssertionKeys(),
   };
@@ -55,7 +58,7 @@ export function productionSecrets(): ProductionSecrets {
 /**
  * The environment an app needs to run as in production (not embedded), apart from its port, its
  * database and the gateway's upstream URLs: the gateway gets the assertions' private key, each
- * service the public key and the person-ref key; all refuse dev login. Services bind to their
+ * service the public key, the person-ref key and the personal data master key; all refuse dev login. Services bind to their
  * default, loopback; the gateway to loopback too (`HOST`), as a test platform should.
  */
 export function productionEnv(
@@ -74,6 +77,7 @@ export function productionEnv(
     : {
         ...common,
         PERSON_REF_SECRET: secrets.personRefSecret,
+        PERSONAL_DATA_MASTER_KEY: secrets.masterKey,
         [ASSERTION_PUBLIC_KEY_VAR]: secrets.assertionKeys.publicKey,
       };
 }

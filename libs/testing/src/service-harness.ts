@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
-import { startPgliteServer, type PgliteServer } from '@union/event-store';
+import { startPgliteServer, type PgliteServer, EMBEDDED_MASTER_KEY } from '@union/event-store';
 import { InProcessBus } from '@union/messaging';
 import { signDevToken, type Role } from '@union/platform';
 import {
@@ -49,6 +49,7 @@ export async function startServiceHarness(
     definition,
     { kind: 'pglite', ...database },
     { kind: 'in-process', bus },
+    EMBEDDED_MASTER_KEY,
   );
   const settings: ServiceSettings = {
     service: definition.name,

@@ -1614,6 +1614,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/people/{idNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's personal data in each service: active or erased, and when
+         * @description Roles: admin, auditor.
+         */
+        get: operations["getPrivacyStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/people/{idNumber}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person's personal data in every service (their key destroyed; every event stays and verifies)
+         * @description Role: admin. Each service destroys the person's data key, scrubs its read models and records the request as an event. `complete` is false when a service did not answer: send the same request again (erasure is idempotent).
+         */
+        post: operations["postPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3188,6 +3228,70 @@ export type components = {
                 /** @example 155050 */
                 total: number | null;
             };
+        };
+        PrivacyAnswer: {
+            /** @description every service answered 2xx */
+            complete: boolean;
+            /** @example 410105********7716 */
+            idNumberMasked: string;
+            services: {
+                "education-grants"?: {
+                    answer?: {
+                        /** Format: date-time */
+                        erasedAt?: string | null;
+                        /** @enum {string} */
+                        outcome?: "erased" | "already_erased";
+                        rowsScrubbed?: number;
+                        service?: string;
+                        /** @enum {string} */
+                        status?: "active" | "erased";
+                    };
+                    available: boolean;
+                    detail?: string;
+                    /** @description the service's HTTP status */
+                    status?: number;
+                };
+                "hardship-cases"?: {
+                    answer?: {
+                        /** Format: date-time */
+                        erasedAt?: string | null;
+                        /** @enum {string} */
+                        outcome?: "erased" | "already_erased";
+                        rowsScrubbed?: number;
+                        service?: string;
+                        /** @enum {string} */
+                        status?: "active" | "erased";
+                    };
+                    available: boolean;
+                    detail?: string;
+                    /** @description the service's HTTP status */
+                    status?: number;
+                };
+                "medical-aid"?: {
+                    answer?: {
+                        /** Format: date-time */
+                        erasedAt?: string | null;
+                        /** @enum {string} */
+                        outcome?: "erased" | "already_erased";
+                        rowsScrubbed?: number;
+                        service?: string;
+                        /** @enum {string} */
+                        status?: "active" | "erased";
+                    };
+                    available: boolean;
+                    detail?: string;
+                    /** @description the service's HTTP status */
+                    status?: number;
+                };
+            };
+        };
+        PrivacyRequest: {
+            /** @enum {string} */
+            kind: "erase";
+            /** @example 《个人信息保护法》第四十七条 */
+            legalBasis: string;
+            /** @example 保存期限届满 */
+            reason: string;
         };
         Problem: {
             /** @enum {string} */
@@ -11418,6 +11522,189 @@ export interface operations {
                 };
             };
             /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrivacyStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyAnswer"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: what each service did */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyAnswer"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT, VERSION_CONFLICT, DUPLICATE or BUDGET_EXHAUSTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time (the detail says when nothing was changed; after a timeout the write may still have been carried out). OUTCOME_UNKNOWN: the service lost its database when the write may have committed. After Retry-After, retry with the same Idempotency-Key: the retry is answered with what happened. Without a key, look the record up before retrying */
             503: {
                 headers: {
                     [name: string]: unknown;

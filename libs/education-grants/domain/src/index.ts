@@ -111,3 +111,4 @@ export {
 } from './read-models/campaign-report';
 
 export { toIntegrationEvent } from './integration/to-integration-event';
+export * from './personal-fields';

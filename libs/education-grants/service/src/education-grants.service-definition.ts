@@ -6,8 +6,9 @@ import {
   campaignDecider,
   toIntegrationEvent,
   type ApplicationEvent,
+  GRANTS_PERSONAL_FIELDS,
 } from '@union/education-grants/domain';
-import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
 import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
@@ -26,6 +27,16 @@ function toMessage(event: StoredEvent) {
 }
 
 /** The education-grants service's schema, read models and publications, for the runtime. */
+/** Where this service's read models copy the personal fields, for erasure to scrub. */
+const GRANTS_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
+  { table: 'grant_application', whereRef: 'parent_person_ref = $1', paths: ['parent.idNumberMasked'] },
+  {
+    table: 'grant_application',
+    whereRef: 'student_person_ref = $1',
+    paths: ['student.idNumberMasked', 'student.name', 'student.school'],
+  },
+];
+
 export const educationGrantsService: ServiceDefinition = {
   name: 'education-grants',
   publishes: TOPICS.educationGrants,
@@ -38,6 +49,8 @@ export const educationGrantsService: ServiceDefinition = {
   ],
   entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
   projections: [grantCampaignProjection, grantApplicationProjection],
+  personalReadModels: GRANTS_PERSONAL_READ_MODELS,
+  personalFields: GRANTS_PERSONAL_FIELDS,
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
   toMessage,
 };

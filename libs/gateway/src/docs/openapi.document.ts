@@ -22,6 +22,13 @@ import {
   PEOPLE_PATH,
   peopleOperation,
 } from './gateway-operations';
+import {
+  PRIVACY_PERSON_PATH,
+  PRIVACY_REQUEST_PATH,
+  PRIVACY_SCHEMAS,
+  privacyPersonOperation,
+  privacyRequestOperation,
+} from './privacy-operations';
 import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 import { REQUEST_BODIES } from './request-bodies';
 
@@ -86,6 +93,8 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
   paths[TRACE_PATH] = traceOperation();
   paths['/api/v1/auth/dev-token'] = devTokenOperation();
   paths[AUTH_CONFIG_PATH] = authConfigOperation();
+  paths[PRIVACY_PERSON_PATH] = privacyPersonOperation();
+  paths[PRIVACY_REQUEST_PATH] = privacyRequestOperation();
   return {
     openapi: '3.0.3',
     info: {
@@ -102,6 +111,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
       schemas: {
         ...REQUEST_BODIES,
         ...GATEWAY_SCHEMAS,
+        ...PRIVACY_SCHEMAS,
         ...AUDIT_SCHEMAS,
         ...ELIGIBILITY_SCHEMAS,
         Problem: {

@@ -79,6 +79,22 @@ export class ProxyService implements OnModuleDestroy {
     return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
+  /** POSTs JSON to a service (for composed writes); same timeout, assertion and 503 rules. */
+  async postJson(
+    upstream: UpstreamName,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const answer = await this.send(upstream, path, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify(body), 'utf8'),
+    });
+    const text = answer.body.toString('utf8');
+    return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.http.close();
   }

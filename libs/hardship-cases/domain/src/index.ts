@@ -46,3 +46,4 @@ export {
 } from './holiday-batch/holiday-batch.state';
 export { holidayBatchDecider, decideHolidayBatch } from './holiday-batch/holiday-batch.decider';
 export * from './holiday-batch/holiday-batch.row';
+export * from './personal-fields';

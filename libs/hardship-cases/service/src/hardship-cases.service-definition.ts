@@ -10,8 +10,9 @@ import {
   regionPolicyDecider,
   toIntegrationEvent,
   type CaseEvent,
+  HARDSHIP_PERSONAL_FIELDS,
 } from '@union/hardship-cases/domain';
-import { auditState, type ServiceDefinition } from '@union/runtime';
+import { auditState, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
 import { caseSummaryProjection } from './read-models/case-summary/case-summary.projection';
@@ -48,6 +49,17 @@ function toMessage(event: StoredEvent) {
 }
 
 /** Every read model of the service, updated inline and rebuildable from the log. */
+/** Where this service's read models copy the personal fields, for erasure to scrub. */
+const HARDSHIP_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
+  { table: 'case_summary', whereRef: 'person_ref = $1', paths: ['idNumberMasked', 'name', 'phone'] },
+  {
+    table: 'case_visit',
+    whereRef: 'case_id IN (SELECT case_id FROM case_summary WHERE person_ref = $1)',
+    paths: ['findings'],
+  },
+  { table: 'referral', whereRef: 'person_ref = $1', paths: ['memberName'] },
+];
+
 export const hardshipProjections = [
   caseSummaryProjection,
   assistanceProjection,
@@ -90,6 +102,8 @@ export const hardshipCasesService: ServiceDefinition = {
   ],
   projections: hardshipProjections,
   upcasters: hardshipUpcasters,
+  personalReadModels: HARDSHIP_PERSONAL_READ_MODELS,
+  personalFields: HARDSHIP_PERSONAL_FIELDS,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),

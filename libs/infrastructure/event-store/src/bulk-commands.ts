@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { DomainError, type Decider, type DomainEvent } from '@union/kernel';
 import { WrongExpectedVersionError } from './errors';
 import type { EventStore } from './event-store';
-import { eventHash } from './hash-chain';
+import { eventHash, type HashedFields } from './hash-chain';
 import { currentAttempt } from './idempotency-attempt';
 import { recordWrites } from './idempotency';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { EVENT_COLUMNS, type EventRow } from './rows';
 import type { EventMetadata, StoredEvent } from './types';
 
 /** One command of a bulk decision, on its own stream. */
@@ -59,8 +59,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
     string,
     { state: State; version: number; hash: string | null; personRef: string | null }
   >();
-  for (const row of rows) {
-    const event = toStoredEvent(row, store.upcasters);
+  for (const event of await store.eventsOf(tx, rows)) {
     const at = loaded.get(event.streamId) ?? {
       state: decider.initialState(),
       version: 0,
@@ -74,11 +73,11 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
     loaded.set(event.streamId, at);
   }
   const recordedAt = new Date().toISOString();
-  const pending: {
-    streamId: string;
-    fields: Record<string, unknown>;
-    prevHash: string | null;
-    hash: string;
+  /** Each decided event, and for a stream's first new event the stored head it chains onto. */
+  const decidedEvents: {
+    fields: HashedFields;
+    first: boolean;
+    head: string | null;
   }[] = [];
   const outcomes = new Map<string, BulkOutcome>();
   for (const { streamId, command, personRef } of commands) {
@@ -96,7 +95,6 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
       outcomes.set(streamId, { streamId, refused: error });
       continue;
     }
-    let prevHash = at.hash;
     decided.forEach((e, i) => {
       const fields = {
         streamId,
@@ -110,13 +108,25 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
         recordedAt,
         personRef: personRef ?? at.personRef,
       };
-      const hash = eventHash(prevHash, fields);
-      pending.push({ streamId, fields, prevHash, hash });
-      prevHash = hash;
+      decidedEvents.push({ fields, first: i === 0, head: at.hash });
     });
     outcomes.set(streamId, { streamId, events: [] });
   }
-  const stored = pending.length > 0 ? await insertAll(tx, pending, context, ids[0]) : [];
+  // Personal fields sealed before hashing (the chain is over what is stored); the projections and
+  // the answer get the plain values, as a read of the stored events would give them back.
+  const plain = decidedEvents.map((d) => d.fields);
+  const sealed = store.personalData ? await store.personalData.seal(tx, plain) : plain;
+  let prevHash: string | null = null;
+  const pending = sealed.map((fields, n) => {
+    if (decidedEvents[n].first) prevHash = decidedEvents[n].head;
+    const hash = eventHash(prevHash, fields);
+    const link = { streamId: String(fields.streamId), fields, prevHash, hash };
+    prevHash = hash;
+    return link;
+  });
+  const stored = (pending.length > 0 ? await insertAll(tx, pending, context, ids[0]) : []).map((e, n) =>
+    sealed === plain ? e : { ...e, data: plain[n].data },
+  );
   for (const event of stored) {
     const outcome = outcomes.get(event.streamId);
     if (outcome && 'events' in outcome) outcome.events.push(event);
@@ -141,7 +151,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
 
 async function insertAll(
   tx: EntityManager,
-  pending: { fields: Record<string, unknown>; prevHash: string | null; hash: string }[],
+  pending: { fields: HashedFields; prevHash: string | null; hash: string }[],
   context: BulkCommandContext,
   anyStreamId: string,
 ): Promise<StoredEvent[]> {
@@ -160,7 +170,7 @@ async function insertAll(
       h: hash,
     })),
   );
-  const recordedAt = pending[0].fields.recordedAt as string;
+  const recordedAt = pending[0].fields.recordedAt;
   let inserted: { stream_id: string; version: number; global_position: string; transaction_id: string }[];
   try {
     inserted = await tx.query(

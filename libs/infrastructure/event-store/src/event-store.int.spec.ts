@@ -201,7 +201,7 @@ describe('EventStore on Postgres (PGlite)', () => {
     const repo = db.dataSource.getRepository(CounterSummary);
     const live = await repo.find({ order: { id: 'ASC' } });
     const progress: number[] = [];
-    const report = await rebuildProjections(db.dataSource, store.upcasters, [counterSummaryProjection], {
+    const report = await rebuildProjections(db.dataSource, store, [counterSummaryProjection], {
       batchSize: 7,
       onProgress: (done) => progress.push(done),
     });

@@ -5,7 +5,8 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { eventHash } from './hash-chain';
 import { currentAttempt } from './idempotency-attempt';
 import { recordWrite } from './idempotency';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { EVENT_COLUMNS, readEvents, type EventRow } from './rows';
+import type { PersonalData } from './personal-data/personal-data';
 import { Upcasters } from './upcasters';
 import type { InlineProjection } from './projections/inline-projection';
 import type {
@@ -24,6 +25,11 @@ export interface EventStoreOptions {
   clock?: Clock;
   /** A snapshot that could not be written (the command went through; the log is the truth). */
   onSnapshotError?: (error: unknown, streamId: string) => void;
+  /**
+   * Seals the personal fields of new events and opens them on read (issue 18). Without it events
+   * are stored as given (stores holding no personal data, and tests of the log itself).
+   */
+  personalData?: PersonalData;
 }
 
 interface Head {
@@ -38,6 +44,7 @@ export class EventStore {
   readonly upcasters: Upcasters;
   readonly projections: readonly InlineProjection[];
   readonly onSnapshotError: (error: unknown, streamId: string) => void;
+  readonly personalData: PersonalData | undefined;
   private readonly clock: Clock;
 
   constructor(
@@ -48,6 +55,12 @@ export class EventStore {
     this.projections = options.projections ?? [];
     this.clock = options.clock ?? systemClock;
     this.onSnapshotError = options.onSnapshotError ?? warnSnapshotError;
+    this.personalData = options.personalData;
+  }
+
+  /** Stored rows as the service reads them ({@link readEvents}). */
+  eventsOf(m: EntityManager, rows: readonly EventRow[]): Promise<StoredEvent[]> {
+    return readEvents(m, rows, this.upcasters, this.personalData);
   }
 
   /**
@@ -78,7 +91,14 @@ export class EventStore {
     projections: readonly InlineProjection[],
     inTransaction: boolean,
   ): Promise<AppendResult> {
-    const result = await this.insert(m, streamId, events, options, inTransaction);
+    const sealed = this.personalData ? await this.personalData.seal(m, events) : events;
+    const stored = await this.insert(m, streamId, sealed, options, inTransaction);
+    // The caller and the projections get the events as given (the plain values), as a read of the
+    // stored events gives them back; an idempotent retry's events were read back already.
+    const result =
+      sealed === events || stored.alreadyStored
+        ? stored
+        : { ...stored, events: stored.events.map((e, i) => ({ ...e, data: events[i].data })) };
     if (!result.alreadyStored) {
       for (const projection of projections) {
         await projection.apply(
@@ -200,7 +220,7 @@ export class EventStore {
     if (rows.length !== ids.length || rows.some((r) => r.stream_id !== streamId)) {
       throw new DuplicateEventIdError(rows.map((r) => r.event_id));
     }
-    const events = rows.map((r) => toStoredEvent(r, this.upcasters));
+    const events = await this.eventsOf(m, rows);
     const last = events[events.length - 1];
     return { nextVersion: last.version, headHash: last.hash, events, alreadyStored: true };
   }
@@ -216,7 +236,8 @@ export class EventStore {
 
   /** A stream's events in version order, optionally from/up to a version or up to an instant. */
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await (options.tx ?? this.dataSource.manager).query(
+    const m = options.tx ?? this.dataSource.manager;
+    const rows: EventRow[] = await m.query(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = $1 AND version >= $2 AND version <= $3
          AND ($4::timestamptz IS NULL OR recorded_at <= $4)
@@ -228,7 +249,7 @@ export class EventStore {
         options.asOf?.toISOString() ?? null,
       ],
     );
-    return rows.map((r) => toStoredEvent(r, this.upcasters));
+    return this.eventsOf(m, rows);
   }
 
   /**
@@ -238,7 +259,8 @@ export class EventStore {
    * transaction took its position first but committed after a later one.
    */
   async readAll(after: Checkpoint, limit = 500, tx?: EntityManager): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await (tx ?? this.dataSource.manager).query(
+    const m = tx ?? this.dataSource.manager;
+    const rows: EventRow[] = await m.query(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -246,7 +268,7 @@ export class EventStore {
        LIMIT $3`,
       [after.transactionId, after.globalPosition, limit],
     );
-    return rows.map((r) => toStoredEvent(r, this.upcasters));
+    return this.eventsOf(m, rows);
   }
 }
 

@@ -31,3 +31,8 @@ export * from './projections/progress';
 export { eventColumns, toStoredEvent, type EventRow } from './rows';
 export * from './leadership';
 export * from './bulk-commands';
+export * from './personal-data/field-cipher';
+export * from './personal-data/personal-fields';
+export * from './personal-data/master-key';
+export * from './personal-data/key-store';
+export * from './personal-data/personal-data';

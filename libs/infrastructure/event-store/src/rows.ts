@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+import type { PersonalData } from './personal-data/personal-data';
 import type { Upcasters } from './upcasters';
 import type { StoredEvent, EventMetadata } from './types';
 
@@ -50,4 +52,19 @@ export function toRawEvent(row: EventRow): StoredEvent {
 export function toStoredEvent(row: EventRow, upcasters: Upcasters): StoredEvent {
   const raw = toRawEvent(row);
   return { ...raw, ...upcasters.upcast(raw.type, raw.schemaVersion, raw.data) };
+}
+
+/**
+ * Stored rows as a service reads them: personal fields opened (or read as erased) when the store
+ * seals them, then upcast to the current schema. The one way rows become events for the service.
+ */
+export async function readEvents(
+  m: EntityManager,
+  rows: readonly EventRow[],
+  upcasters: Upcasters,
+  personalData: PersonalData | undefined,
+): Promise<StoredEvent[]> {
+  const raw = rows.map(toRawEvent);
+  const opened = personalData ? await personalData.open(m, raw) : raw;
+  return opened.map((e) => ({ ...e, ...upcasters.upcast(e.type, e.schemaVersion, e.data) }));
 }

@@ -24,3 +24,4 @@ export * from './read-models/period-row.projection';
 export * from './read-models/fund-report';
 
 export * from './integration/to-integration-event';
+export * from './personal-fields';

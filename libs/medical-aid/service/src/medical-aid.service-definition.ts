@@ -7,8 +7,9 @@ import {
   periodDecider,
   toIntegrationEvent,
   type MedicalAidDomainEvent,
+  MEDICAL_AID_PERSONAL_FIELDS,
 } from '@union/medical-aid/domain';
-import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
 import { claimSummaryProjection } from './read-models/claim-summary.projection';
 import { MembershipSummaryEntity } from './read-models/membership-summary.entity';
@@ -35,6 +36,16 @@ function toMessage(event: StoredEvent) {
 }
 
 /** The medical-aid service's schema, read models and publications, for the runtime. */
+/** Where this service's read models copy the personal fields, for erasure to scrub. */
+const MEDICAL_AID_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
+  { table: 'membership_summary', whereRef: 'person_ref = $1', paths: ['member.idNumberMasked', 'member.name'] },
+  {
+    table: 'claim_summary',
+    whereRef: 'person_ref = $1',
+    paths: ['member.idNumberMasked', 'member.name', 'hospital', 'diagnosisCode'],
+  },
+];
+
 export const medicalAidService: ServiceDefinition = {
   name: 'medical-aid',
   publishes: TOPICS.medicalAidClaims,
@@ -51,6 +62,8 @@ export const medicalAidService: ServiceDefinition = {
     ClaimSummaryEntity,
   ],
   projections: [periodSummaryProjection, membershipSummaryProjection, claimSummaryProjection],
+  personalReadModels: MEDICAL_AID_PERSONAL_READ_MODELS,
+  personalFields: MEDICAL_AID_PERSONAL_FIELDS,
   auditStates: {
     period: auditState(periodDecider),
     member: auditState(membershipDecider),

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { verifyLog } from '@union/event-store';
+import { verifyLog, EMBEDDED_MASTER_KEY } from '@union/event-store';
 import { InProcessBus } from '@union/messaging';
 import { signDevToken } from '@union/platform';
 import { createServiceApp, openServiceInfra, type ServiceInfra } from '@union/runtime';
@@ -35,6 +35,7 @@ describe('medical-aid races (real PostgreSQL)', () => {
       medicalAidService,
       { kind: 'postgres', url, poolMax: 8 },
       { kind: 'in-process', bus: new InProcessBus() },
+    EMBEDDED_MASTER_KEY,
     );
     const settings = {
       service: medicalAidService.name,

@@ -7,6 +7,7 @@ import {
   Upcasters,
   verifyLog,
   type EventRow,
+  type StoredEvent,
   type VerifyRange,
 } from '@union/event-store';
 import { DomainError, parseIdNumber, personRef } from '@union/kernel';
@@ -34,7 +35,7 @@ export class AuditService {
     if ((await this.raw.version(undefined, streamId)) === 0)
       throw notFound(`The stream ${streamId} has no events.`);
     const events = await this.raw.readStream(streamId, { fromVersion });
-    return { service: this.service, streamId, events: events.map((e) => toAuditEvent(this.service, e)) };
+    return { service: this.service, streamId, events: await this.asAudited(events) };
   }
 
   /** The record's state folded up to a version or an instant, upcast, with the live evolve. */
@@ -76,11 +77,7 @@ export class AuditService {
 
   async rebuildCompare() {
     const { definition, dataSource } = this.infra;
-    const report = await rebuildAndCompare(
-      dataSource,
-      definition.upcasters ?? new Upcasters(),
-      definition.projections,
-    );
+    const report = await rebuildAndCompare(dataSource, this.infra.store, definition.projections);
     return { service: this.service, ...report };
   }
 
@@ -90,7 +87,13 @@ export class AuditService {
       [value],
     );
     const none = new Upcasters();
-    return rows.map((r) => toAuditEvent(this.service, toStoredEvent(r, none)));
+    return this.asAudited(rows.map((r) => toStoredEvent(r, none)));
+  }
+
+  /** Events as stored, each with its personal fields opened alongside (the one place: the store's). */
+  private async asAudited(events: StoredEvent[]): Promise<AuditEvent[]> {
+    const opened = await this.infra.personalData.open(this.infra.dataSource.manager, events);
+    return events.map((e, i) => toAuditEvent(this.service, e, opened[i]));
   }
 }
 

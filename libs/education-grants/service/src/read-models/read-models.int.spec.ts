@@ -88,7 +88,7 @@ describe('grant read models (grant_campaign, grant_application, hardship_eligibi
     const live = await rows();
     const report = await rebuildProjections(
       h.infra.dataSource,
-      h.infra.store.upcasters,
+      h.infra.store,
       educationGrantsService.projections,
     );
     expect(report.events).toBeGreaterThan(10);

@@ -9,6 +9,7 @@ import { createServiceApp, openServiceInfra, type ServiceInfra, type ServiceSett
 import { TEST_GATEWAY_KEYS, TEST_JWT_SECRET, TEST_PERSON_REF_SECRET, throughGateway } from '@union/testing';
 import { EducationGrantsModule } from '../education-grants.module';
 import { educationGrantsService } from '../education-grants.service-definition';
+import { EMBEDDED_MASTER_KEY } from '@union/event-store';
 
 export interface PostgresGrants {
   http: Server;
@@ -26,6 +27,7 @@ export async function startGrantsOnPostgres(prefix: string, poolMax = 20): Promi
     educationGrantsService,
     { kind: 'postgres', url, poolMax },
     { kind: 'in-process', bus },
+    EMBEDDED_MASTER_KEY,
   );
   const settings: ServiceSettings = {
     service: educationGrantsService.name,

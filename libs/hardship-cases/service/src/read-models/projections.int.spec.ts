@@ -186,7 +186,7 @@ describe('read models: idempotent and rebuildable from the log', () => {
     '%s: rebuilding from the log gives the live rows',
     async (_name, projection) => {
       const live = await snapshot();
-      const report = await rebuildProjections(h.infra.dataSource, h.infra.store.upcasters, [projection]);
+      const report = await rebuildProjections(h.infra.dataSource, h.infra.store, [projection]);
       expect(report.events).toBeGreaterThan(0);
       expect(await snapshot()).toEqual(live);
     },
@@ -194,7 +194,7 @@ describe('read models: idempotent and rebuildable from the log', () => {
 
   it('rebuilds all of them together to the same rows', async () => {
     const live = await snapshot();
-    await rebuildProjections(h.infra.dataSource, h.infra.store.upcasters, hardshipProjections, {
+    await rebuildProjections(h.infra.dataSource, h.infra.store, hardshipProjections, {
       batchSize: 7,
     });
     expect(await snapshot()).toEqual(live);

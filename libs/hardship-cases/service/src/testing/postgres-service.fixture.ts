@@ -9,6 +9,7 @@ import { createServiceApp, openServiceInfra, type ServiceInfra, type ServiceSett
 import { TEST_GATEWAY_KEYS, TEST_JWT_SECRET, TEST_PERSON_REF_SECRET, throughGateway } from '@union/testing';
 import { HardshipCasesModule } from '../hardship-cases.module';
 import { hardshipCasesService } from '../hardship-cases.service-definition';
+import { EMBEDDED_MASTER_KEY } from '@union/event-store';
 
 export interface PostgresHardship {
   http: Server;
@@ -25,6 +26,7 @@ export async function startHardshipOnPostgres(prefix: string, poolMax = 20): Pro
     hardshipCasesService,
     { kind: 'postgres', url, poolMax },
     { kind: 'in-process', bus },
+    EMBEDDED_MASTER_KEY,
   );
   const settings: ServiceSettings = {
     service: hardshipCasesService.name,

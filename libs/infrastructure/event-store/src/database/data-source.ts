@@ -4,6 +4,7 @@ import { EventStore1732300000000 } from '../schema/1732300000000-event-store.mig
 import { EventSeals1732300000200 } from '../schema/1732300000200-seals.migration';
 import { EventSnapshots1732300000250 } from '../schema/1732300000250-snapshots.migration';
 import { IdempotencyInTransaction1732300000400 } from '../schema/1732300000400-idempotency-in-transaction.migration';
+import { PersonalData1732300000500 } from '../schema/1732300000500-personal-data.migration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationClass = Function;
@@ -27,6 +28,7 @@ export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [
   EventSeals1732300000200,
   EventSnapshots1732300000250,
   IdempotencyInTransaction1732300000400,
+  PersonalData1732300000500,
 ];
 
 /** Serialises the migrations of replicas that start at once on one database. */

@@ -12,7 +12,7 @@ describe('rebuild and compare (PGlite)', () => {
   let store: EventStore;
   const sql = (text: string) => db.dataSource.query(text);
   const compare = (onProgress?: (done: number) => void) =>
-    rebuildAndCompare(db.dataSource, store.upcasters, [counterSummaryProjection], {
+    rebuildAndCompare(db.dataSource, store, [counterSummaryProjection], {
       batchSize: 4,
       onProgress,
     });

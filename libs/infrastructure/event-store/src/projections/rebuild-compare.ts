@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Upcasters } from '../upcasters';
+import type { EventReading } from './rebuild';
 import type { InlineProjection } from './inline-projection';
 import { replayLog, type RebuildOptions } from './rebuild';
 
@@ -44,7 +44,7 @@ export interface RebuildCompareOptions extends RebuildOptions {
  */
 export async function rebuildAndCompare(
   dataSource: DataSource,
-  upcasters: Upcasters,
+  reading: EventReading,
   projections: readonly InlineProjection[],
   options: RebuildCompareOptions = {},
 ): Promise<RebuildCompareReport> {
@@ -57,7 +57,7 @@ export async function rebuildAndCompare(
     const tables = [...new Set(projections.flatMap((p) => p.tables))];
     const shadow = `rebuild_shadow_${process.pid}_${Date.now()}`;
     const live = await shadowTables(tx, shadow, tables);
-    const events = await replayLog(dataSource, tx, upcasters, projections, options);
+    const events = await replayLog(dataSource, tx, reading, projections, options);
     const comparisons: TableComparison[] = [];
     for (const table of tables) {
       comparisons.push(

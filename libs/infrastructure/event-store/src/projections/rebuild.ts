@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows';
+import { EVENT_COLUMNS, readEvents, type EventRow } from '../rows';
+import type { PersonalData } from '../personal-data/personal-data';
 import type { Upcasters } from '../upcasters';
 import type { InlineProjection } from './inline-projection';
 
@@ -13,6 +14,15 @@ export interface RebuildReport {
 export interface RebuildOptions {
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * How a replay reads events: upcast, and with their personal fields opened (or read as erased)
+ * as the store opens them. An EventStore is one.
+ */
+export interface EventReading {
+  readonly upcasters: Upcasters;
+  readonly personalData?: PersonalData;
 }
 
 type FetchBatch = (after: number) => Promise<EventRow[]>;
@@ -29,14 +39,14 @@ type FetchBatch = (after: number) => Promise<EventRow[]>;
  */
 export async function rebuildProjections(
   dataSource: DataSource,
-  upcasters: Upcasters,
+  reading: EventReading,
   projections: readonly InlineProjection[],
   options: RebuildOptions = {},
 ): Promise<RebuildReport> {
   const started = process.hrtime.bigint();
   let done = 0;
   await dataSource.transaction('REPEATABLE READ', async (tx) => {
-    done = await replayLog(dataSource, tx, upcasters, projections, options, async () => {
+    done = await replayLog(dataSource, tx, reading, projections, options, async () => {
       const tables = [...new Set(projections.flatMap((p) => p.tables))];
       await tx.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')}`);
     });
@@ -58,7 +68,7 @@ export async function rebuildProjections(
 export async function replayLog(
   dataSource: DataSource,
   tx: EntityManager,
-  upcasters: Upcasters,
+  reading: EventReading,
   projections: readonly InlineProjection[],
   options: RebuildOptions = {},
   prepare: () => Promise<void> = () => Promise.resolve(),
@@ -89,7 +99,7 @@ export async function replayLog(
       const after = Number(rows[rows.length - 1].global_position);
       // With a reader of its own, the next batch is on its way while this one is applied.
       if (reader) next = fetch(after);
-      const events = rows.map((r) => toStoredEvent(r, upcasters));
+      const events = await readEvents(tx, rows, reading.upcasters, reading.personalData);
       for (const projection of projections) {
         const mine = events.filter((e) => projection.handles.includes(e.type));
         if (mine.length > 0) await projection.apply(mine, tx);

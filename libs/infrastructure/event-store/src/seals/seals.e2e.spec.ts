@@ -54,7 +54,7 @@ describe('seals, verify and rebuild-compare on real PostgreSQL', () => {
   it('rebuilds into a shadow, reading ahead on a second connection, and leaves live rows alone', async () => {
     for (let i = 0; i < 40; i++) await open(`counter-r${i}`);
     const compare = () =>
-      rebuildAndCompare(db.dataSource, store.upcasters, [counterSummaryProjection], { batchSize: 7 });
+      rebuildAndCompare(db.dataSource, store, [counterSummaryProjection], { batchSize: 7 });
     expect(await compare()).toMatchObject({
       equal: true,
       events: 43,

@@ -96,6 +96,7 @@ export class EnrollmentCommands {
       firsts,
       metadata,
       startedMemberships,
+      this.store.personalData,
     );
     // Each row's outcome by its index: the rows not started were enrolled before, or by a
     // request that ran at the same time, so they are duplicates too.

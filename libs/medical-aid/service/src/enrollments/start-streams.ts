@@ -5,6 +5,7 @@ import {
   eventHash,
   recordWrites,
   type EventMetadata,
+  type PersonalData,
   type Upcasters,
 } from '@union/event-store';
 
@@ -52,6 +53,9 @@ export interface StartedRows {
  * actually stored (only their stream ids come back: a 10,000-row answer of full events cost
  * more to parse than it told).
  *
+ * Like `append`, it seals the events' personal fields before hashing them (`personalData`: the
+ * store's), and the read-model rows and the answer get the plain values.
+ *
  * Like `append`, it joins the HTTP write being served (docs/idempotency.md): the attempt notes
  * that it wrote, and with an Idempotency-Key the statement and the key's record of the started
  * streams commit in one transaction. Without a key the statement is atomic on its own.
@@ -62,13 +66,14 @@ export async function startStreams(
   firsts: readonly FirstEvent[],
   metadata: EventMetadata,
   rows?: StartedRows,
+  personalData?: PersonalData,
 ): Promise<FirstEvent[]> {
   if (firsts.length === 0) return [];
   const attempt = currentAttempt();
   attempt?.noteWrite();
-  if (!attempt?.key) return insertFirsts(dataSource.manager, upcasters, firsts, metadata, rows);
+  if (!attempt?.key) return insertFirsts(dataSource.manager, upcasters, firsts, metadata, rows, personalData);
   return dataSource.transaction(async (tx) => {
-    const started = await insertFirsts(tx, upcasters, firsts, metadata, rows);
+    const started = await insertFirsts(tx, upcasters, firsts, metadata, rows, personalData);
     // Even with nothing started: a duplicate of this key that committed first makes this roll back.
     await recordWrites(
       tx,
@@ -85,11 +90,13 @@ async function insertFirsts(
   firsts: readonly FirstEvent[],
   metadata: EventMetadata,
   rows: StartedRows | undefined,
+  personalData: PersonalData | undefined,
 ): Promise<FirstEvent[]> {
   const now = new Date();
   const recordedAt = now.toISOString();
   const sorted = [...firsts].sort(byStreamId);
-  const events = sorted.map((f) => {
+  const stored = personalData ? await personalData.seal(db, sorted) : sorted;
+  const events = stored.map((f) => {
     const fields = {
       streamId: f.streamId,
       streamType: f.streamType,

@@ -92,7 +92,7 @@ describe('medical-aid read models', () => {
     const live = await snapshot();
     const report = await rebuildProjections(
       h.infra.dataSource,
-      h.infra.store.upcasters,
+      h.infra.store,
       medicalAidService.projections,
     );
     expect(report.events).toBeGreaterThan(50);

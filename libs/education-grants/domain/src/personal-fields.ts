@@ -1,0 +1,13 @@
+/**
+ * The personal fields of the grants service's events (DOMAIN.md §5), sealed in the event log with
+ * the key of the person they belong to: the parent's with the parent's (the event's person), the
+ * student's with the student's, so each can be erased alone (docs/personal-information.md).
+ */
+export const GRANTS_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  GrantApplicationSubmitted: [
+    'parentIdNumberMasked',
+    'studentIdNumberMasked@studentPersonRef',
+    'studentName@studentPersonRef',
+    'school@studentPersonRef',
+  ],
+};

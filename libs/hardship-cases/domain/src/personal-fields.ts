@@ -1,0 +1,10 @@
+/**
+ * The personal fields of the hardship service's events (DOMAIN.md §5), sealed in the event log
+ * with the person's key and read as erased once it is destroyed (docs/personal-information.md).
+ * Staff names (visitor, helper, actors), amounts, tiers and dates are not the person's and stay.
+ */
+export const HARDSHIP_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  HardshipCaseOpened: ['idNumberMasked', 'name', 'phone'],
+  HomeVisitRecorded: ['findings'],
+  ReferralReceived: ['memberName'],
+};

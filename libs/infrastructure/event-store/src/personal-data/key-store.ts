@@ -1,0 +1,146 @@
+import type { EntityManager } from 'typeorm';
+import { newDataKey } from './field-cipher';
+import type { MasterKey } from './master-key';
+
+/** A person's data key was destroyed: nothing more of theirs can be sealed (or opened). */
+export class PersonErasedError extends Error {
+  constructor(readonly personRef: string) {
+    super(`the personal data of ${personRef.slice(0, 12)}… was erased`);
+  }
+}
+
+/** The master key given does not open this database's data keys. */
+export class MasterKeyMismatchError extends Error {}
+
+const CHECK = Buffer.from('union personal data master key check', 'utf8');
+
+/**
+ * The data key of each person, in this service's database (`person_keys`), wrapped by the master
+ * key. Erasing a person destroys their wrapped key (the row stays, keyless, so no new key is ever
+ * made for them). Keys are read from the database on every call, never cached across calls: an
+ * erasure committed by any replica is in force for every later read.
+ */
+export class PersonKeys {
+  constructor(readonly master: MasterKey) {}
+
+  /**
+   * Fails loudly at start when the master key is not the one this database's keys are wrapped by.
+   * The first start with personal data records a check value wrapped by the key.
+   * @throws MasterKeyMismatchError
+   */
+  async assertMasterKey(m: EntityManager): Promise<void> {
+    const rows: { master_key_id: string; check_value: Buffer }[] = await m.query(
+      `SELECT master_key_id, check_value FROM master_key_checks`,
+    );
+    if (rows.length === 0) {
+      const wrapped = await this.master.wrap(CHECK);
+      await m.query(
+        `INSERT INTO master_key_checks (master_key_id, check_value) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [this.master.id, wrapped],
+      );
+      return this.assertMasterKey(m);
+    }
+    const mine = rows.find((r) => r.master_key_id === this.master.id);
+    const opened = mine ? await this.master.unwrap(mine.check_value).catch(() => undefined) : undefined;
+    if (!opened?.equals(CHECK)) {
+      throw new MasterKeyMismatchError(
+        `PERSONAL_DATA_MASTER_KEY (${this.master.id}) does not open this database's personal data keys, ` +
+          `which are wrapped by ${rows.map((r) => r.master_key_id).join(', ')}. Start with the key they were ` +
+          `made with, or rotate to the new key first (docs/personal-information.md).`,
+      );
+    }
+  }
+
+  /**
+   * The data keys of `refs`: a key, or null for an erased person. With `create`, a person with no
+   * key yet gets one (concurrent creators agree: the first insert wins, the others read it).
+   */
+  async keysFor(m: EntityManager, refs: readonly string[], create: boolean): Promise<Map<string, Buffer | null>> {
+    const unique = [...new Set(refs)];
+    const keys = await this.read(m, unique);
+    const missing = unique.filter((r) => !keys.has(r));
+    if (create && missing.length > 0) {
+      const wrapped = await Promise.all(missing.map(() => this.master.wrap(newDataKey())));
+      await m.query(
+        `INSERT INTO person_keys (person_ref, master_key_id, wrapped_key)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT (person_ref) DO NOTHING`,
+        [missing, missing.map(() => this.master.id), wrapped],
+      );
+      for (const [ref, key] of await this.read(m, missing)) keys.set(ref, key);
+    }
+    return keys;
+  }
+
+  /** Destroys the person's data key (idempotent). Answers whether a key was destroyed now. */
+  async erase(m: EntityManager, personRef: string): Promise<boolean> {
+    const rows: { person_ref: string }[] = await m.query(
+      `INSERT INTO person_keys (person_ref, master_key_id, wrapped_key, erased_at)
+       VALUES ($1, NULL, NULL, now())
+       ON CONFLICT (person_ref) DO UPDATE SET wrapped_key = NULL, master_key_id = NULL, erased_at = now()
+         WHERE person_keys.erased_at IS NULL
+       RETURNING person_ref`,
+      [personRef],
+    );
+    return rows.length > 0;
+  }
+
+  /** When the person's key was destroyed, or undefined when it was not. */
+  async erasedAt(m: EntityManager, personRef: string): Promise<Date | undefined> {
+    const rows: { erased_at: Date | null }[] = await m.query(
+      `SELECT erased_at FROM person_keys WHERE person_ref = $1`,
+      [personRef],
+    );
+    return rows[0]?.erased_at ?? undefined;
+  }
+
+  /**
+   * Rewraps every data key wrapped by `from` with this store's master key, in batches, and moves
+   * the check value to it (master key rotation; the data keys and so the log stay as they are).
+   * Answers how many keys were rewrapped.
+   */
+  async rotateFrom(m: EntityManager, from: MasterKey, batch = 1000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows: { person_ref: string; wrapped_key: Buffer }[] = await m.query(
+        `SELECT person_ref, wrapped_key FROM person_keys WHERE master_key_id = $1 LIMIT $2`,
+        [from.id, batch],
+      );
+      if (rows.length === 0) break;
+      const rewrapped = await Promise.all(rows.map(async (r) => this.master.wrap(await from.unwrap(r.wrapped_key))));
+      await m.query(
+        `UPDATE person_keys k SET wrapped_key = v.wrapped, master_key_id = $3
+         FROM unnest($1::text[], $2::bytea[]) AS v(ref, wrapped) WHERE k.person_ref = v.ref`,
+        [rows.map((r) => r.person_ref), rewrapped, this.master.id],
+      );
+      total += rows.length;
+    }
+    await m.query(
+      `INSERT INTO master_key_checks (master_key_id, check_value) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [this.master.id, await this.master.wrap(CHECK)],
+    );
+    await m.query(`DELETE FROM master_key_checks WHERE master_key_id = $1`, [from.id]);
+    return total;
+  }
+
+  private async read(m: EntityManager, refs: readonly string[]): Promise<Map<string, Buffer | null>> {
+    const keys = new Map<string, Buffer | null>();
+    if (refs.length === 0) return keys;
+    const rows: { person_ref: string; master_key_id: string | null; wrapped_key: Buffer | null }[] = await m.query(
+      `SELECT person_ref, master_key_id, wrapped_key FROM person_keys WHERE person_ref = ANY($1::text[])`,
+      [refs],
+    );
+    for (const r of rows) {
+      if (r.wrapped_key === null) {
+        keys.set(r.person_ref, null);
+        continue;
+      }
+      if (r.master_key_id !== this.master.id) {
+        throw new MasterKeyMismatchError(
+          `the data key of a person is wrapped by ${r.master_key_id ?? '?'}, not by ${this.master.id}: finish the rotation`,
+        );
+      }
+      keys.set(r.person_ref, await this.master.unwrap(r.wrapped_key));
+    }
+    return keys;
+  }
+}
