@@ -8,6 +8,7 @@ import {
   type ApplicationEvent,
 } from '@union/education-grants/domain';
 import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import { grantsAuditPolicy } from './audit/grants-audit-policy';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
 import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
@@ -39,5 +40,6 @@ export const educationGrantsService: ServiceDefinition = {
   entities: [...HARDSHIP_ELIGIBILITY_SCHEMA.entities, GrantCampaignEntity, GrantApplicationEntity],
   projections: [grantCampaignProjection, grantApplicationProjection],
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
+  auditPolicy: grantsAuditPolicy,
   toMessage,
 };

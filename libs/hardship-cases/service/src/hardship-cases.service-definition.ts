@@ -12,6 +12,7 @@ import {
   type CaseEvent,
 } from '@union/hardship-cases/domain';
 import { auditState, type ServiceDefinition } from '@union/runtime';
+import { hardshipAuditPolicy } from './audit/hardship-audit-policy';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
 import { caseSummaryProjection } from './read-models/case-summary/case-summary.projection';
@@ -93,5 +94,6 @@ export const hardshipCasesService: ServiceDefinition = {
     'holiday-batch': auditState(holidayBatchDecider),
     fund: auditState(fundDecider),
   },
+  auditPolicy: hardshipAuditPolicy,
   toMessage,
 };

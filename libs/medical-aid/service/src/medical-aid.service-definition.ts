@@ -9,6 +9,7 @@ import {
   type MedicalAidDomainEvent,
 } from '@union/medical-aid/domain';
 import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type ServiceDefinition } from '@union/runtime';
+import { medicalAidAuditPolicy } from './audit/medical-aid-audit-policy';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
 import { claimSummaryProjection } from './read-models/claim-summary.projection';
 import { MembershipSummaryEntity } from './read-models/membership-summary.entity';
@@ -56,5 +57,6 @@ export const medicalAidService: ServiceDefinition = {
     member: auditState(membershipDecider),
     claim: auditState(claimDecider),
   },
+  auditPolicy: medicalAidAuditPolicy,
   toMessage,
 };
