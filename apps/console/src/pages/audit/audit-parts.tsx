@@ -1,5 +1,5 @@
 /** Pieces every auditor screen shares: the audit sub-navigation, a record's state as a table, links. */
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ApiProblem } from '../../api/client';
@@ -80,7 +80,8 @@ const CHANGE_WORDS: Record<StateRow['change'], string | null> = {
 
 /**
  * A record's state as a table of fields; against `previous` (the version before) each changed
- * field is highlighted, tagged in words and shows what it was.
+ * field is highlighted, tagged in words and shows what it was. A plain table (not antd's): the
+ * replay slider redraws it on every step.
  */
 export function StateTable({
   state,
@@ -93,40 +94,31 @@ export function StateTable({
 }) {
   const rows = stateRows(state, previous);
   return (
-    <Table<StateRow>
-      className="audit-state-table"
-      rowKey="path"
-      size="small"
-      pagination={false}
-      dataSource={rows}
-      aria-label={caption}
-      rowClassName={(r) => (r.change === 'same' ? '' : 'audit-changed')}
-      columns={[
-        { title: '字段', dataIndex: 'label', width: '40%' },
-        {
-          title: '内容',
-          dataIndex: 'value',
-          render: (value: string, r) => {
-            const word = CHANGE_WORDS[r.change];
-            return (
-              <span data-change={r.change}>
-                {word && (
-                  <Tag color={r.change === 'removed' ? 'default' : 'orange'} style={{ marginRight: 8 }}>
-                    {word}
-                  </Tag>
-                )}
-                {r.change === 'removed' ? <s>{r.previous}</s> : value}
-                {r.change === 'changed' && (
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    （原为 {r.previous}）
-                  </Typography.Text>
-                )}
-              </span>
-            );
-          },
-        },
-      ]}
-    />
+    <table className="audit-state-table" aria-label={caption}>
+      <thead>
+        <tr>
+          <th scope="col" style={{ width: '40%' }}>
+            字段
+          </th>
+          <th scope="col">内容</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const word = CHANGE_WORDS[r.change];
+          return (
+            <tr key={r.path} className={r.change === 'same' ? undefined : 'audit-changed'} data-change={r.change}>
+              <td>{r.label}</td>
+              <td>
+                {word && <span className={`audit-change-tag audit-change-${r.change}`}>{word}</span>}
+                {r.change === 'removed' ? <s>{r.previous}</s> : r.value}
+                {r.change === 'changed' && <span className="audit-previous">（原为 {r.previous}）</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

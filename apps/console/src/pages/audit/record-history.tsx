@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Slider, Space, Spin, Table, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -34,7 +34,9 @@ export default function RecordHistory() {
 }
 
 /** The versions a slider step is likely to go to next, fetched before it does. */
-const NEIGHBOURS = [1, -1, 2, -2, 3];
+const NEIGHBOURS = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5];
+/** The address follows the slider once it rests: a step must not redraw the whole route. */
+const ADDRESS_DELAY_MS = 400;
 
 function History({ service, streamId }: { service: AuditedService; streamId: string }) {
   const history = useStreamHistory(service, streamId);
@@ -47,7 +49,9 @@ function History({ service, streamId }: { service: AuditedService; streamId: str
 
   // The version in the address (replaced, not pushed), so the screen can be linked and printed.
   useEffect(() => {
-    if (latest > 0 && asked !== shown) setParams({ version: String(shown) }, { replace: true });
+    if (latest === 0 || asked === shown) return;
+    const timer = setTimeout(() => setParams({ version: String(shown) }, { replace: true }), ADDRESS_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [latest, asked, shown, setParams]);
 
   const api = useApi();
@@ -266,7 +270,11 @@ function Evidence({ service, streamId }: { service: AuditedService; streamId: st
 
 const PAGE_SIZE = 20;
 
-/** Every event of the record; the version on show highlighted, a row's version one click away. */
+/**
+ * Every event of the record; the version on show highlighted, a row's version one click away.
+ * The table itself redraws only when its page changes; the highlight of the version on show is a
+ * style rule, so a slider step does not redraw twenty rows.
+ */
 function EventList(props: {
   service: AuditedService;
   events: readonly AuditEvent[];
@@ -274,9 +282,16 @@ function EventList(props: {
   onVersion: (v: number) => void;
 }) {
   const { service, events, shown, onVersion } = props;
-  const [page, setPage] = useState<number>();
+  const [picked, setPicked] = useState<number>();
   const index = events.findIndex((e) => e.version === shown);
-  const current = page ?? Math.floor(Math.max(index, 0) / PAGE_SIZE) + 1;
+  const page = picked ?? Math.floor(Math.max(index, 0) / PAGE_SIZE) + 1;
+  const pick = useCallback(
+    (v: number) => {
+      setPicked(undefined);
+      onVersion(v);
+    },
+    [onVersion],
+  );
   return (
     <Card
       role="region"
@@ -287,64 +302,71 @@ function EventList(props: {
         </h2>
       }
     >
-      <Table<AuditEvent>
-        rowKey="version"
-        size="small"
-        dataSource={[...events]}
-        pagination={{ current, pageSize: PAGE_SIZE, onChange: setPage, showSizeChanger: false }}
-        rowClassName={(e) => (e.version === shown ? 'audit-current-row' : '')}
-        scroll={{ x: 1100 }}
-        columns={[
-          {
-            title: '版本',
-            dataIndex: 'version',
-            width: 90,
-            render: (v: number) => (
-              <Button
-                type="link"
-                size="small"
-                aria-label={`回放到第 ${v} 版`}
-                onClick={() => {
-                  setPage(undefined);
-                  onVersion(v);
-                }}
-              >
-                第 {v} 版
-              </Button>
-            ),
-          },
-          { title: '日志位置', dataIndex: 'globalPosition', width: 90 },
-          { title: '时间', dataIndex: 'recordedAt', width: 150, render: (t: string) => formatInstant(t) },
-          { title: '事项', dataIndex: 'type', render: (t: string) => labelOf(AUDIT_EVENT_LABELS, t) },
-          { title: '经办人', render: (_, e) => e.metadata?.actor ?? '—' },
-          { title: '政策版本', render: (_, e) => String(e.metadata?.policyVersion ?? '—') },
-          {
-            title: '关联编号',
-            render: (_, e) =>
-              e.metadata?.correlationId ? (
-                <Link to={tracePath(e.metadata.correlationId)} aria-label={`追溯 ${e.metadata.correlationId}`}>
-                  {e.metadata.correlationId.slice(0, 8)}…
-                </Link>
-              ) : (
-                '—'
-              ),
-          },
-          { title: '哈希', dataIndex: 'hash', render: (h: string) => <Hash value={h} /> },
-          { title: '前一哈希', dataIndex: 'prevHash', render: (h: string | null) => <Hash value={h} /> },
-          {
-            title: '当时决定',
-            render: (_, e) =>
-              DECISION_TYPES.has(e.type ?? '') ? (
-                <Link
-                  to={decisionPath(service, e.streamId ?? '', e.version ?? 1)}
-                  aria-label={`第 ${e.version} 版${labelOf(AUDIT_EVENT_LABELS, e.type)}的当时决定`}
-                >
-                  当时决定
-                </Link>
-              ) : null,
-          },
-        ]}
-      />
+      <style>{`.audit-events tr[data-row-key="${shown}"] > td { background: #e6f4ff; }`}</style>
+      <EventTable service={service} events={events} page={page} onPage={setPicked} onVersion={pick} />
     </Card>
   );
 }
+
+const EventTable = memo(function EventTable(props: {
+  service: AuditedService;
+  events: readonly AuditEvent[];
+  page: number;
+  onPage: (page: number) => void;
+  onVersion: (v: number) => void;
+}) {
+  const { service, events, page, onPage, onVersion } = props;
+  return (
+    <Table<AuditEvent>
+      className="audit-events"
+      rowKey="version"
+      size="small"
+      dataSource={events as AuditEvent[]}
+      pagination={{ current: page, pageSize: PAGE_SIZE, onChange: onPage, showSizeChanger: false }}
+      scroll={{ x: 1100 }}
+      aria-label="全部事件"
+      columns={[
+        {
+          title: '版本',
+          dataIndex: 'version',
+          width: 90,
+          render: (v: number) => (
+            <Button type="link" size="small" aria-label={`回放到第 ${v} 版`} onClick={() => onVersion(v)}>
+              第 {v} 版
+            </Button>
+          ),
+        },
+        { title: '日志位置', dataIndex: 'globalPosition', width: 90 },
+        { title: '时间', dataIndex: 'recordedAt', width: 150, render: (t: string) => formatInstant(t) },
+        { title: '事项', dataIndex: 'type', render: (t: string) => labelOf(AUDIT_EVENT_LABELS, t) },
+        { title: '经办人', render: (_, e) => e.metadata?.actor ?? '—' },
+        { title: '政策版本', render: (_, e) => String(e.metadata?.policyVersion ?? '—') },
+        {
+          title: '关联编号',
+          render: (_, e) =>
+            e.metadata?.correlationId ? (
+              <Link to={tracePath(e.metadata.correlationId)} aria-label={`追溯 ${e.metadata.correlationId}`}>
+                {e.metadata.correlationId.slice(0, 8)}…
+              </Link>
+            ) : (
+              '—'
+            ),
+        },
+        { title: '哈希', dataIndex: 'hash', render: (h: string) => <Hash value={h} /> },
+        { title: '前一哈希', dataIndex: 'prevHash', render: (h: string | null) => <Hash value={h} /> },
+        {
+          title: '当时决定',
+          render: (_, e) =>
+            DECISION_TYPES.has(e.type ?? '') ? (
+              <Link
+                to={decisionPath(service, e.streamId ?? '', e.version ?? 1)}
+                aria-label={`第 ${e.version} 版${labelOf(AUDIT_EVENT_LABELS, e.type)}的当时决定`}
+              >
+                当时决定
+              </Link>
+            ) : null,
+        },
+      ]}
+    />
+  );
+});

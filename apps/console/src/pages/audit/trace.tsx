@@ -98,7 +98,7 @@ function Flow({ correlationId, events }: { correlationId: string; events: readon
             width={flow.width}
             height={flow.height}
             viewBox={`0 0 ${flow.width} ${flow.height}`}
-            role="img"
+            role="group"
             aria-label={`因果链图：${traced.map((e) => `${labelOf(SERVICE_LABELS, e.service)}${labelOf(AUDIT_EVENT_LABELS, e.type)}`).join('，然后')}`}
           >
             <defs>
