@@ -11,7 +11,11 @@ const LOAD_BATCH = 10_000;
  * ANALYZE, CHECKPOINT) so the first pass measured does not pay for it. Answers how many it wrote.
  * The audit benches' one loader (bench:audit, bench:console-audit).
  */
-export async function loadHashedLog(dataSource: DataSource, events: number, perStream: number): Promise<number> {
+export async function loadHashedLog(
+  dataSource: DataSource,
+  events: number,
+  perStream: number,
+): Promise<number> {
   const streams = Math.ceil(events / perStream);
   const heads: (string | null)[] = new Array<string | null>(streams).fill(null);
   const base = Date.parse('2026-01-01T00:00:00.000Z');
@@ -80,4 +84,3 @@ export async function loadHashedLog(dataSource: DataSource, events: number, perS
   await dataSource.query(`CHECKPOINT`);
   return written;
 }
-

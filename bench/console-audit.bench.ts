@@ -18,7 +18,12 @@ import { createGatewayApp, loadGatewaySettings } from '@union/gateway';
 import { HardshipCasesModule, hardshipCasesService } from '@union/hardship-cases/service';
 import { idNumberWithCheckChar } from '@union/kernel';
 import { InProcessBus } from '@union/messaging';
-import { generateAssertionKeys, signDevToken, ASSERTION_PRIVATE_KEY_VAR, ASSERTION_PUBLIC_KEY_VAR } from '@union/platform';
+import {
+  generateAssertionKeys,
+  signDevToken,
+  ASSERTION_PRIVATE_KEY_VAR,
+  ASSERTION_PUBLIC_KEY_VAR,
+} from '@union/platform';
 import {
   createServiceApp,
   EMBEDDED_DEV_SECRETS,
@@ -40,7 +45,12 @@ const CONTEXT = { locale: 'zh-CN', viewport: { width: 1366, height: 900 } } as c
 const token = (sub: string, roles: ('caseworker' | 'auditor' | 'admin')[], units: string[]) =>
   signDevToken(EMBEDDED_DEV_SECRETS.jwtSecret, { sub, roles, units }, 6 * 3600);
 
-async function call(url: string, auth: string, method: string, body?: unknown): Promise<Record<string, unknown>> {
+async function call(
+  url: string,
+  auth: string,
+  method: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
     method,
     headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
@@ -73,7 +83,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Part 1: a case file of HISTORY_EVENTS events in the record-history screen. */
 async function historyScreen(browser: Browser) {
-  const platform = await startEmbeddedPlatform({ gatewayPort: 0, seedOrganisation: true, env: { ...process.env, LOG_LEVEL: 'error' } });
+  const platform = await startEmbeddedPlatform({
+    gatewayPort: 0,
+    seedOrganisation: true,
+    env: { ...process.env, LOG_LEVEL: 'error' },
+  });
   try {
     const base = `${platform.gatewayUrl}/api/v1/hardship`;
     const cw = await token('cw-bench', ['caseworker'], ['ha-zz-jsq']);
@@ -93,9 +107,15 @@ async function historyScreen(browser: Browser) {
     for (let n = 1; (await store.version(undefined, streamId)) < HISTORY_EVENTS; n++) {
       if (n % 20 === 0) {
         const income = n % 40 === 0 ? 240_000 : 390_000;
-        await call(`${base}/cases/${caseId}/reassessments`, cw, 'POST', { household: { size: 3, monthlyIncomeFen: income } });
+        await call(`${base}/cases/${caseId}/reassessments`, cw, 'POST', {
+          household: { size: 3, monthlyIncomeFen: income },
+        });
       } else {
-        await call(`${base}/cases/${caseId}/visits`, cw, 'POST', { visitedOn: '2026-03-02', visitor: '李敏', findings: `第 ${n} 次走访。` });
+        await call(`${base}/cases/${caseId}/visits`, cw, 'POST', {
+          visitedOn: '2026-03-02',
+          visitor: '李敏',
+          findings: `第 ${n} 次走访。`,
+        });
       }
     }
     const events = await store.version(undefined, streamId);
@@ -120,7 +140,12 @@ async function historyScreen(browser: Browser) {
     }
     // Far jumps (Home, End): versions not fetched ahead, a fold of the whole file on the server.
     const jumps: number[] = [];
-    for (const [key, v] of [['Home', 1], ['End', events], ['Home', 1], ['End', events]] as const) {
+    for (const [key, v] of [
+      ['Home', 1],
+      ['End', events],
+      ['Home', 1],
+      ['End', events],
+    ] as const) {
       const t0 = performance.now();
       await page.keyboard.press(key);
       await page.locator(`[data-version="${v}"]`).waitFor();
@@ -133,7 +158,11 @@ async function historyScreen(browser: Browser) {
       seedSeconds: round(seedSeconds),
       firstLoadMs: Math.round(firstLoadMs),
       steps: STEPS,
-      stepMs: { p50: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), max: round(sorted[sorted.length - 1]) },
+      stepMs: {
+        p50: round(quantile(sorted, 0.5)),
+        p95: round(quantile(sorted, 0.95)),
+        max: round(sorted[sorted.length - 1]),
+      },
       stepsOver100ms: steps.filter((s) => s > 100).length,
       farJumpMs: jumps.map(Math.round),
     };
@@ -153,7 +182,11 @@ async function verifyOnPostgres(browser: Browser) {
     [ASSERTION_PRIVATE_KEY_VAR]: keys.privateKey,
     [ASSERTION_PUBLIC_KEY_VAR]: keys.publicKey,
   };
-  const infra = await openServiceInfra(hardshipCasesService, { kind: 'postgres', url, poolMax: 10 }, { kind: 'in-process', bus: new InProcessBus() });
+  const infra = await openServiceInfra(
+    hardshipCasesService,
+    { kind: 'postgres', url, poolMax: 10 },
+    { kind: 'in-process', bus: new InProcessBus() },
+  );
   let closers: (() => Promise<unknown>)[] = [() => infra.close()];
   try {
     const loadStarted = performance.now();
@@ -167,10 +200,17 @@ async function verifyOnPostgres(browser: Browser) {
        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     );
     const settings = loadServiceSettings('hardship-cases', env, true);
-    const app = await createServiceApp(HardshipCasesModule.register(infra, settings), infra, { logLevel: 'error' });
+    const app = await createServiceApp(HardshipCasesModule.register(infra, settings), infra, {
+      logLevel: 'error',
+    });
     await app.listen(0, '127.0.0.1');
     const serviceUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const upstreams = { HARDSHIP_CASES_URL: serviceUrl, EDUCATION_GRANTS_URL: serviceUrl, MEDICAL_AID_URL: serviceUrl, ORGANISATION_URL: serviceUrl };
+    const upstreams = {
+      HARDSHIP_CASES_URL: serviceUrl,
+      EDUCATION_GRANTS_URL: serviceUrl,
+      MEDICAL_AID_URL: serviceUrl,
+      ORGANISATION_URL: serviceUrl,
+    };
     const gateway = await createGatewayApp(loadGatewaySettings({ ...env, ...upstreams }, true));
     await gateway.listen(0, '127.0.0.1');
     const gatewayUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
@@ -191,7 +231,9 @@ async function verifyOnPostgres(browser: Browser) {
 
     // The streamed verify, read line by line as it arrives.
     const streamStarted = performance.now();
-    const res = await fetch(`${gatewayUrl}/api/v1/audit/hardship-cases/verify/stream`, { headers: { authorization: `Bearer ${auditor}` } });
+    const res = await fetch(`${gatewayUrl}/api/v1/audit/hardship-cases/verify/stream`, {
+      headers: { authorization: `Bearer ${auditor}` },
+    });
     const arrivals: number[] = [];
     let result: { valid?: boolean; checked?: number } = {};
     let pending = '';
@@ -206,7 +248,8 @@ async function verifyOnPostgres(browser: Browser) {
       }
     }
     const streamSeconds = (performance.now() - streamStarted) / 1000;
-    if (!result.valid || result.checked !== events) throw new Error(`streamed verify: ${JSON.stringify(result)}`);
+    if (!result.valid || result.checked !== events)
+      throw new Error(`streamed verify: ${JSON.stringify(result)}`);
     const gaps = arrivals.map((t, i) => t - (i === 0 ? streamStarted : arrivals[i - 1]));
 
     // The verify screen in Chromium: how often its progress text changes, and when the result shows.
@@ -236,8 +279,17 @@ async function verifyOnPostgres(browser: Browser) {
       events,
       loadSeconds: round(loadSeconds),
       cli: { seconds: round(cliSeconds), progressLines: cliErr.length },
-      stream: { seconds: round(streamSeconds), lines: arrivals.length, maxGapMs: Math.round(Math.max(...gaps)), ratioToCli: round(streamSeconds / cliSeconds) },
-      screen: { seconds: round(screenSeconds), maxGapMs: Math.round(Math.max(...screenGaps, 0)), ratioToCli: round(screenSeconds / cliSeconds) },
+      stream: {
+        seconds: round(streamSeconds),
+        lines: arrivals.length,
+        maxGapMs: Math.round(Math.max(...gaps)),
+        ratioToCli: round(streamSeconds / cliSeconds),
+      },
+      screen: {
+        seconds: round(screenSeconds),
+        maxGapMs: Math.round(Math.max(...screenGaps, 0)),
+        ratioToCli: round(screenSeconds / cliSeconds),
+      },
     };
   } finally {
     for (const close of closers) await close();

@@ -4,7 +4,15 @@
 // opens from that referral (relative hardship), a reassessment that makes it deep hardship, and
 // the child's education grant approved and paid. Its own people, unit, region and campaign.
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
+import { PERSONAS } from '../src/auth/personas';
 import { apiCall, devToken, eventually, type Json } from './harness';
+
+/** The ready persona of `key` (src/auth/personas.ts). */
+export function persona(key: string): (typeof PERSONAS)[number] {
+  const found = PERSONAS.find((p) => p.key === key);
+  if (!found) throw new Error(`no persona ${key}`);
+  return found;
+}
 
 /** The audit module's own identity numbers and names (prefix 410184: no other module uses it). */
 export const STORY = {
@@ -38,7 +46,13 @@ export async function makeStory(baseUrl: string): Promise<Story> {
   const today = chinaToday(new Date());
 
   // The region's lines: 1,000.00 yuan per person, the relative line at 150% (1,500.00 yuan).
-  await call(admin, 'PUT', `/hardship/policies/regions/${STORY.regionCode}`, { minimumLivingStandardFen: 100_000, relativeMultiplierBp: 15_000 }, 200);
+  await call(
+    admin,
+    'PUT',
+    `/hardship/policies/regions/${STORY.regionCode}`,
+    { minimumLivingStandardFen: 100_000, relativeMultiplierBp: 15_000 },
+    200,
+  );
 
   // 医疗互助: a period, the mother enrolled, a claim approved by the reviewer and paid.
   const period = await call(
@@ -106,14 +120,20 @@ export async function makeStory(baseUrl: string): Promise<Story> {
   );
   const claimId = String(claim.claimId);
   await call(rv, 'POST', `/medical-aid/claims/${claimId}/approve`, {}, 200);
-  await call(cw, 'POST', `/medical-aid/claims/${claimId}/pay`, { paymentRef: 'BANK-AUDIT-1', paidOn: today }, 200);
+  await call(
+    cw,
+    'POST',
+    `/medical-aid/claims/${claimId}/pay`,
+    { paymentRef: 'BANK-AUDIT-1', paidOn: today },
+    200,
+  );
 
   // The hardship risk crosses to hardship as a referral; the caseworker opens the case from it.
   let referralId = '';
   await eventually('the hardship-risk referral', async () => {
     const list = await call(cw, 'GET', '/hardship/referrals?status=pending', undefined, 200);
     const found = (list.items as Json[]).find((r) => r.memberName === STORY.parentName);
-    referralId = String(found?.referralId ?? '');
+    referralId = typeof found?.referralId === 'string' ? found.referralId : '';
     return found !== undefined;
   });
   const opened = await call(
@@ -169,13 +189,24 @@ export async function makeStory(baseUrl: string): Promise<Story> {
       campaignId: String(campaign.campaignId),
       parentIdNumber: STORY.parentIdNumber,
       unitId: STORY.unitId,
-      student: { idNumber: STORY.studentIdNumber, name: STORY.studentName, level: 'undergraduate', school: '郑州大学' },
+      student: {
+        idNumber: STORY.studentIdNumber,
+        name: STORY.studentName,
+        level: 'undergraduate',
+        school: '郑州大学',
+      },
     },
     201,
   );
   const applicationId = String(application.applicationId);
   await call(rv, 'POST', `/grants/applications/${applicationId}/approve`, {}, 200);
-  await call(cw, 'POST', `/grants/applications/${applicationId}/disburse`, { paymentRef: 'BANK-AUDIT-2', paidOn: today }, 200);
+  await call(
+    cw,
+    'POST',
+    `/grants/applications/${applicationId}/disburse`,
+    { paymentRef: 'BANK-AUDIT-2', paidOn: today },
+    200,
+  );
 
   // The grant paid lands in the case file's history (grants -> hardship, asynchronously).
   await eventually('the grant in the case history', async () => {

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../standalone/src/embedded-platform';
-import { PERSONAS } from '../src/auth/personas';
+import { persona } from './audit-story';
 import { apiCall, axeClean, CONTEXT, devToken, eventually, shot, suite, WAIT_MS, type Json } from './harness';
 
-const AUDITOR = PERSONAS.find((p) => p.key === 'auditor')!;
+const AUDITOR = persona('auditor');
 
 void describe('日志校验: an altered log is caught at the exact position', () => {
   let platform: EmbeddedPlatform;
@@ -46,7 +46,14 @@ void describe('日志校验: an altered log is caught at the exact position', ()
       201,
     );
     caseId = String(opened.caseId);
-    await apiCall(url, cw, 'POST', `/hardship/cases/${caseId}/visits`, { visitedOn: chinaToday(new Date()), visitor: '李敏', findings: '行动不便，需定期走访。' }, 201);
+    await apiCall(
+      url,
+      cw,
+      'POST',
+      `/hardship/cases/${caseId}/visits`,
+      { visitedOn: chinaToday(new Date()), visitor: '李敏', findings: '行动不便，需定期走访。' },
+      201,
+    );
     page = await signIn(url);
   });
   after(async () => {
@@ -66,14 +73,21 @@ void describe('日志校验: an altered log is caught at the exact position', ()
     await page.getByRole('navigation', { name: '审计导航' }).getByRole('link', { name: '日志校验' }).click();
     await page.getByRole('heading', { name: '日志校验', level: 1 }).waitFor();
     const dataSource = platform.services['hardship-cases'].infra.dataSource;
-    const [{ last }] = await dataSource.query<{ last: string }[]>(`SELECT max(global_position) AS last FROM events`);
+    const [{ last }] = await dataSource.query<{ last: string }[]>(
+      `SELECT max(global_position) AS last FROM events`,
+    );
     await eventually('the hardship log sealed', async () => {
-      const [{ up }] = await dataSource.query<{ up: string | null }[]>(`SELECT max(up_to_position) AS up FROM seals`);
+      const [{ up }] = await dataSource.query<{ up: string | null }[]>(
+        `SELECT max(up_to_position) AS up FROM seals`,
+      );
       return Number(up) >= Number(last);
     });
     let card = await verifyCard('困难职工帮扶');
     await card.getByText(new RegExp(`^校验通过：${last} 条事件、\\d+ 个封存均未被改动或删除$`)).waitFor();
-    const anchor = await card.locator('code').filter({ hasText: /^\d+:[0-9a-f]{64}$/ }).innerText();
+    const anchor = await card
+      .locator('code')
+      .filter({ hasText: /^\d+:[0-9a-f]{64}$/ })
+      .innerText();
     await card.getByLabel('封存锚点（可选）').fill('12:not-a-hash');
     await card.getByText('锚点应为“封存编号:64位十六进制哈希”，请从以前的校验报告中原样粘贴').waitFor();
     assert.equal(await card.getByRole('button', { name: '开始校验' }).isDisabled(), true);
@@ -81,7 +95,11 @@ void describe('日志校验: an altered log is caught at the exact position', ()
     card = await verifyCard('困难职工帮扶');
     await card.getByText(/均未被改动或删除，与粘贴的锚点相符$/).waitFor();
     await card.getByText('封存列表').click();
-    await card.getByRole('table', { name: '困难职工帮扶的封存' }).locator('tbody tr.ant-table-row').first().waitFor();
+    await card
+      .getByRole('table', { name: '困难职工帮扶的封存' })
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .waitFor();
     await axeClean(page, '日志校验');
     await shot(page, 'audit-verify');
   });
@@ -99,7 +117,10 @@ void describe('日志校验: an altered log is caught at the exact position', ()
       [position],
     );
     await dataSource.query(`ALTER TABLE events ENABLE TRIGGER USER`);
-    await page.getByRole('region', { name: '困难职工帮扶', exact: true }).getByLabel('封存锚点（可选）').fill('');
+    await page
+      .getByRole('region', { name: '困难职工帮扶', exact: true })
+      .getByLabel('封存锚点（可选）')
+      .fill('');
     const card = await verifyCard('困难职工帮扶');
     const alert = card.getByRole('alert');
     await alert.getByText('校验未通过：日志被改动过').waitFor();
@@ -107,7 +128,10 @@ void describe('日志校验: an altered log is caught at the exact position', ()
     assert.match(found, new RegExp(`日志位置\\s+${position}\\s`));
     assert.match(found, new RegExp(`记录\\s+case-${caseId}\\s`));
     assert.match(found, /版本\s+第 1 版/);
-    assert.match(found, /原因\s+事件内容与其哈希不符：该事件被改动过（hash does not match the event content \(altered\)）/);
+    assert.match(
+      found,
+      /原因\s+事件内容与其哈希不符：该事件被改动过（hash does not match the event content \(altered\)）/,
+    );
     await axeClean(page, '日志校验（发现篡改）');
     await shot(page, 'audit-verify-altered');
     await alert.getByRole('link', { name: `case-${caseId}` }).click();
@@ -126,12 +150,22 @@ void describe('日志校验: an altered log is caught at the exact position', ()
         admin,
         'POST',
         '/grants/campaigns',
-        { year: Number(today.slice(0, 4)), name, budgetFen: 10_000_000, opensOn: today, closesOn: addDays(today, 20), schoolStartOn: addDays(today, 30), amountsByLevelFen: { primary: 100_000 } },
+        {
+          year: Number(today.slice(0, 4)),
+          name,
+          budgetFen: 10_000_000,
+          opensOn: today,
+          closesOn: addDays(today, 20),
+          schoolStartOn: addDays(today, 30),
+          amountsByLevelFen: { primary: 100_000 },
+        },
         201,
       );
     }
     const dataSource = platform.services['education-grants'].infra.dataSource;
-    const [{ last }] = await dataSource.query<{ last: string }[]>(`SELECT max(global_position) AS last FROM events`);
+    const [{ last }] = await dataSource.query<{ last: string }[]>(
+      `SELECT max(global_position) AS last FROM events`,
+    );
     // The service's own sealer (every 500 ms here) seals them: the seal is what will catch the deletion.
     await eventually('the grants log sealed', async () => {
       const seals = await apiCall(url, admin, 'GET', '/audit/education-grants/seals', undefined, 200);

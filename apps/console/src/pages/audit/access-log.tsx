@@ -122,12 +122,20 @@ export default function AccessLog() {
                 render: (units: string[] | null) =>
                   units === null ? '—' : units.includes('*') ? '全部单位' : units.join('、'),
               },
-              { title: '查看内容', dataIndex: 'path', render: (p: string) => <Typography.Text code>{p}</Typography.Text> },
+              {
+                title: '查看内容',
+                dataIndex: 'path',
+                render: (p: string) => <Typography.Text code>{p}</Typography.Text>,
+              },
               {
                 title: '条件',
                 dataIndex: 'query',
                 render: (q: Record<string, unknown> | null) =>
-                  q ? Object.entries(q).map(([k, v]) => `${k}=${String(v)}`).join('，') : '—',
+                  q
+                    ? Object.entries(q)
+                        .map(([k, v]) => `${k}=${String(v)}`)
+                        .join('，')
+                    : '—',
               },
               { title: '对象', dataIndex: 'subject', render: (s: string | null) => s ?? '—' },
             ]}

@@ -12,7 +12,7 @@ import {
   streamTypeOf,
   type AuditedService,
 } from './audit-labels';
-import { AuditFrame, Hash, ProblemAlert, recordPath, StateTable, tracePath } from './audit-parts';
+import { AuditFrame, Hash, policyOf, ProblemAlert, recordPath, StateTable, tracePath } from './audit-parts';
 
 /**
  * 当时决定: one decision (an approval, a rejection, a payment) with the record exactly as the
@@ -27,7 +27,15 @@ export default function AsDecided() {
   return <Decision service={service} streamId={streamId} version={v} />;
 }
 
-function Decision({ service, streamId, version }: { service: AuditedService; streamId: string; version: number }) {
+function Decision({
+  service,
+  streamId,
+  version,
+}: {
+  service: AuditedService;
+  streamId: string;
+  version: number;
+}) {
   const answer = useAsDecided(service, streamId, version);
   if (answer.isLoading) return <Spin style={{ display: 'block', margin: 64 }} tip="正在加载当时的决定" />;
   if (answer.error || !answer.data) {
@@ -57,7 +65,7 @@ function Decision({ service, streamId, version }: { service: AuditedService; str
           <Descriptions.Item label="事项">{what}</Descriptions.Item>
           <Descriptions.Item label="决定人">{decision?.metadata?.actor ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="决定时间">{formatInstant(decision?.recordedAt)}</Descriptions.Item>
-          <Descriptions.Item label="政策版本">{String(decision?.metadata?.policyVersion ?? '—')}</Descriptions.Item>
+          <Descriptions.Item label="政策版本">{decision ? policyOf(decision) : '—'}</Descriptions.Item>
           <Descriptions.Item label="记录">
             <Link to={recordPath(service, streamId, version)}>
               {SERVICE_LABELS[service]} · {record} 第 {version} 版
@@ -81,7 +89,9 @@ function Decision({ service, streamId, version }: { service: AuditedService; str
       <Card
         {...region(
           'audit-before-title',
-          before ? `决定时看到的记录（第 ${before.version} 版，${formatInstant(before.recordedAt)}）` : '决定时看到的记录',
+          before
+            ? `决定时看到的记录（第 ${before.version} 版，${formatInstant(before.recordedAt)}）`
+            : '决定时看到的记录',
         )}
       >
         {before ? (

@@ -38,7 +38,12 @@ export function useStreamHistory(service: AuditedService, streamId: string) {
 }
 
 /** The query of the record's state at a version: shared by the screen and its prefetch of neighbours. */
-export function stateQuery(api: ReturnType<typeof useApi>, service: AuditedService, streamId: string, version: number) {
+export function stateQuery(
+  api: ReturnType<typeof useApi>,
+  service: AuditedService,
+  streamId: string,
+  version: number,
+) {
   return {
     queryKey: ['audit', service, streamId, 'state', version],
     queryFn: async () =>
@@ -53,7 +58,11 @@ export function stateQuery(api: ReturnType<typeof useApi>, service: AuditedServi
 
 export function useStateAt(service: AuditedService, streamId: string, version: number) {
   const api = useApi();
-  return useQuery({ ...stateQuery(api, service, streamId, version), enabled: version > 0, placeholderData: keepPreviousData });
+  return useQuery({
+    ...stateQuery(api, service, streamId, version),
+    enabled: version > 0,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The record as it stood at an instant: which version that was, then that version's state. */

@@ -30,7 +30,9 @@ export default function AuditHome() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card {...card('audit-home-people', '人员时间线')}>
-            <Typography.Paragraph>按身份证号码查看一个人在困难职工帮扶、金秋助学、医疗互助中的全部记录。</Typography.Paragraph>
+            <Typography.Paragraph>
+              按身份证号码查看一个人在困难职工帮扶、金秋助学、医疗互助中的全部记录。
+            </Typography.Paragraph>
             <Link to="/audit/people">查询人员时间线</Link>
           </Card>
         </Col>
@@ -54,7 +56,11 @@ export default function AuditHome() {
                 validateStatus={bad ? 'error' : undefined}
                 help={bad ? '记录编号由类型和编号组成，如 case-3f2b8c1e-…' : undefined}
               >
-                <Input id="audit-home-stream" value={streamId} onChange={(e) => setStreamId(e.target.value)} />
+                <Input
+                  id="audit-home-stream"
+                  value={streamId}
+                  onChange={(e) => setStreamId(e.target.value)}
+                />
               </Form.Item>
               <Button htmlType="submit" disabled={bad || streamId.trim() === ''}>
                 查看记录历史
@@ -64,7 +70,9 @@ export default function AuditHome() {
         </Col>
         <Col xs={24} lg={8}>
           <Card {...card('audit-home-verify', '日志校验')}>
-            <Typography.Paragraph>逐条核对各业务系统日志的哈希链与封存，发现任何改动或删除。</Typography.Paragraph>
+            <Typography.Paragraph>
+              逐条核对各业务系统日志的哈希链与封存，发现任何改动或删除。
+            </Typography.Paragraph>
             <Link to="/audit/verify">校验日志</Link>
           </Card>
         </Col>

@@ -12,7 +12,12 @@ import {
 } from '../../format/labels';
 
 /** The audited services, in the order the console lists them. */
-export const AUDITED_SERVICES = ['hardship-cases', 'education-grants', 'medical-aid', 'organisation'] as const;
+export const AUDITED_SERVICES = [
+  'hardship-cases',
+  'education-grants',
+  'medical-aid',
+  'organisation',
+] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
 
 export const isAuditedService = (value: string | undefined): value is AuditedService =>
@@ -311,17 +316,26 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
 export function reasonInChinese(reason: string): string {
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^hash does not match the event content \(altered\)$/, () => '事件内容与其哈希不符：该事件被改动过'],
-    [/^prev_hash does not match the previous event$/, () => '前一哈希与上一版本的哈希不符：上一版本被改动或替换'],
+    [
+      /^prev_hash does not match the previous event$/,
+      () => '前一哈希与上一版本的哈希不符：上一版本被改动或替换',
+    ],
     [/^version (\d+) of the stream is missing$/, (m) => `该记录的第 ${m[1]} 版缺失：事件被删除`],
     [/^version (\d+) is missing/, (m) => `该记录的第 ${m[1]} 版缺失：事件被删除`],
     [
       /^the sealed event at position (\d+) is missing/,
       (m) => `封存时位于位置 ${m[1]} 的事件已不存在：最新的事件被删除`,
     ],
-    [/^(\d+) events sealed in .*, (\d+) found/, (m) => `封存时有 ${m[1]} 条事件，现只找到 ${m[2]} 条：事件被删除或增加`],
+    [
+      /^(\d+) events sealed in .*, (\d+) found/,
+      (m) => `封存时有 ${m[1]} 条事件，现只找到 ${m[2]} 条：事件被删除或增加`,
+    ],
     [/^the rolling hash of .* does not match the seal/, () => '事件的累计哈希与封存不符：事件被改动或替换'],
     [/^the anchored seal (\d+) is missing$/, (m) => `粘贴的锚点所指的封存 ${m[1]} 已不存在`],
-    [/^seal (\d+) is not the anchored one/, (m) => `封存 ${m[1]} 与粘贴的锚点不符：日志在锚点之后被重写并重新封存`],
+    [
+      /^seal (\d+) is not the anchored one/,
+      (m) => `封存 ${m[1]} 与粘贴的锚点不符：日志在锚点之后被重写并重新封存`,
+    ],
     [/^seal (\d+) is missing$/, (m) => `封存 ${m[1]} 缺失`],
     [/^prev_hash does not match the previous seal$/, () => '封存的前一哈希与上一封存不符'],
     [/^seal hash does not match its content \(altered\)$/, () => '封存内容与其哈希不符：封存被改动过'],

@@ -58,7 +58,8 @@ export function AuditFrame({ title, children }: { title: ReactNode; children: Re
         {title}
       </Typography.Title>
       <p className="audit-print-only">
-        打印人：{session?.name ?? '—'}（{session?.sub ?? '—'}）　打印时间：{formatInstant(new Date().toISOString())}
+        打印人：{session?.name ?? '—'}（{session?.sub ?? '—'}） 打印时间：
+        {formatInstant(new Date().toISOString())}
       </p>
       {children}
     </div>
@@ -107,7 +108,11 @@ export function StateTable({
         {rows.map((r) => {
           const word = CHANGE_WORDS[r.change];
           return (
-            <tr key={r.path} className={r.change === 'same' ? undefined : 'audit-changed'} data-change={r.change}>
+            <tr
+              key={r.path}
+              className={r.change === 'same' ? undefined : 'audit-changed'}
+              data-change={r.change}
+            >
               <td>{r.label}</td>
               <td>
                 {word && <span className={`audit-change-tag audit-change-${r.change}`}>{word}</span>}
@@ -121,6 +126,10 @@ export function StateTable({
     </table>
   );
 }
+
+/** The policy version an event recorded, or a dash. */
+export const policyOf = (e: { metadata?: { policyVersion?: unknown } }): string =>
+  typeof e.metadata?.policyVersion === 'string' ? e.metadata.policyVersion : '—';
 
 /** A hash shown short, the whole of it for a screen reader, a tooltip and on paper. */
 export function Hash({ value }: { value: string | null | undefined }) {

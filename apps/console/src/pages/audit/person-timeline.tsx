@@ -13,7 +13,7 @@ import {
   STREAM_TYPE_LABELS,
   type AuditedService,
 } from './audit-labels';
-import { AuditFrame, decisionPath, ProblemAlert, recordPath } from './audit-parts';
+import { AuditFrame, decisionPath, policyOf, ProblemAlert, recordPath } from './audit-parts';
 import { summaryOf } from './state-view';
 
 /** The identity number travels in the page's history state, never in its address. */
@@ -117,7 +117,10 @@ export default function PersonTimeline() {
               value={year}
               onChange={setYear}
               style={{ width: 140 }}
-              options={[{ value: 'all', label: '全部年度' }, ...years.map((y) => ({ value: y, label: `${y}年` }))]}
+              options={[
+                { value: 'all', label: '全部年度' },
+                ...years.map((y) => ({ value: y, label: `${y}年` })),
+              ]}
             />
           </Space>
           <Typography.Paragraph className="audit-print-only">
@@ -158,7 +161,7 @@ function TimelineTable({ events }: { events: readonly AuditEvent[] }) {
         },
         { title: '决定内容', render: (_, e) => summaryOf(e.data) || '—' },
         { title: '经办人', width: 110, render: (_, e) => e.metadata?.actor ?? '—' },
-        { title: '政策版本', width: 130, render: (_, e) => String(e.metadata?.policyVersion ?? '—') },
+        { title: '政策版本', width: 130, render: (_, e) => policyOf(e) },
         {
           title: '记录',
           width: 190,

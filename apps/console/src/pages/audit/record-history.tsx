@@ -24,7 +24,7 @@ import {
   streamTypeOf,
   type AuditedService,
 } from './audit-labels';
-import { AuditFrame, decisionPath, Hash, ProblemAlert, StateTable, tracePath } from './audit-parts';
+import { AuditFrame, decisionPath, Hash, policyOf, ProblemAlert, StateTable, tracePath } from './audit-parts';
 
 /** 记录历史: every event of one record, and the record replayed to any version or instant. */
 export default function RecordHistory() {
@@ -50,7 +50,10 @@ function History({ service, streamId }: { service: AuditedService; streamId: str
   // The version in the address (replaced, not pushed), so the screen can be linked and printed.
   useEffect(() => {
     if (latest === 0 || asked === shown) return;
-    const timer = setTimeout(() => setParams({ version: String(shown) }, { replace: true }), ADDRESS_DELAY_MS);
+    const timer = setTimeout(
+      () => setParams({ version: String(shown) }, { replace: true }),
+      ADDRESS_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [latest, asked, shown, setParams]);
 
@@ -111,7 +114,8 @@ function Replay(props: {
   const current = useStateAt(service, streamId, shown);
   const at = current.data?.version;
   const previous = useStateAt(service, streamId, at !== undefined && at > 1 ? at - 1 : 0);
-  const comparable = at === 1 || (at !== undefined && previous.data?.version === at - 1 && !previous.isPlaceholderData);
+  const comparable =
+    at === 1 || (at !== undefined && previous.data?.version === at - 1 && !previous.isPlaceholderData);
   const [instant, setInstant] = useState('');
   const [asOf, setAsOf] = useState<string>();
   const found = useVersionAsOf(service, streamId, asOf);
@@ -167,7 +171,7 @@ function Replay(props: {
           <Descriptions.Item label="事项">{labelOf(AUDIT_EVENT_LABELS, event.type)}</Descriptions.Item>
           <Descriptions.Item label="时间">{formatInstant(event.recordedAt)}</Descriptions.Item>
           <Descriptions.Item label="经办人">{event.metadata?.actor ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="政策版本">{String(event.metadata?.policyVersion ?? '—')}</Descriptions.Item>
+          <Descriptions.Item label="政策版本">{policyOf(event)}</Descriptions.Item>
           <Descriptions.Item label="日志位置">{event.globalPosition}</Descriptions.Item>
           <Descriptions.Item label="关联编号">
             {event.metadata?.correlationId ? (
@@ -252,7 +256,9 @@ function Evidence({ service, streamId }: { service: AuditedService; streamId: st
         <Button onClick={() => void download('json')}>下载证据（JSON）</Button>
         <Button onClick={() => void download('csv')}>下载证据（CSV）</Button>
       </Space>
-      {failed && <Alert type="error" showIcon message="证据文件未能下载，请稍后再试" style={{ marginBottom: 12 }} />}
+      {failed && (
+        <Alert type="error" showIcon message="证据文件未能下载，请稍后再试" style={{ marginBottom: 12 }} />
+      )}
       <Typography.Paragraph>
         文件包含该记录的全部事件及每条事件的哈希与前一哈希。离线核验（无需连接平台）：在本项目目录下运行
       </Typography.Paragraph>
@@ -321,7 +327,7 @@ const EventTable = memo(function EventTable(props: {
       className="audit-events"
       rowKey="version"
       size="small"
-      dataSource={events as AuditEvent[]}
+      dataSource={events}
       pagination={{ current: page, pageSize: PAGE_SIZE, onChange: onPage, showSizeChanger: false }}
       scroll={{ x: 1100 }}
       aria-label="全部事件"
@@ -340,7 +346,7 @@ const EventTable = memo(function EventTable(props: {
         { title: '时间', dataIndex: 'recordedAt', width: 150, render: (t: string) => formatInstant(t) },
         { title: '事项', dataIndex: 'type', render: (t: string) => labelOf(AUDIT_EVENT_LABELS, t) },
         { title: '经办人', render: (_, e) => e.metadata?.actor ?? '—' },
-        { title: '政策版本', render: (_, e) => String(e.metadata?.policyVersion ?? '—') },
+        { title: '政策版本', render: (_, e) => policyOf(e) },
         {
           title: '关联编号',
           render: (_, e) =>

@@ -18,8 +18,6 @@ export interface StateRow {
   readonly previous?: string;
 }
 
-type Leaf = string | number | boolean | null;
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/;
@@ -37,12 +35,16 @@ export function leavesOf(value: unknown, path = '', out = new Map<string, unknow
     for (const [key, v] of entries) leavesOf(v, path === '' ? key : `${path}.${key}`, out);
     return out;
   }
-  out.set(path, value as Leaf);
+  out.set(path, value);
   return out;
 }
 
 /** The last field name of a path (`assistance.<id>.amountFen` → `amountFen`; `bands[1].ratioBp` → `ratioBp`). */
-const fieldOf = (path: string): string => path.replace(/\[\d+\]$/, '').split('.').pop() ?? path;
+const fieldOf = (path: string): string =>
+  path
+    .replace(/\[\d+\]$/, '')
+    .split('.')
+    .pop() ?? path;
 
 /** A path in Chinese: `household.size` → `家庭情况 · 家庭人口`; list items as 第n项, ids shortened. */
 export function labelOfPath(path: string): string {
@@ -80,7 +82,8 @@ export function formatValue(field: string, value: unknown): string {
     return value.map((v) => formatValue(field, v)).join('、');
   }
   if (typeof value === 'object') return Object.keys(value).length === 0 ? '（无）' : JSON.stringify(value);
-  const text = String(value);
+  if (typeof value !== 'string') return typeof value === 'bigint' ? value.toString() : '—';
+  const text = value;
   const words = VALUE_LABELS[field];
   if (words?.[text]) return words[text];
   if (ISO_DATE.test(text)) return formatDate(text);
@@ -109,7 +112,13 @@ export function stateRows(state: unknown, previous?: unknown): StateRow[] {
   }
   for (const [path, value] of before ?? []) {
     if (!now.has(path)) {
-      rows.push({ path, label: labelOfPath(path), value: '—', change: 'removed', previous: formatValue(fieldOf(path), value) });
+      rows.push({
+        path,
+        label: labelOfPath(path),
+        value: '—',
+        change: 'removed',
+        previous: formatValue(fieldOf(path), value),
+      });
     }
   }
   return rows;
@@ -147,7 +156,10 @@ export function summaryOf(data: unknown, max = 5): string {
     const topLevelAmount = !path.includes('.') && /Fen$/.test(field);
     if (known < 0 && !topLevelAmount) continue;
     if (found.some((f) => f.text.startsWith(`${FIELD_WORDS[field] ?? field} `))) continue;
-    found.push({ rank: known < 0 ? 100 + order++ : known, text: `${FIELD_WORDS[field] ?? field} ${formatValue(field, value)}` });
+    found.push({
+      rank: known < 0 ? 100 + order++ : known,
+      text: `${FIELD_WORDS[field] ?? field} ${formatValue(field, value)}`,
+    });
   }
   return found
     .sort((a, b) => a.rank - b.rank)

@@ -30,7 +30,12 @@ describe('a record state as rows', () => {
   it('marks what changed from the version before, with the previous value, and what was added', () => {
     const rows = stateRows(v2, v1);
     const byPath = Object.fromEntries(rows.map((r) => [r.path, r]));
-    expect(byPath.tier).toMatchObject({ label: '困难类型', value: '深度困难', change: 'changed', previous: '相对困难' });
+    expect(byPath.tier).toMatchObject({
+      label: '困难类型',
+      value: '深度困难',
+      change: 'changed',
+      previous: '相对困难',
+    });
     expect(byPath['household.monthlyIncomeFen']).toMatchObject({
       label: '家庭情况 · 家庭月收入',
       value: '2,400.00 元',

@@ -44,7 +44,12 @@ describe('the streamed verification as the screen reads it', () => {
   it('yields each line once its newline arrives, however the bytes were cut', async () => {
     const lines = [];
     for await (const line of ndjsonLines(
-      streamOf(['{"type":"started","fromPosition":1,', '"toPosition":10}\n{"type":"pro', 'gress","checked":5,"toPosition":5}\n', '{"type":"result","valid":true}']),
+      streamOf([
+        '{"type":"started","fromPosition":1,',
+        '"toPosition":10}\n{"type":"pro',
+        'gress","checked":5,"toPosition":5}\n',
+        '{"type":"result","valid":true}',
+      ]),
     ))
       lines.push(line);
     expect(lines).toEqual([
@@ -56,7 +61,9 @@ describe('the streamed verification as the screen reads it', () => {
 
   it('turns the positions reached into a whole percentage', () => {
     expect(percentOf({ fromPosition: 1, toPosition: 1_000_000, checked: 0, reached: 0 })).toBe(0);
-    expect(percentOf({ fromPosition: 1, toPosition: 1_000_000, checked: 333_333, reached: 333_333 })).toBe(33);
+    expect(percentOf({ fromPosition: 1, toPosition: 1_000_000, checked: 333_333, reached: 333_333 })).toBe(
+      33,
+    );
     expect(percentOf({ fromPosition: 1, toPosition: 0, checked: 0, reached: 0 })).toBe(100);
   });
 });

@@ -37,7 +37,9 @@ export default function Trace() {
       >
         <Form
           layout="inline"
-          onFinish={() => !bad && typed.trim() && void navigate(`/audit/trace/${encodeURIComponent(typed.trim())}`)}
+          onFinish={() =>
+            !bad && typed.trim() && void navigate(`/audit/trace/${encodeURIComponent(typed.trim())}`)
+          }
         >
           <Form.Item
             label="关联编号"
@@ -91,7 +93,9 @@ function Flow({ correlationId, events }: { correlationId: string; events: readon
           </h2>
         }
       >
-        <Typography.Paragraph type="secondary">关联编号 {correlationId}。箭头从起因指向它引起的事件，点击事件查看记录。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          关联编号 {correlationId}。箭头从起因指向它引起的事件，点击事件查看记录。
+        </Typography.Paragraph>
         <div style={{ overflowX: 'auto' }}>
           <svg
             className="audit-flow"
@@ -102,20 +106,43 @@ function Flow({ correlationId, events }: { correlationId: string; events: readon
             aria-label={`因果链图：${traced.map((e) => `${labelOf(SERVICE_LABELS, e.service)}${labelOf(AUDIT_EVENT_LABELS, e.type)}`).join('，然后')}`}
           >
             <defs>
-              <marker id="audit-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
+              <marker
+                id="audit-arrow"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="8"
+                markerHeight="8"
+                orient="auto"
+              >
                 <path d="M 0 0 L 10 5 L 0 10 z" fill="#595959" />
               </marker>
             </defs>
             {flow.lanes.map((lane) => (
               <g key={lane.service}>
-                <rect x={lane.x + 4} y={4} width={NODE_WIDTH + 32} height={flow.height - 8} fill="#fafafa" stroke="#d9d9d9" rx={6} />
+                <rect
+                  x={lane.x + 4}
+                  y={4}
+                  width={NODE_WIDTH + 32}
+                  height={flow.height - 8}
+                  fill="#fafafa"
+                  stroke="#d9d9d9"
+                  rx={6}
+                />
                 <text x={lane.x + 20} y={30} fontSize={14} fontWeight={600} fill="#262626">
                   {labelOf(SERVICE_LABELS, lane.service)}
                 </text>
               </g>
             ))}
             {flow.edges.map((edge) => (
-              <path key={`${edge.from}-${edge.to}`} d={edge.d} fill="none" stroke="#595959" strokeWidth={1.5} markerEnd="url(#audit-arrow)" />
+              <path
+                key={`${edge.from}-${edge.to}`}
+                d={edge.d}
+                fill="none"
+                stroke="#595959"
+                strokeWidth={1.5}
+                markerEnd="url(#audit-arrow)"
+              />
             ))}
             {flow.nodes.map((node, i) => (
               <Link
@@ -123,7 +150,16 @@ function Flow({ correlationId, events }: { correlationId: string; events: readon
                 to={recordPath(node.event.service, node.event.streamId ?? '', node.event.version)}
                 aria-label={`第 ${i + 1} 步：${labelOf(SERVICE_LABELS, node.event.service)} ${labelOf(AUDIT_EVENT_LABELS, node.event.type)}，${formatInstant(node.event.recordedAt)}`}
               >
-                <rect x={node.x} y={node.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} fill="#fff" stroke="#c8102e" strokeWidth={1.5} />
+                <rect
+                  x={node.x}
+                  y={node.y}
+                  width={NODE_WIDTH}
+                  height={NODE_HEIGHT}
+                  rx={6}
+                  fill="#fff"
+                  stroke="#c8102e"
+                  strokeWidth={1.5}
+                />
                 <text x={node.x + 10} y={node.y + 22} fontSize={13} fontWeight={600} fill="#262626">
                   {i + 1}. {labelOf(AUDIT_EVENT_LABELS, node.event.type)}
                 </text>
@@ -156,7 +192,12 @@ function Flow({ correlationId, events }: { correlationId: string; events: readon
           columns={[
             { title: '步骤', render: (_, _e, i) => i + 1, width: 60 },
             { title: '时间', dataIndex: 'recordedAt', render: (t: string) => formatInstant(t), width: 150 },
-            { title: '业务', dataIndex: 'service', render: (s: string) => labelOf(SERVICE_LABELS, s), width: 110 },
+            {
+              title: '业务',
+              dataIndex: 'service',
+              render: (s: string) => labelOf(SERVICE_LABELS, s),
+              width: 110,
+            },
             { title: '事项', render: (_, e) => labelOf(AUDIT_EVENT_LABELS, e.type) },
             { title: '决定内容', render: (_, e) => summaryOf(e.data) || '—' },
             { title: '经办人', render: (_, e) => e.metadata?.actor ?? '—' },

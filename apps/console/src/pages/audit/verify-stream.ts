@@ -59,7 +59,10 @@ export async function runVerification(
   onProgress: (p: VerifyProgress) => void,
   signal?: AbortSignal,
 ): Promise<VerifyOutcome> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' }, signal });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
+    signal,
+  });
   if (!res.ok || !res.body) {
     const problem = (await res.json().catch(() => ({}))) as { code?: string };
     return { kind: 'problem', status: res.status, code: problem.code };

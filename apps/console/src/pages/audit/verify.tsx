@@ -20,7 +20,12 @@ export default function Verify() {
         校验逐条重新计算每个业务系统日志中事件的哈希，检查每条事件与上一版本相连、各封存的事件数与累计哈希相符：任何事件被改动、删除或替换都会被指出位置。
         可粘贴以前报告中的封存锚点，以发现日志被整体重写后重新封存。
       </Typography.Paragraph>
-      <Button type="primary" className="audit-no-print" onClick={() => setAll((n) => n + 1)} style={{ marginBottom: 16 }}>
+      <Button
+        type="primary"
+        className="audit-no-print"
+        onClick={() => setAll((n) => n + 1)}
+        style={{ marginBottom: 16 }}
+      >
         校验全部业务系统
       </Button>
       {AUDITED_SERVICES.map((service) => (
@@ -64,7 +69,10 @@ function ServiceVerification({ service, runAll }: { service: AuditedService; run
         const seconds = (performance.now() - startedAt) / 1000;
         setRun({ state: 'done', result: outcome.line, seconds, anchored: kept !== '' });
       } else {
-        setRun({ state: 'failed', message: outcome.code === 'FORBIDDEN' ? '您没有校验日志的权限' : '校验未能完成，请重试' });
+        setRun({
+          state: 'failed',
+          message: outcome.code === 'FORBIDDEN' ? '您没有校验日志的权限' : '校验未能完成，请重试',
+        });
       }
     } catch {
       if (!controller.signal.aborted) setRun({ state: 'failed', message: '校验未能完成，请重试' });
@@ -73,7 +81,7 @@ function ServiceVerification({ service, runAll }: { service: AuditedService; run
 
   useEffect(() => {
     if (runAll > 0) void start();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new "verify all" starts a run
+    // Only a new "verify all" starts a run (start itself changes with every render).
   }, [runAll]);
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -174,7 +182,13 @@ function Outcome({ service, run }: { service: AuditedService; run: Extract<Run, 
   }
   return (
     <div role="alert">
-      <Alert type="error" showIcon message="校验未通过：日志被改动过" description={timing} style={{ marginBottom: 12 }} />
+      <Alert
+        type="error"
+        showIcon
+        message="校验未通过：日志被改动过"
+        description={timing}
+        style={{ marginBottom: 12 }}
+      />
       {chain && (
         <Descriptions title="第一个断点" size="small" bordered column={1} style={{ marginBottom: 12 }}>
           <Descriptions.Item label="日志位置">{chain.globalPosition}</Descriptions.Item>
@@ -212,7 +226,13 @@ function SealList({ service }: { service: AuditedService }) {
       loading={seals.isLoading}
       dataSource={seals.data?.items ?? []}
       locale={{ emptyText: '尚未封存（服务每 30 秒封存一次新事件）' }}
-      pagination={{ current: page, pageSize: 10, total: seals.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+      pagination={{
+        current: page,
+        pageSize: 10,
+        total: seals.data?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
       aria-label={`${SERVICE_LABELS[service]}的封存`}
       columns={[
         { title: '封存编号', dataIndex: 'sealId', width: 90 },
