@@ -13,6 +13,18 @@ import { makeStory, persona, STORY, type Story } from './audit-story';
 // The tasks on an altered log run on a platform of their own, after these (one module in the suite).
 import './audit-verify.tasks';
 
+/** An instant as `YYYY-MM-DD HH:mm:ss` in China time, as the date-time picker takes it. */
+const chinaDateTime = (at: Date) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(at);
+
 /** Picks `option` in the antd select labelled `label`, as a person does: open it, click the option. */
 async function chooseOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
@@ -139,6 +151,18 @@ void describe('审计: the auditor follows a family and checks the record', () =
     await page.waitForURL((u) => u.search === `?version=${version}`);
     await axeClean(page, '记录历史');
     await shot(page, 'audit-record-history');
+
+    // Replayed to an instant instead: a minute from now is the newest version; before it existed, nothing.
+    const instant = page.getByLabel('按时间回放（北京时间）');
+    await instant.fill(chinaDateTime(new Date(Date.now() + 60_000)));
+    await instant.press('Enter');
+    await page.getByRole('button', { name: '回放到该时间' }).click();
+    await page.getByText(new RegExp(`时记录为第 ${latest} 版$`)).waitFor();
+    await settledAt(latest);
+    await instant.fill('2020-01-01 08:00:00');
+    await instant.press('Enter');
+    await page.getByRole('button', { name: '回放到该时间' }).click();
+    await page.getByText('该时间之前记录尚未建立').waitFor();
   });
 
   void it('exports the evidence as JSON with every hash, and shows the offline check command', async () => {

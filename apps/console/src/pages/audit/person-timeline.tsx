@@ -155,10 +155,7 @@ function TimelineTable({ events }: { events: readonly AuditEvent[] }) {
           width: 110,
           render: (s: string) => labelOf(SERVICE_LABELS, s),
         },
-        {
-          title: '事项',
-          render: (_, e) => labelOf(AUDIT_EVENT_LABELS, e.type),
-        },
+        { title: '事项', width: 130, render: (_, e) => labelOf(AUDIT_EVENT_LABELS, e.type) },
         { title: '决定内容', render: (_, e) => summaryOf(e.data) || '—' },
         { title: '经办人', width: 110, render: (_, e) => e.metadata?.actor ?? '—' },
         { title: '政策版本', width: 130, render: (_, e) => policyOf(e) },

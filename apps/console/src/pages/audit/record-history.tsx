@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Input, Slider, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Slider, Space, Spin, Table, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -146,12 +146,11 @@ function Replay(props: {
         />
         <Space wrap style={{ marginTop: 24 }}>
           <label htmlFor="audit-as-of">按时间回放（北京时间）</label>
-          <Input
+          <DatePicker
             id="audit-as-of"
-            type="datetime-local"
-            step={1}
-            value={instant}
-            onChange={(e) => setInstant(e.target.value)}
+            showTime
+            format="YYYY-MM-DD HH:mm:ss"
+            onChange={(_, text) => setInstant(typeof text === 'string' ? text : '')}
             style={{ width: 240 }}
           />
           <Button onClick={() => instant && setAsOf(asInstant(instant))} disabled={!instant}>
@@ -222,8 +221,8 @@ function Replay(props: {
   );
 }
 
-/** `2026-03-01T10:30` typed in China time as an ISO instant with its offset. */
-const asInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
+/** `2026-03-01 10:30:00` picked in China time as an ISO instant with its offset. */
+const asInstant = (local: string) => `${local.replace(' ', 'T')}+08:00`;
 
 /** The evidence export and how to check it offline. */
 function Evidence({ service, streamId }: { service: AuditedService; streamId: string }) {

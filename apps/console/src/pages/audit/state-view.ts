@@ -150,7 +150,7 @@ export function summaryOf(data: unknown, max = 5): string {
   const found: { rank: number; text: string }[] = [];
   let order = 0;
   for (const [path, value] of leavesOf(data)) {
-    if (/\[\d+\]/.test(path) || (typeof value === 'object' && value !== null)) continue;
+    if (/\[\d+\]/.test(path) || value === null || typeof value === 'object') continue;
     const field = fieldOf(path);
     const known = SUMMARY_FIELDS.indexOf(field);
     const topLevelAmount = !path.includes('.') && /Fen$/.test(field);
