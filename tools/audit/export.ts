@@ -1,41 +1,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventHash } from '@union/event-store';
+import { exportFileBase, type AuditEvent, type StreamExport } from '@union/runtime';
 import { CliError, EXIT, type CliIo } from './cli-io';
-import type { AuditEvent, ServiceName } from './audit-types';
+import type { ServiceName } from './audit-types';
 import type { GatewayClient } from './gateway-client';
 
-/** The JSON export: enough to re-check every hash offline (`check-export`). */
-export interface StreamExport {
-  service: ServiceName;
-  streamId: string;
-  exportedAt: string;
-  gateway: string;
-  events: AuditEvent[];
-}
-
-const CSV_COLUMNS = [
-  'service',
-  'streamId',
-  'streamType',
-  'version',
-  'globalPosition',
-  'eventId',
-  'type',
-  'schemaVersion',
-  'recordedAt',
-  'actor',
-  'correlationId',
-  'causationId',
-  'policyVersion',
-  'personRef',
-  'prevHash',
-  'hash',
-  'data',
-  'metadata',
-] as const;
-
-/** `export <service> <streamId> --out <dir>`: the stream's history as JSON and CSV, with hashes. */
+/**
+ * `export <service> <streamId> --out <dir>`: the record's evidence files, JSON and CSV with every
+ * hash, as the service's export route makes them (the console downloads the same files).
+ */
 export async function exportStream(
   client: GatewayClient,
   io: CliIo,
@@ -43,47 +17,19 @@ export async function exportStream(
   streamId: string,
   outDir: string,
 ): Promise<{ json: string; csv: string }> {
-  const { events } = await client.get<{ events: AuditEvent[] }>(
-    `/api/v1/audit/${service}/streams/${encodeURIComponent(streamId)}/events`,
-  );
-  const doc: StreamExport = {
-    service,
-    streamId,
-    exportedAt: new Date().toISOString(),
-    gateway: client.baseUrl,
-    events,
-  };
+  const route = `/api/v1/audit/${service}/streams/${encodeURIComponent(streamId)}/export`;
+  const [json, csv] = await Promise.all([
+    client.getText(`${route}?format=json`),
+    client.getText(`${route}?format=csv`),
+  ]);
+  const doc = JSON.parse(json) as StreamExport;
   await mkdir(outDir, { recursive: true });
-  const base = join(outDir, `${service}-${streamId.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+  const base = join(outDir, exportFileBase(service, streamId));
   const files = { json: `${base}.json`, csv: `${base}.csv` };
   await writeFile(files.json, `${JSON.stringify(doc, null, 2)}\n`);
-  await writeFile(files.csv, toCsv(events));
-  io.out(`${events.length} events of ${service} ${streamId}\n  ${files.json}\n  ${files.csv}\n`);
+  await writeFile(files.csv, csv);
+  io.out(`${doc.events.length} events of ${service} ${streamId}\n  ${files.json}\n  ${files.csv}\n`);
   return files;
-}
-
-function toCsv(events: readonly AuditEvent[]): string {
-  const rows = events.map((e) => {
-    const m = e.metadata;
-    const values: Partial<Record<(typeof CSV_COLUMNS)[number], unknown>> = {
-      ...e,
-      actor: m.actor,
-      correlationId: m.correlationId,
-      causationId: m.causationId,
-      policyVersion: m.policyVersion,
-      data: JSON.stringify(e.data),
-      metadata: JSON.stringify(e.metadata),
-    };
-    return CSV_COLUMNS.map((c) => csvCell(values[c])).join(',');
-  });
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
-}
-
-// RFC 4180: quote a cell holding a comma, quote or line break; double the quotes inside.
-function csvCell(value: unknown): string {
-  const text =
-    value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

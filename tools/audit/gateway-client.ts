@@ -14,14 +14,29 @@ export class GatewayClient {
     return this.request<T>('GET', path);
   }
 
+  /** The answer's text as sent (an evidence file), not parsed. */
+  async getText(path: string): Promise<string> {
+    const res = await this.fetch('GET', path);
+    const text = await res.text();
+    if (!res.ok) throw new CliError(problemLine('GET', path, res.status, parseOrNull(text)), EXIT.apiFailed);
+    return text;
+  }
+
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body);
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let res: Response;
+    const res = await this.fetch(method, path, body);
+    const text = await res.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : null;
+    if (!res.ok) throw new CliError(problemLine(method, path, res.status, parsed), EXIT.apiFailed);
+    return parsed as T;
+  }
+
+  private async fetch(method: string, path: string, body?: unknown): Promise<Response> {
     try {
-      res = await fetch(`${this.baseUrl}${path}`, {
+      return await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${this.token}`,
@@ -32,10 +47,14 @@ export class GatewayClient {
     } catch (error) {
       throw new CliError(`The gateway at ${this.baseUrl} is unreachable (${String(error)}).`, EXIT.apiFailed);
     }
-    const text = await res.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : null;
-    if (!res.ok) throw new CliError(problemLine(method, path, res.status, parsed), EXIT.apiFailed);
-    return parsed as T;
+  }
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }
 

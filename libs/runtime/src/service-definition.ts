@@ -4,6 +4,7 @@ import type { ServiceName, Topic } from '@union/contracts';
 import type { InlineProjection, PersonalFieldMap, StoredEvent, Upcasters } from '@union/event-store';
 import type { OutgoingMessage } from '@union/messaging';
 import type { LogLevel } from '@union/platform';
+import type { AuditPolicyResolver } from './audit/audit-policy';
 import type { AuditStateModel } from './audit/audit-state';
 import type { PersonalReadModel } from './privacy/personal-read-models';
 
@@ -29,6 +30,8 @@ export interface ServiceDefinition {
   personalReadModels?: readonly PersonalReadModel[];
   /** Per stream type (`case`, `claim`…), the decider the audit folds a record's state with. */
   auditStates: Readonly<Record<string, AuditStateModel>>;
+  /** Which policy a decision was taken under, for the audit's "as decided" (none: no policy shown). */
+  auditPolicy?: AuditPolicyResolver;
   /** Maps a stored domain event to the integration message the relay publishes, or null. */
   toMessage(event: StoredEvent): OutgoingMessage | null;
 }

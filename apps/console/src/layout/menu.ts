@@ -29,6 +29,7 @@ export const MENU: readonly MenuEntry[] = [
       { key: '/admin/policies', label: '区域政策', roles: ['admin'] },
       { key: '/admin/campaigns', label: '助学活动', roles: ['admin'] },
       { key: '/admin/periods', label: '互助期次', roles: ['admin'] },
+      { key: '/audit/rebuild', label: '重建核对', roles: ['admin'] },
     ],
   },
   { key: '/audit', label: '审计', roles: ['auditor'] },

@@ -190,6 +190,10 @@ function auditExpectations(
     [`GET ${A}/streams/{streamId}/events`]: { who: AUDIT, scope: 'none', ok: 200, make: on((w, u) => `${A}/streams/${streamOf(w, u)}/events`) },
     [`GET ${A}/streams/{streamId}/state`]: { who: AUDIT, scope: 'none', ok: 200, make: on((w, u) => `${A}/streams/${streamOf(w, u)}/state?asOfVersion=1`) },
     [`GET ${A}/verify`]: { who: AUDIT, scope: 'none', ok: 200, make: on(() => `${A}/verify`) },
+    [`GET ${A}/verify/stream`]: { who: AUDIT, scope: 'none', ok: 200, make: on(() => `${A}/verify/stream`) },
+    [`GET ${A}/seals`]: { who: AUDIT, scope: 'none', ok: 200, make: on(() => `${A}/seals`) },
+    [`GET ${A}/streams/{streamId}/as-decided`]: { who: AUDIT, scope: 'none', ok: 200, make: on((w, u) => `${A}/streams/${streamOf(w, u)}/as-decided?version=1`) },
+    [`GET ${A}/streams/{streamId}/export`]: { who: AUDIT, scope: 'none', ok: 200, make: on((w, u) => `${A}/streams/${streamOf(w, u)}/export?format=json`) },
     [`POST ${A}/rebuild-compare`]: { who: ADMIN, scope: 'none', ok: 200, make: on(() => `${A}/rebuild-compare`) },
     [`GET ${A}/access-log`]: { who: AUDIT, scope: 'none', ok: 200, make: on(() => `${A}/access-log`) },
   };

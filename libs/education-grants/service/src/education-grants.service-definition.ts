@@ -9,6 +9,7 @@ import {
   GRANTS_PERSONAL_FIELDS,
 } from '@union/education-grants/domain';
 import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { grantsAuditPolicy } from './audit/grants-audit-policy';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
 import { GrantCampaignEntity } from './read-models/grant-campaign.entity';
@@ -52,5 +53,6 @@ export const educationGrantsService: ServiceDefinition = {
   personalReadModels: GRANTS_PERSONAL_READ_MODELS,
   personalFields: GRANTS_PERSONAL_FIELDS,
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
+  auditPolicy: grantsAuditPolicy,
   toMessage,
 };

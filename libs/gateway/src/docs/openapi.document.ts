@@ -73,7 +73,12 @@ function operation(route: GatewayRoute): Schema {
     responses: {
       [String(route.status)]: {
         description: route.status === 201 ? 'Created' : 'OK',
-        content: { 'application/json': { schema: ref(route.response) } },
+        content: Object.fromEntries(
+          (route.content ?? ['application/json']).map((type) => [
+            type,
+            { schema: type === 'text/csv' ? { type: 'string' } : ref(route.response) },
+          ]),
+        ),
       },
       ...COMMON_ERRORS,
       ...(write ? WRITE_ERRORS : {}),

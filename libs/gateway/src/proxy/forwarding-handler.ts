@@ -146,6 +146,7 @@ export class ForwardingHandler {
       await authoriseBody(route, principal, body.value, pathOf);
     }
     const path = servicePathOf(route, target.path) + (target.query ? `?${target.query}` : '');
+    if (route.streamed) return this.proxy.stream(route.upstream, req, res, path);
     await this.proxy.forward(route.upstream, req, res, path, body?.bytes);
   }
 

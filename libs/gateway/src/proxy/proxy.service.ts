@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import {
   GATEWAY_ASSERTION_HEADER,
@@ -68,6 +68,34 @@ export class ProxyService implements OnModuleDestroy {
     res.end(answer.body);
   }
 
+  /**
+   * Forwards a GET whose answer is passed on as it arrives (a route marked `streamed`): the
+   * timeout bounds the wait for the answer to start and each silence in it, not its length.
+   */
+  async stream(
+    upstream: UpstreamName,
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const pick = (answer: IncomingHttpHeaders) => {
+      const kept: Record<string, string> = { 'cache-control': 'no-store' };
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = answer[name];
+        if (typeof value === 'string') kept[name] = value;
+      }
+      return kept;
+    };
+    await this.call(upstream, path, { method: 'GET', headers }, (url, init) =>
+      this.http.stream(url, init, res, pick),
+    );
+  }
+
   /** GETs a service's JSON (for composed views and readiness); same timeout and 503 rules. */
   async getJson(
     upstream: UpstreamName,
@@ -133,11 +161,30 @@ export class ProxyService implements OnModuleDestroy {
    * (method, path and query, the caller's token; docs/security-hop.md), which also carries the
    * request's correlation ids to the service; a 503 problem when it fails. Sign again per attempt.
    */
-  private async send(
+  private send(
     upstream: UpstreamName,
     path: string,
     init: { method: string; headers: Record<string, string>; body?: Uint8Array },
   ): Promise<UpstreamAnswer> {
+    return this.call(upstream, path, init, (url, signed) =>
+      this.http.send(url, { ...signed, body: init.body }),
+    );
+  }
+
+  /**
+   * One call to a service within the timeout, with the gateway's assertion for exactly this call
+   * (method, path and query, the caller's token; docs/security-hop.md), which also carries the
+   * request's correlation ids to the service; a 503 problem when it fails. Sign again per attempt.
+   */
+  private async call<T>(
+    upstream: UpstreamName,
+    path: string,
+    init: { method: string; headers: Record<string, string> },
+    attempt: (
+      url: string,
+      signed: { method: string; headers: Record<string, string>; timeoutMs: number },
+    ) => Promise<T>,
+  ): Promise<T> {
     const context = requestContext.getStore();
     const correlationId = context?.correlationId ?? randomUUID();
     const call = {
@@ -152,8 +199,8 @@ export class ProxyService implements OnModuleDestroy {
       // A replica that refused the connection never saw the call: the pool tries the next, with
       // an assertion of its own (a service accepts one once).
       return await this.pools[upstream].send((base) =>
-        this.http.send(`${base}${path}`, {
-          ...init,
+        attempt(`${base}${path}`, {
+          method: init.method,
           headers: {
             ...init.headers,
             'x-correlation-id': correlationId,

@@ -13,7 +13,8 @@ export const FORWARDED_REQUEST_HEADERS = [
 /**
  * Response headers passed back to the caller. `idempotent-replayed`: the service answered a
  * repeated `Idempotency-Key` with the stored answer instead of doing the write again
- * (docs/api-changes.md); a client must be able to tell.
+ * (docs/api-changes.md); a client must be able to tell. `content-disposition`: an evidence
+ * export is a download named after its record.
  */
 export const FORWARDED_RESPONSE_HEADERS = [
   'content-type',
@@ -21,4 +22,5 @@ export const FORWARDED_RESPONSE_HEADERS = [
   'location',
   'x-correlation-id',
   'idempotent-replayed',
+  'content-disposition',
 ] as const;

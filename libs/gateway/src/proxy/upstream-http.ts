@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
 import { isCanonicalTarget } from '../edge/request-target';
 
@@ -100,6 +100,88 @@ export class UpstreamHttp {
           onResponseError(_c, error) {
             const code = (error as { code?: unknown }).code;
             fail(typeof code === 'string' && CONNECT_ERRORS.has(code) ? 'not-sent' : 'unreachable');
+          },
+        },
+      );
+    });
+  }
+
+  /**
+   * Like {@link send}, but the answer's body is written to `res` as it arrives (with `status` and
+   * the headers `pick` keeps): for a long answer the service writes while it works. `timeoutMs`
+   * bounds the wait for the answer to start and then each silence between two pieces; it
+   * resolves when the answer has ended. Before the answer starts a failure rejects as `send`'s
+   * does (the caller answers 503); after, the client's answer is cut short (it cannot become a
+   * problem any more). A client that hangs up aborts the call, so the service stops too.
+   */
+  stream(
+    url: string,
+    init: { method: string; headers: Record<string, string>; timeoutMs: number },
+    res: ServerResponse,
+    pick: (headers: IncomingHttpHeaders) => Record<string, string>,
+  ): Promise<void> {
+    const { origin, path } = splitUpstreamUrl(url);
+    return new Promise((resolve, reject) => {
+      let controller: Dispatcher.DispatchController | undefined;
+      let settled = false;
+      let started = false;
+      const finish = (failure?: UpstreamFailure) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        res.off('close', hungUp);
+        if (!failure) return resolve();
+        controller?.abort(failure);
+        if (!started) return reject(failure);
+        res.destroy();
+        resolve();
+      };
+      let timer = setTimeout(() => finish(new UpstreamFailure('timeout')), init.timeoutMs);
+      const quiet = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(new UpstreamFailure('timeout')), init.timeoutMs);
+      };
+      const hungUp = () => finish(new UpstreamFailure('unreachable'));
+      res.once('close', hungUp);
+      this.agent.dispatch(
+        {
+          origin,
+          path,
+          method: init.method,
+          headers: init.headers,
+          body: null,
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        },
+        {
+          onRequestStart(c) {
+            controller = c;
+            if (settled) c.abort(new UpstreamFailure('timeout'));
+          },
+          onResponseStart(c, statusCode, headers) {
+            started = true;
+            quiet();
+            res.writeHead(statusCode, pick(headers));
+            res.flushHeaders();
+            // Backpressure: a slow reader pauses the service's answer instead of piling it up here.
+            res.on('drain', () => c.resume());
+          },
+          onResponseData(c, chunk) {
+            quiet();
+            if (!res.write(chunk)) c.pause();
+          },
+          onResponseEnd() {
+            if (settled) return;
+            res.end();
+            finish();
+          },
+          onResponseError(_c, error) {
+            const code = (error as { code?: unknown }).code;
+            finish(
+              new UpstreamFailure(
+                typeof code === 'string' && CONNECT_ERRORS.has(code) ? 'not-sent' : 'unreachable',
+              ),
+            );
           },
         },
       );

@@ -27,6 +27,13 @@ export interface GatewayRoute {
    * `/api/v1/audit/medical-aid/verify` is the medical-aid service's `/api/v1/audit/verify`).
    */
   readonly servicePrefix?: { readonly from: string; readonly to: string };
+  /** The success answer's media types, when not only JSON (the first is the default). */
+  readonly content?: readonly string[];
+  /**
+   * The answer is passed on as it arrives, not read whole first: a long answer written while it
+   * is computed (the streamed verification); the timeout bounds the wait for each piece.
+   */
+  readonly streamed?: true;
 }
 
 /** The services that keep an audited event log; `{service}` in the audit routes is one of them. */
@@ -76,6 +83,10 @@ function audit(upstream: UpstreamName): GatewayRoute[] {
     ['GET', '/streams/{streamId}/events', AUDITORS, 'Every event of a stream, with hashes (audit)', { query: ['fromVersion'], response: 'AuditStreamEvents' }],
     ['GET', '/streams/{streamId}/state', AUDITORS, 'A record as it was at a version or an instant (audit)', { query: ['asOfVersion', 'asOf'], response: 'AuditState' }],
     ['GET', '/verify', AUDITORS, 'Verify the hash chain and the seals of a range of the log (audit)', { query: ['fromPosition', 'toPosition', 'wholeSeals', 'anchor'], response: 'AuditVerification' }],
+    ['GET', '/verify/stream', AUDITORS, 'Verify the log in one pass, streamed: NDJSON lines of progress, then the result (audit)', { query: ['fromPosition', 'toPosition', 'anchor'], response: 'AuditVerifyStreamLine', content: ['application/x-ndjson'], streamed: true }],
+    ['GET', '/seals', AUDITORS, 'The seals of the log, newest first (audit)', { query: [...LIST], response: 'AuditSealPage' }],
+    ['GET', '/streams/{streamId}/as-decided', AUDITORS, 'A decision with the record as the decider saw it and the policy then in force (audit)', { query: ['version'], response: 'AuditAsDecided' }],
+    ['GET', '/streams/{streamId}/export', AUDITORS, 'The record\'s evidence file, JSON or CSV with every hash, as a download (audit)', { query: ['format'], response: 'AuditExport', content: ['application/json', 'text/csv'] }],
     ['POST', '/rebuild-compare', ['admin'], 'Rebuild every read model into a shadow copy and compare (audit)', { response: 'RebuildComparison' }],
     ['GET', '/access-log', AUDITORS, "Recorded reads of personal data beyond the reader's own unit work (audit)", { query: ['actor', 'subject', ...LIST], response: 'AccessLogPage' }],
   ]).map((route) => ({ ...route, servicePrefix: { from, to: '/api/v1/audit' } }));

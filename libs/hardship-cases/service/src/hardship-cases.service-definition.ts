@@ -13,6 +13,7 @@ import {
   HARDSHIP_PERSONAL_FIELDS,
 } from '@union/hardship-cases/domain';
 import { auditState, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { hardshipAuditPolicy } from './audit/hardship-audit-policy';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
 import { caseSummaryProjection } from './read-models/case-summary/case-summary.projection';
@@ -111,5 +112,6 @@ export const hardshipCasesService: ServiceDefinition = {
     'holiday-batch': auditState(holidayBatchDecider),
     fund: auditState(fundDecider),
   },
+  auditPolicy: hardshipAuditPolicy,
   toMessage,
 };

@@ -11,7 +11,10 @@ export interface VerifyRange {
   fromPosition?: number;
   toPosition?: number;
   batchSize?: number;
-  onProgress?: (checked: number) => void;
+  /** After each batch: the events checked so far and the highest position checked. */
+  onProgress?: (checked: number, toPosition: number) => void;
+  /** Once the range is known, before the first batch: the positions it will check. */
+  onStart?: (range: { fromPosition: number; toPosition: number }) => void;
   /**
    * Threads that read and hash batches on their own connections, beside the main one that checks
    * the chain and seals. Default: on long ranges, one per core (at most 3), none when the
@@ -61,6 +64,7 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
     `SELECT max(global_position) AS last FROM events`,
   );
   const end = Math.min(to, Number(last ?? 0));
+  range.onStart?.({ fromPosition: from, toPosition: end });
   const workers = singleConnection(dataSource) ? 0 : (range.workers ?? defaultWorkers(end - from + 1));
   const reader = workers > 0 ? workerReader(workers, connectionOf(dataSource)) : inlineReader(dataSource);
   const ahead = Math.max(range.readAhead ?? 2, 2 * workers);
@@ -68,7 +72,7 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
     for await (const batch of readBatches(reader, from, end, range.batchSize ?? 5000, ahead)) {
       batch.hashes.forEach((hash, i) => sealChecker.add(batch.transactionIds[i], batch.positions[i], hash));
       await chain.check(batch);
-      range.onProgress?.(chain.checked);
+      range.onProgress?.(chain.checked, batch.positions[batch.positions.length - 1]);
     }
   } finally {
     await reader.close();

@@ -10,6 +10,7 @@ import {
   MEDICAL_AID_PERSONAL_FIELDS,
 } from '@union/medical-aid/domain';
 import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { medicalAidAuditPolicy } from './audit/medical-aid-audit-policy';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
 import { claimSummaryProjection } from './read-models/claim-summary.projection';
 import { MembershipSummaryEntity } from './read-models/membership-summary.entity';
@@ -69,5 +70,6 @@ export const medicalAidService: ServiceDefinition = {
     member: auditState(membershipDecider),
     claim: auditState(claimDecider),
   },
+  auditPolicy: medicalAidAuditPolicy,
   toMessage,
 };

@@ -1,6 +1,17 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { SEAL_ANCHOR_TEXT } from '@union/event-store';
 import { OptionalPositiveInt, PageQuery } from '@union/platform';
 
@@ -22,17 +33,12 @@ export class StreamStateQuery {
   readonly asOf?: string;
 }
 
-/** `?fromPosition=&toPosition=` of the log. */
-export class VerifyQuery {
+/** `?fromPosition=&toPosition=&anchor=` of a streamed verification (one pass over the range). */
+export class VerifyStreamQuery {
   @OptionalPositiveInt(Number.MAX_SAFE_INTEGER)
   readonly fromPosition?: number;
   @OptionalPositiveInt(Number.MAX_SAFE_INTEGER)
   readonly toPosition?: number;
-  @ApiPropertyOptional({ description: 'widen the range to whole seals (paged verification)' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  readonly wholeSeals?: boolean;
   @ApiPropertyOptional({
     description:
       "a seal recorded earlier outside the database, `sealId:hash` (a previous answer's `seals.newest`): fails unless that seal is still there with that hash",
@@ -42,6 +48,35 @@ export class VerifyQuery {
   @Matches(SEAL_ANCHOR_TEXT, { message: 'anchor must be <sealId>:<64 hex digits>' })
   readonly anchor?: string;
 }
+
+/** `?fromPosition=&toPosition=&wholeSeals=&anchor=` of the log. */
+export class VerifyQuery extends VerifyStreamQuery {
+  @ApiPropertyOptional({ description: 'widen the range to whole seals (paged verification)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  readonly wholeSeals?: boolean;
+}
+
+/** `?version=N` of "as decided": the decision's version in its stream. */
+export class AsDecidedQuery {
+  @ApiProperty({ minimum: 1, maximum: MAX_INT, example: 3 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  readonly version!: number;
+}
+
+/** `?format=json|csv` of an evidence export. */
+export class ExportQuery {
+  @ApiProperty({ enum: ['json', 'csv'] })
+  @IsIn(['json', 'csv'])
+  readonly format!: 'json' | 'csv';
+}
+
+/** Paging of the seals list. */
+export class SealsQuery extends PageQuery {}
 
 /** Filters and paging of the access log. */
 export class AccessLogQuery extends PageQuery {

@@ -80,6 +80,19 @@ export async function readSeals(m: DataSource | EntityManager): Promise<Seal[]> 
   return rows.map(toSeal);
 }
 
+/** One page of the seals, newest first, and how many there are (the audit's seal list). */
+export async function readSealsPage(
+  m: DataSource | EntityManager,
+  page: { offset: number; limit: number },
+): Promise<{ seals: Seal[]; total: number }> {
+  const rows: SealRow[] = await m.query(
+    `SELECT ${SEAL_COLUMNS} FROM seals ORDER BY seal_id DESC LIMIT $1 OFFSET $2`,
+    [page.limit, page.offset],
+  );
+  const [{ total }]: { total: string }[] = await m.query(`SELECT count(*) AS total FROM seals`);
+  return { seals: rows.map(toSeal), total: Number(total) };
+}
+
 /** Serialises sealers of one database (several replicas of a service may run one each). */
 const SEAL_LOCK = 7_372_001;
 const BATCH = 10_000;
