@@ -7,6 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
+// The platform is started in this process (not as `npm start`'s child) so the test can reach each
+// service's own PGlite database and alter its log, as an intruder with database access would.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../standalone/src/embedded-platform';
 import { persona } from './audit-story';
 import { apiCall, axeClean, CONTEXT, devToken, eventually, shot, suite, WAIT_MS, type Json } from './harness';
