@@ -16,7 +16,7 @@ import {
 } from '@union/platform';
 import { openServiceInfra } from '@union/runtime';
 import { productionEnv, productionSecrets } from '@union/testing';
-import { EMBEDDED_MASTER_KEY } from '@union/event-store';
+import { masterKeyFromEnv } from '@union/event-store';
 
 const ROOT = resolve(__dirname, '../../..');
 const TEST_APP = 'holiday-batch-e2e';
@@ -45,7 +45,8 @@ async function seedCases(url: string, count: number): Promise<string[]> {
     hardshipCasesService,
     { kind: 'postgres', url, poolMax: 2 },
     { kind: 'in-process', bus: new InProcessBus() },
-    EMBEDDED_MASTER_KEY,
+    // The key the service process is started with (productionEnv): both open one database.
+    masterKeyFromEnv({ PERSONAL_DATA_MASTER_KEY: SECRETS.masterKey }, false),
   );
   try {
     return await seedOpenCases(infra, SECRETS.personRefSecret, {
