@@ -20,7 +20,13 @@ export const ROOT = join(__dirname, '..', '..', '..');
 export const SHOTS = join(ROOT, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CONTEXT = { locale: 'zh-CN', viewport: { width: 1366, height: 900 } } as const;
+// Reduced motion: the console then draws without animations, so a screen is scanned and read as it
+// stands, not half-way through a drawer's or a message's transition.
+export const CONTEXT = {
+  locale: 'zh-CN',
+  viewport: { width: 1366, height: 900 },
+  reducedMotion: 'reduce',
+} as const;
 /** Where the console keeps the signed-in session (apps/console/src/auth/session.ts). */
 export const SESSION_KEY = 'union-console-session';
 /** Every wait has 15 s: a screen that has not shown what it should by then will not. */
@@ -102,6 +108,7 @@ export function suite(): Promise<Suite> {
       throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
     }
     const [platform, browser] = [started.value, launched.value];
+    await treeKnownEverywhere(platform.url);
     stop = async () => {
       await browser.close();
       platform.child.kill('SIGTERM');
@@ -192,7 +199,12 @@ export async function freshLoadJs(
 export type Json = Record<string, unknown>;
 
 /** A development token (embedded default) for seeding through the API. */
-export async function devToken(baseUrl: string, sub: string, roles: string[], units: string[]): Promise<string> {
+export async function devToken(
+  baseUrl: string,
+  sub: string,
+  roles: string[],
+  units: string[],
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/auth/dev-token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -229,4 +241,29 @@ export async function eventually(what: string, probe: () => Promise<boolean>, ms
     assert.ok(Date.now() < deadline, `${what}: not within ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * The embedded default seeds the union's tree at first start, and each service learns it from
+ * the tree's events a moment later: until then a caseworker of a county may not act for its
+ * grass-roots unions. Waits until every programme answers a province token for a seeded
+ * grass-roots node, so a module's seeding starts on a platform as a person would find it.
+ */
+async function treeKnownEverywhere(url: string): Promise<void> {
+  const token = await devToken(url, 'harness-tree', ['caseworker'], ['ha']);
+  const probes = [
+    '/hardship/cases?unitId=ha-ly-xgq-bh',
+    '/grants/applications?unitId=ha-ly-xgq-bh',
+    '/medical-aid/claims?unitId=ha-ly-xgq-bh',
+  ];
+  await eventually(
+    'the seeded tree in every service',
+    async () => {
+      const answers = await Promise.all(
+        probes.map((p) => fetch(`${url}/api/v1${p}`, { headers: { authorization: `Bearer ${token}` } })),
+      );
+      return answers.every((a) => a.status === 200);
+    },
+    60_000,
+  );
 }
