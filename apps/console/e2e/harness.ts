@@ -171,7 +171,7 @@ export async function freshLoadJs(
   url: string,
   session: string,
   ready: (page: Page) => Promise<void>,
-): Promise<{ files: number; gzipBytes: number }> {
+): Promise<{ files: number; gzipBytes: number; cssGzipBytes: number }> {
   const context = await browser.newContext(CONTEXT);
   try {
     await context.addInitScript(
@@ -180,17 +180,19 @@ export async function freshLoadJs(
     );
     const page = await context.newPage();
     const sizes: Promise<number>[] = [];
+    const css: Promise<number>[] = [];
     page.on('response', (res) => {
       const type = res.request().resourceType();
-      if (type === 'script' || /\.m?js(\?|$)/.test(new URL(res.url()).pathname)) {
-        sizes.push(res.body().then((b) => gzipSync(b).length));
-      }
+      const path = new URL(res.url()).pathname;
+      if (type === 'script' || /\.m?js$/.test(path)) sizes.push(res.body().then((b) => gzipSync(b).length));
+      else if (type === 'stylesheet' || path.endsWith('.css')) css.push(res.body().then((b) => gzipSync(b).length));
     });
     await page.goto(url);
     await ready(page);
     await page.waitForLoadState('networkidle');
     const all = await Promise.all(sizes);
-    return { files: all.length, gzipBytes: all.reduce((a, b) => a + b, 0) };
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    return { files: all.length, gzipBytes: sum(all), cssGzipBytes: sum(await Promise.all(css)) };
   } finally {
     await context.close();
   }

@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// antd's components' styles, static (the theme's zeroRuntime, app.tsx).
+import 'antd/dist/antd.css';
 import { App } from './app';
 
 const root = document.getElementById('root');

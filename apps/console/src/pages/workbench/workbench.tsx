@@ -10,6 +10,7 @@ import { addDays, chinaDateOf, formatDate } from '../../format/date';
 import { labelOf, TIER_LABELS } from '../../format/labels';
 import { PROGRAMME_WORKLISTS, type ProgrammeWorklist } from './programme-worklists';
 import { workbenchLists } from './workbench-lists';
+import { programmeListQuery, workbenchCountsQuery } from './workbench-queries';
 import { caseTable, referralTable } from './worklist-tables';
 
 /** 工作台: what needs the caseworker today, each count opening the list behind it (one region per list). */
@@ -17,21 +18,7 @@ export default function Workbench() {
   const api = useApi();
   const today = chinaDateOf(new Date());
   const lists = workbenchLists(today);
-  const counts = useQuery({
-    queryKey: ['workbench', today],
-    queryFn: async () => {
-      // All at once: the counts show after one round trip, not two.
-      const [referrals, ...cases] = await Promise.all([
-        api.GET('/api/v1/hardship/referrals', { params: { query: { status: 'pending' } } }).then(unwrap),
-        ...lists.cases.map((l) =>
-          api
-            .GET('/api/v1/hardship/cases', { params: { query: { ...l.query, pageSize: '5' } } })
-            .then(unwrap),
-        ),
-      ]);
-      return { cases, referrals };
-    },
-  });
+  const counts = useQuery(workbenchCountsQuery(api, today));
   const allCases = (query: Readonly<Record<string, string>>) =>
     allPages(async (page, pageSize) =>
       unwrap(
@@ -120,10 +107,7 @@ export default function Workbench() {
 function ProgrammeCard({ worklist, today }: { worklist: ProgrammeWorklist; today: string }) {
   const api = useApi();
   const { list } = worklist;
-  const page = useQuery({
-    queryKey: ['workbench', list.key],
-    queryFn: () => worklist.page(api, 1, 5),
-  });
+  const page = useQuery(programmeListQuery(api, worklist));
   return (
     <WorklistCard
       id={`wb-${list.key}`}
