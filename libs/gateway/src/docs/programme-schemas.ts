@@ -1,7 +1,7 @@
 import { EDUCATION_LEVELS, HARDSHIP_TIERS, ORG_LEVELS } from '@union/contracts';
 import { ref, type Schema } from './openapi-parts';
 
-// The answers of the grants and medical-aid routes, the statistics and the person view's parts
+// The answers of the medical-aid routes (grants' campaigns and applications: grants-schemas.ts), the statistics and the person view's parts
 // (API.md), so clients generated from this document (the console's `npm run console:api`) get
 // their fields typed, not an opaque object. Enums are written out: the gateway does not import a
 // programme's domain.
@@ -35,52 +35,7 @@ const byChild = (figures: string): Schema =>
 const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'disbursed', 'withdrawn', 'on_hold'];
 const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid'];
 const ASSISTANCE_CATEGORIES = ['living', 'medical', 'education', 'holiday', 'emergency'];
-const masked = object({ idNumberMasked: str }, ['idNumberMasked']);
 const countAndAmount = object({ count: int, amountFen: fen }, ['count', 'amountFen']);
-
-const application = object(
-  {
-    applicationId: { type: 'string', format: 'uuid' },
-    version: int,
-    campaignId: { type: 'string', format: 'uuid' },
-    status: { type: 'string', enum: APPLICATION_STATUSES },
-    parent: masked,
-    student: object(
-      { idNumberMasked: str, name: str, level: { type: 'string', enum: [...EDUCATION_LEVELS] }, school: str },
-      ['idNumberMasked', 'name', 'level', 'school'],
-    ),
-    unitId: str,
-    amountFen: fen,
-    recurring: bool,
-    auto: bool,
-    late: bool,
-    submittedBy: str,
-    submittedAt: instant,
-    decidedBy: str,
-    decidedAt: instant,
-    rejectionReason: str,
-    withdrawalReason: str,
-    paymentRef: str,
-    paidOn: date,
-    holdReason: {
-      type: 'string',
-      enum: ['parent_case_closed', 'parent_tier_not_eligible'],
-      description: 'Why it is on hold (status `on_hold`)',
-    },
-    heldFrom: { type: 'string', description: 'The status it was held from' },
-  },
-  [
-    'applicationId',
-    'version',
-    'campaignId',
-    'status',
-    'parent',
-    'student',
-    'unitId',
-    'amountFen',
-    'submittedAt',
-  ],
-);
 
 const bill = object(
   {
@@ -306,41 +261,6 @@ export const PROGRAMME_SCHEMAS: Readonly<Record<string, Schema>> = {
       ),
     ],
   },
-  Campaign: object(
-    {
-      campaignId: { type: 'string', format: 'uuid' },
-      version: int,
-      year: int,
-      name: str,
-      status: { type: 'string', enum: ['open', 'closed'] },
-      opensOn: date,
-      closesOn: date,
-      schoolStartOn: date,
-      amountsByLevelFen: { type: 'object', additionalProperties: fen },
-      eligibleTiers: array(str),
-      budgetFen: fen,
-      reservedFen: fen,
-      disbursedFen: fen,
-      remainingFen: fen,
-      openedBy: str,
-      openedAt: instant,
-      closedAt: instant,
-    },
-    [
-      'campaignId',
-      'version',
-      'year',
-      'name',
-      'status',
-      'opensOn',
-      'closesOn',
-      'budgetFen',
-      'reservedFen',
-      'disbursedFen',
-      'remainingFen',
-    ],
-  ),
-  CampaignPage: page('Campaign'),
   ApplicationFigures: applicationFigures,
   CampaignReport: {
     allOf: [
@@ -362,8 +282,6 @@ export const PROGRAMME_SCHEMAS: Readonly<Record<string, Schema>> = {
       ),
     ],
   },
-  Application: application,
-  ApplicationPage: page('Application'),
   Period: object(
     {
       periodId: { type: 'string', format: 'uuid' },
