@@ -13,6 +13,8 @@ export {
   checkCharOf,
 } from './identity/id-number';
 export { maskIdNumber, maskIdNumbersIn, maskIdNumbersInUrl } from './identity/mask-id-number';
+export { maskName } from './identity/mask-name';
+export { parsePurpose, PURPOSE_MIN_LENGTH, PURPOSE_MAX_LENGTH } from './identity/purpose';
 export { personRef } from './identity/person-ref';
 
 export { type Fen, type Bp, BP_ONE, assertFen, applyRatioBp, sumFen } from './money/fen';
