@@ -34,3 +34,4 @@ export * from './privacy/privacy.service';
 export * from './privacy/disclosure';
 export * from './privacy/person-identities';
 export { Purpose, statedPurposeOf } from './privacy/purpose';
+export * from './privacy/processing-records';

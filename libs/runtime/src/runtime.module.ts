@@ -16,6 +16,7 @@ import { PrivacyController } from './privacy/privacy.controller';
 import { PrivacyService } from './privacy/privacy.service';
 import { Disclosure } from './privacy/disclosure';
 import { PersonIdentities } from './privacy/person-identities';
+import { ProcessingRecords, ProcessingRecordsController } from './privacy/processing-records';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { integrationConsumerProvider } from './consumers/integration-consumer.provider';
 import { OrgScope } from './org/org-scope';
@@ -64,8 +65,10 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         Disclosure,
         OrgScope,
         integrationConsumerProvider(ORG_UNITS_CONSUMER, ORG_UNITS_CONSUMER_NAME),
+        // Records of processing (DOMAIN.md §5): this service's part of the gateway's report.
+        ProcessingRecords,
       ],
-      controllers: [AuditController, PrivacyController, OrgUnitsConsumer],
+      controllers: [AuditController, PrivacyController, OrgUnitsConsumer, ProcessingRecordsController],
       exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE, OrgScope, PersonIdentities, Disclosure],
     };
   }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Disclosure, PersonIdentities } from '@union/runtime';
 import type { ServiceHarness } from '@union/testing';
-import { API, bill, idNumber, openPeriod, refOf, startMedicalAid, submitClaim } from '../testing/medical-aid.harness';
+import { API, bill, idNumber, openPeriod, refOf, startMedicalAid, submitClaim, TODAY } from '../testing/medical-aid.harness';
 
 /**
  * Minimum disclosure and purpose on sensitive reads in medical aid (DOMAIN.md §5; issue 18): the
@@ -139,5 +139,52 @@ describe('what a claim or a membership discloses, and to whom (PGlite, HTTP)', (
     expect(people.body).toMatchObject({ idNumber: member, claims: [{ diagnosisCode: 'C34.9' }] });
     const rows = (await log()).filter((r) => r.actor === 'au-1' && r.purpose === '年度审计抽查');
     expect(rows.map((r) => r.subject)).toEqual([refOf(member), refOf(member)]);
+  });
+
+  it('answers the records of processing for a period: kinds, people, who read and why', async () => {
+    const path = '/api/v1/privacy/processing-records';
+    await request(h.http)
+      .get(path)
+      .query({ from: TODAY, to: TODAY })
+      .set('Authorization', await as('cw-1', ['caseworker'], ['unit-1']))
+      .expect(403);
+    const bad = await request(h.http)
+      .get(path)
+      .query({ from: TODAY, to: '2000-01-01' })
+      .set('Authorization', await as('au-1', ['auditor'], ['u-elsewhere']))
+      .expect(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'to' }] });
+    const res = await request(h.http)
+      .get(path)
+      .query({ from: TODAY, to: TODAY })
+      .set('Authorization', await as('admin-1', ['admin'], ['*']))
+      .expect(200);
+    expect(res.body).toMatchObject({ service: 'medical-aid', from: TODAY, to: TODAY, people: 1 });
+    expect(res.body.kinds).toEqual(
+      expect.arrayContaining([
+        { kind: 'identity_number', events: 2, people: 1 }, // enrolled, then the claim
+        { kind: 'medical', events: 2, people: 1 }, // the claim and its admission
+        { kind: 'name', events: 2, people: 1 },
+      ]),
+    );
+    expect(res.body.accesses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: 'cw-1', roles: ['caseworker'], purpose: '核对医院票据与身份', reads: 1, subjects: 1 }),
+        expect.objectContaining({ actor: 'au-1', roles: ['auditor'], purpose: '年度审计抽查', reads: 2, subjects: 1 }),
+      ]),
+    );
+    expect(res.body.purposes).toEqual(
+      expect.arrayContaining([
+        { purpose: '年度审计抽查', reads: 2, actors: 1 },
+        { purpose: '核对医院票据与身份', reads: 1, actors: 1 },
+      ]),
+    );
+    // Another period holds none of it.
+    const before = await request(h.http)
+      .get(path)
+      .query({ from: '2020-01-01', to: '2020-12-31' })
+      .set('Authorization', await as('au-1', ['auditor'], ['u-elsewhere']))
+      .expect(200);
+    expect(before.body).toMatchObject({ people: 0, kinds: [], accesses: [], purposes: [] });
   });
 });
