@@ -30,6 +30,7 @@ export {
   daysInMonth,
 } from './dates/iso-date';
 export { chinaToday } from './dates/china-today';
+export { chinaDatePeriod, type InstantRange } from './dates/date-period';
 
 export { canonicalJson, canonicalJsonOfParsed } from './json/canonical-json';
 

@@ -90,7 +90,7 @@ const claimProperties: Record<string, Schema> = {
   hospital: str,
   admittedOn: date,
   dischargedOn: date,
-  diagnosisCode: str,
+  diagnosisCode: { type: 'string', nullable: true, description: 'Only on a read with `purpose`; null otherwise' },
   bill: object({
     totalFen: fen,
     basicInsurancePaidFen: fen,

@@ -35,7 +35,13 @@ const byChild = (figures: string): Schema =>
 const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'disbursed', 'withdrawn', 'on_hold'];
 const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid'];
 const ASSISTANCE_CATEGORIES = ['living', 'medical', 'education', 'holiday', 'emergency'];
-const masked = object({ idNumberMasked: str }, ['idNumberMasked']);
+const FULL_ID_NUMBER: Schema = {
+  type: 'string',
+  nullable: true,
+  description: 'The full identity number: only on a read with `purpose` (null: not kept, or erased)',
+};
+const DIAGNOSIS: Schema = { type: 'string', nullable: true, description: 'Only on a read with `purpose`; null otherwise' };
+const masked = object({ idNumberMasked: str, idNumber: FULL_ID_NUMBER }, ['idNumberMasked']);
 const countAndAmount = object({ count: int, amountFen: fen }, ['count', 'amountFen']);
 
 const application = object(
@@ -46,7 +52,13 @@ const application = object(
     status: { type: 'string', enum: APPLICATION_STATUSES },
     parent: masked,
     student: object(
-      { idNumberMasked: str, name: str, level: { type: 'string', enum: [...EDUCATION_LEVELS] }, school: str },
+      {
+        idNumberMasked: str,
+        idNumber: FULL_ID_NUMBER,
+        name: str,
+        level: { type: 'string', enum: [...EDUCATION_LEVELS] },
+        school: str,
+      },
       ['idNumberMasked', 'name', 'level', 'school'],
     ),
     unitId: str,
@@ -111,12 +123,12 @@ const claim = object(
     version: int,
     periodId: { type: 'string', format: 'uuid' },
     status: { type: 'string', enum: CLAIM_STATUSES },
-    member: object({ idNumberMasked: str, name: str }, ['idNumberMasked', 'name']),
+    member: object({ idNumberMasked: str, name: str, idNumber: FULL_ID_NUMBER }, ['idNumberMasked', 'name']),
     unitId: str,
     hospital: str,
     admittedOn: date,
     dischargedOn: date,
-    diagnosisCode: str,
+    diagnosisCode: DIAGNOSIS,
     bill,
     quote,
     submittedBy: str,
@@ -146,7 +158,7 @@ const membership = object(
   {
     periodId: { type: 'string', format: 'uuid' },
     version: int,
-    member: object({ idNumberMasked: str, name: str }, ['idNumberMasked', 'name']),
+    member: object({ idNumberMasked: str, name: str, idNumber: FULL_ID_NUMBER }, ['idNumberMasked', 'name']),
     unitId: str,
     enrolledOn: date,
     contributionFen: fen,

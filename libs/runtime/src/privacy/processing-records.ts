@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { parseFieldSpec } from '@union/event-store';
-import { addDays, compareDates, DomainError, isIsoDate } from '@union/kernel';
+import { chinaDatePeriod } from '@union/kernel';
 import { Roles } from '@union/platform';
 import { NotRecorded } from '../audit/access-log.interceptor';
 import { SERVICE_INFRA } from '../runtime.di-tokens';
@@ -67,27 +67,8 @@ export class ProcessingRecordsQuery {
   readonly to!: string;
 }
 
-/** The longest period one report covers: a few years' records stay a quick read of the indexes. */
-const MAX_DAYS = 3660;
-
-/** The instants `[start, end)` of the business dates `from`..`to` in China time (UTC+8, no DST). */
-export function periodOf(from: string, to: string): { start: string; end: string } {
-  for (const [field, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (!isIsoDate(value)) {
-      throw new DomainError('VALIDATION_FAILED', `${field} is not a real date.`, {
-        errors: [{ field, message: `${field} is not a real date.` }],
-      });
-    }
-  }
-  if (compareDates(from, to) > 0 || compareDates(addDays(from, MAX_DAYS), to) < 0) {
-    const message = `to must be on or after from, and at most ${MAX_DAYS} days later.`;
-    throw new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'to', message }] });
-  }
-  return { start: `${from}T00:00:00+08:00`, end: `${addDays(to, 1)}T00:00:00+08:00` };
-}
+/** The longest period one report covers (about ten years: the default retention). */
+export const PROCESSING_RECORDS_MAX_DAYS = 3660;
 
 /**
  * This service's records of processing for a period, from its own tables: the events it recorded
@@ -100,7 +81,7 @@ export class ProcessingRecords {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
   async report(from: string, to: string): Promise<ProcessingRecord> {
-    const { start, end } = periodOf(from, to);
+    const { start, end } = chinaDatePeriod(from, to, PROCESSING_RECORDS_MAX_DAYS);
     const { definition, dataSource } = this.infra;
     const kinds = definition.processingKinds ?? {};
     const pairs = Object.entries(kinds).flatMap(([type, ks]) => ks.map((kind) => [type, kind] as const));
