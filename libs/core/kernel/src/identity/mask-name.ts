@@ -1,5 +1,5 @@
 /** Separators inside a name that stay visible (少数民族 names such as 买买提·艾力, Latin names). */
-const SEPARATOR = /^[\s·・•.\-]$/u;
+const SEPARATOR = /^[\s·・•.-]$/u;
 
 /** What an erased personal text reads as (the event store's `ERASED`): not a name, left as it is. */
 const ERASED = '[erased]';

@@ -4,7 +4,9 @@ import { fieldError } from '../errors/domain-error';
 export const PURPOSE_MIN_LENGTH = 4;
 export const PURPOSE_MAX_LENGTH = 200;
 
-// Control characters (a line break would split a log line or a report's cell).
+// Control characters (a line break would split a log line or a report's cell): C0, DEL, C1, and
+// the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 /**
