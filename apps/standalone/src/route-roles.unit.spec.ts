@@ -98,6 +98,7 @@ const COMPOSED: Readonly<Record<string, string>> = {
   'GET /api/v1/audit/correlations/{}/events': 'GET /api/v1/audit/trace/{}',
   'GET /api/v1/privacy/people/{}': 'GET /api/v1/privacy/people/{}',
   'POST /api/v1/privacy/people/{}/requests': 'POST /api/v1/privacy/people/{}/requests',
+  'GET /api/v1/privacy/processing-records': 'GET /api/v1/privacy/processing-records',
 };
 const PROBES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
 const sorted = (roles: readonly Role[] | undefined) => [...(roles ?? [])].sort();

@@ -18,6 +18,7 @@ import type { GatewaySettings } from './gateway.settings';
 import { UpstreamHealth } from './health/upstream-health';
 import { PeopleController } from './people/people.controller';
 import { PrivacyController } from './privacy/privacy.controller';
+import { ProcessingRecordsController } from './privacy/processing-records.controller';
 import { PersonViewService } from './people/person-view';
 import { ForwardingHandler } from './proxy/forwarding-handler';
 import { ProxyService } from './proxy/proxy.service';
@@ -43,7 +44,7 @@ export class GatewayModule implements NestModule {
         }),
       ],
       // The forwarded routes are served by ForwardingHandler, in front of Nest (create-gateway-app).
-      controllers: [AuthConfigController, DevTokenController, PeopleController, PrivacyController, AuditController, ApprovalsController],
+      controllers: [AuthConfigController, DevTokenController, PeopleController, PrivacyController, ProcessingRecordsController, AuditController, ApprovalsController],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },
         ProxyService,

@@ -26,7 +26,12 @@ export {
   ACCESS_LOG_MIGRATIONS,
   AuditAccessLog1732300000300,
   AuditAccessLogQuery1732300000310,
+  AuditAccessLogPurpose1732300000320,
 } from './audit/access-log.migration';
 export * from './org';
 export * from './privacy/personal-read-models';
 export * from './privacy/privacy.service';
+export * from './privacy/disclosure';
+export * from './privacy/person-identities';
+export { Purpose, statedPurposeOf } from './privacy/purpose';
+export * from './privacy/processing-records';

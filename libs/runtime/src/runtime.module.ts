@@ -14,6 +14,9 @@ import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { PrivacyController } from './privacy/privacy.controller';
 import { PrivacyService } from './privacy/privacy.service';
+import { Disclosure } from './privacy/disclosure';
+import { PersonIdentities } from './privacy/person-identities';
+import { ProcessingRecords, ProcessingRecordsController } from './privacy/processing-records';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { integrationConsumerProvider } from './consumers/integration-consumer.provider';
 import { OrgScope } from './org/org-scope';
@@ -58,11 +61,15 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         AuditService,
         PrivacyService,
+        PersonIdentities,
+        Disclosure,
         OrgScope,
         integrationConsumerProvider(ORG_UNITS_CONSUMER, ORG_UNITS_CONSUMER_NAME),
+        // Records of processing (DOMAIN.md §5): this service's part of the gateway's report.
+        ProcessingRecords,
       ],
-      controllers: [AuditController, PrivacyController, OrgUnitsConsumer],
-      exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE, OrgScope],
+      controllers: [AuditController, PrivacyController, OrgUnitsConsumer, ProcessingRecordsController],
+      exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE, OrgScope, PersonIdentities, Disclosure],
     };
   }
 

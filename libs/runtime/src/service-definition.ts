@@ -7,6 +7,7 @@ import type { LogLevel } from '@union/platform';
 import type { AuditPolicyResolver } from './audit/audit-policy';
 import type { AuditStateModel } from './audit/audit-state';
 import type { PersonalReadModel } from './privacy/personal-read-models';
+import type { ProcessingKinds } from './privacy/processing-records';
 
 /** What a service contributes to the runtime: its schema, read models and what it publishes. */
 export interface ServiceDefinition {
@@ -28,6 +29,8 @@ export interface ServiceDefinition {
   personalFields?: PersonalFieldMap;
   /** Where its read models copy those fields, for erasure to scrub (privacy/personal-read-models.ts). */
   personalReadModels?: readonly PersonalReadModel[];
+  /** Per event type, the kinds of personal information it processes: the records of processing (DOMAIN.md §5). */
+  processingKinds?: ProcessingKinds;
   /** Per stream type (`case`, `claim`…), the decider the audit folds a record's state with. */
   auditStates: Readonly<Record<string, AuditStateModel>>;
   /** Which policy a decision was taken under, for the audit's "as decided" (none: no policy shown). */

@@ -32,6 +32,7 @@ import {
 } from '@union/messaging';
 import type { ServiceDefinition } from './service-definition';
 import { ACCESS_LOG_MIGRATIONS } from './audit/access-log.migration';
+import { PERSON_IDENTITY_MIGRATIONS } from './privacy/person-identities';
 import { ORG_UNITS_MIGRATIONS } from './org/org-units.migration';
 
 export type DatabaseTarget =
@@ -82,6 +83,8 @@ export async function openServiceInfra(
     // in a table of the same name and shape, which OrgScope reads there).
     migrations: [
       ...ACCESS_LOG_MIGRATIONS,
+      // Full identity numbers, sealed, for reads with a stated purpose: services holding people.
+      ...(definition.personalFields ? PERSON_IDENTITY_MIGRATIONS : []),
       ...(definition.consumes.includes(TOPICS.organisationUnits) ? ORG_UNITS_MIGRATIONS : []),
       ...definition.migrations,
     ],

@@ -41,6 +41,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'person.idNumber': '身份证号码',
   'person.name': '姓名',
   'person.phone': '联系电话',
+  purpose: '用途',
   unitId: '所在单位',
   regionCode: '行政区划代码',
   'household.size': '家庭人口',

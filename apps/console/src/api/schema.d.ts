@@ -850,7 +850,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * An application
+         * An application (purpose: the full identity numbers too, recorded)
          * @description Roles: caseworker, reviewer, auditor.
          */
         get: operations["getApiVGrantsApplicationsApplicationId"];
@@ -1098,7 +1098,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * A case with assistance, visits and history
+         * A case with assistance, visits and history (purpose: the full identity number too, recorded)
          * @description Roles: caseworker, reviewer, auditor.
          */
         get: operations["getApiVHardshipCasesCaseId"];
@@ -1614,7 +1614,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * A claim
+         * A claim (purpose: the diagnosis and the full identity number too, recorded)
          * @description Roles: caseworker, reviewer, auditor.
          */
         get: operations["getApiVMedicalAidClaimsClaimId"];
@@ -1798,7 +1798,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * A membership with claims and totals
+         * A membership with claims and totals (purpose: the full identity number too, recorded)
          * @description Roles: caseworker, reviewer, auditor.
          */
         get: operations["getApiVMedicalAidPeriodsPeriodIdMembersIdNumber"];
@@ -1974,6 +1974,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/processing-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records of processing: per programme, the kinds of personal information processed, how many people, who read them and why
+         * @description Roles: admin, auditor. DOMAIN.md §5 (PIPL Art. 55-56). Each service answers its own part from its own log (events with personal information recorded in the period, by kind; people counted once) and its access log (who read, how often, for which stated purposes). `complete` is false when a service did not answer. At most 3660 days.
+         */
+        get: operations["getProcessingRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1987,6 +2007,8 @@ export type components = {
                 method?: string;
                 /** @description The path read, identity numbers masked (decoded first) */
                 path?: string;
+                /** @description Why: the purpose stated to see a full identity number or a diagnosis (DOMAIN.md §5); null for the other reads */
+                purpose?: string | null;
                 /**
                  * @description The query asked (list filters, asOf, fromVersion…), identity numbers masked; null when none
                  * @example {
@@ -2045,6 +2067,8 @@ export type components = {
             /** Format: date */
             paidOn?: string;
             parent: {
+                /** @description The full identity number: only on a read with `purpose` (null: not kept, or erased) */
+                idNumber?: string | null;
                 idNumberMasked: string;
             };
             paymentRef?: string;
@@ -2053,6 +2077,8 @@ export type components = {
             /** @enum {string} */
             status: "submitted" | "approved" | "rejected" | "disbursed" | "withdrawn" | "on_hold";
             student: {
+                /** @description The full identity number: only on a read with `purpose` (null: not kept, or erased) */
+                idNumber?: string | null;
                 idNumberMasked: string;
                 /** @enum {string} */
                 level: "primary" | "junior_high" | "senior_high" | "vocational" | "undergraduate" | "postgraduate";
@@ -2569,6 +2595,8 @@ export type components = {
             /** @description fen */
             perCapitaIncomeFen: number;
             person: {
+                /** @description The full identity number: only on a read with `purpose` (null: not kept, or erased) */
+                idNumber?: string | null;
                 idNumberMasked: string;
                 name: string;
             };
@@ -2682,13 +2710,16 @@ export type components = {
             decidedAt?: string;
             decidedBy?: string;
             decisionReason?: string;
-            diagnosisCode: string;
+            /** @description Only on a read with `purpose`; null otherwise */
+            diagnosisCode: string | null;
             /** Format: date */
             dischargedOn: string;
             /** @description fen */
             eligibleLoweredFromFen?: number;
             hospital: string;
             member: {
+                /** @description The full identity number: only on a read with `purpose` */
+                idNumber: string | null;
                 idNumberMasked: string;
                 name: string;
             };
@@ -3311,7 +3342,7 @@ export type components = {
             decidedAt?: string;
             decidedBy?: string;
             decisionReason?: string;
-            diagnosisCode: string;
+            diagnosisCode: string | null;
             /** Format: date */
             dischargedOn: string;
             hospital: string;
@@ -3377,6 +3408,8 @@ export type components = {
             /** Format: date */
             enrolledOn: string;
             member: {
+                /** @description The full identity number: only on a read with `purpose` (null: not kept, or erased) */
+                idNumber?: string | null;
                 idNumberMasked: string;
                 name: string;
             };
@@ -3625,6 +3658,8 @@ export type components = {
                 detail?: string;
                 records?: components["schemas"]["PersonHardshipRecords"];
             };
+            /** @description The full identity number: only on a read with `purpose` */
+            idNumber?: string;
             /** @example 630102********0013 */
             idNumberMasked: string;
             medicalAid: {
@@ -3725,6 +3760,133 @@ export type components = {
              * @example https://errors.union-assistance.local/forbidden
              */
             type: string;
+        };
+        ProcessingRecords: {
+            /** @description every service answered 2xx */
+            complete: boolean;
+            /** Format: date */
+            from: string;
+            services: {
+                "education-grants": {
+                    answer?: {
+                        accesses: {
+                            actor: string;
+                            /** Format: date-time */
+                            firstAt: string;
+                            /** Format: date-time */
+                            lastAt: string;
+                            /** @description null: recorded reads without a stated purpose */
+                            purpose: string | null;
+                            reads: number;
+                            roles: string[];
+                            /** @description Different records or people read */
+                            subjects: number;
+                        }[];
+                        /** Format: date */
+                        from: string;
+                        kinds: {
+                            events: number;
+                            /** @enum {string} */
+                            kind: "identity_number" | "name" | "contact" | "household_finances" | "home_visit" | "medical" | "minor" | "education";
+                            people: number;
+                        }[];
+                        /** @description People whose personal information the service recorded in the period */
+                        people: number;
+                        purposes: {
+                            actors: number;
+                            purpose: string;
+                            reads: number;
+                        }[];
+                        service: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                    available: boolean;
+                    detail?: string;
+                    /** @description the service's HTTP status */
+                    status?: number;
+                };
+                "hardship-cases": {
+                    answer?: {
+                        accesses: {
+                            actor: string;
+                            /** Format: date-time */
+                            firstAt: string;
+                            /** Format: date-time */
+                            lastAt: string;
+                            /** @description null: recorded reads without a stated purpose */
+                            purpose: string | null;
+                            reads: number;
+                            roles: string[];
+                            /** @description Different records or people read */
+                            subjects: number;
+                        }[];
+                        /** Format: date */
+                        from: string;
+                        kinds: {
+                            events: number;
+                            /** @enum {string} */
+                            kind: "identity_number" | "name" | "contact" | "household_finances" | "home_visit" | "medical" | "minor" | "education";
+                            people: number;
+                        }[];
+                        /** @description People whose personal information the service recorded in the period */
+                        people: number;
+                        purposes: {
+                            actors: number;
+                            purpose: string;
+                            reads: number;
+                        }[];
+                        service: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                    available: boolean;
+                    detail?: string;
+                    /** @description the service's HTTP status */
+                    status?: number;
+                };
+                "medical-aid": {
+                    answer?: {
+                        accesses: {
+                            actor: string;
+                            /** Format: date-time */
+                            firstAt: string;
+                            /** Format: date-time */
+                            lastAt: string;
+                            /** @description null: recorded reads without a stated purpose */
+                            purpose: string | null;
+                            reads: number;
+                            roles: string[];
+                            /** @description Different records or people read */
+                            subjects: number;
+                        }[];
+                        /** Format: date */
+                        from: string;
+                        kinds: {
+                            events: number;
+                            /** @enum {string} */
+                            kind: "identity_number" | "name" | "contact" | "household_finances" | "home_visit" | "medical" | "minor" | "education";
+                            people: number;
+                        }[];
+                        /** @description People whose personal information the service recorded in the period */
+                        people: number;
+                        purposes: {
+                            actors: number;
+                            purpose: string;
+                            reads: number;
+                        }[];
+                        service: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                    available: boolean;
+                    detail?: string;
+                    /** @description the service's HTTP status */
+                    status?: number;
+                };
+            };
+            /** Format: date */
+            to: string;
         };
         PublishedRegionPolicy: {
             /** @description fen */
@@ -7367,7 +7529,10 @@ export interface operations {
     };
     getApiVGrantsApplicationsApplicationId: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the full identity number (and a claim's diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record's unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED. */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 applicationId: string;
@@ -8693,7 +8858,10 @@ export interface operations {
     };
     getApiVHardshipCasesCaseId: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the full identity number (and a claim's diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record's unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED. */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -11496,7 +11664,10 @@ export interface operations {
     };
     getApiVMedicalAidClaimsClaimId: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the full identity number (and a claim's diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record's unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED. */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 claimId: string;
@@ -12440,7 +12611,10 @@ export interface operations {
     };
     getApiVMedicalAidPeriodsPeriodIdMembersIdNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the full identity number (and a claim's diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record's unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED. */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 idNumber: string;
@@ -13121,7 +13295,10 @@ export interface operations {
     };
     getPerson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why the full identity number (and a claim's diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record's unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED. */
+                purpose?: string;
+            };
             header?: never;
             path: {
                 idNumber: string;
@@ -13368,6 +13545,85 @@ export interface operations {
                 };
             };
             /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time (the detail says when nothing was changed; after a timeout the write may still have been carried out). OUTCOME_UNKNOWN: the service lost its database when the write may have committed. After Retry-After, retry with the same Idempotency-Key: the retry is answered with what happened. Without a key, look the record up before retrying */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProcessingRecords: {
+        parameters: {
+            query: {
+                /** @description A business date (China time), YYYY-MM-DD; both dates are included */
+                from: string;
+                /** @description A business date (China time), YYYY-MM-DD; both dates are included */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessingRecords"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (wrong role, or a unit outside yours) or SAME_ACTOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED; see the Retry-After header */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time */
             503: {
                 headers: {
                     [name: string]: unknown;

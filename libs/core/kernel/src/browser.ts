@@ -12,3 +12,5 @@ export {
 } from './identity/id-number';
 export { type IsoDate, isIsoDate } from './dates/iso-date';
 export { type ErrorCode, ERROR_CODES } from './errors/error-code';
+export { maskName } from './identity/mask-name';
+export { PURPOSE_MIN_LENGTH, PURPOSE_MAX_LENGTH } from './identity/purpose';

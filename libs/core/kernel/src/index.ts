@@ -13,6 +13,8 @@ export {
   checkCharOf,
 } from './identity/id-number';
 export { maskIdNumber, maskIdNumbersIn, maskIdNumbersInUrl } from './identity/mask-id-number';
+export { maskName } from './identity/mask-name';
+export { parsePurpose, PURPOSE_MIN_LENGTH, PURPOSE_MAX_LENGTH } from './identity/purpose';
 export { personRef } from './identity/person-ref';
 
 export { type Fen, type Bp, BP_ONE, assertFen, applyRatioBp, sumFen } from './money/fen';
@@ -28,6 +30,7 @@ export {
   daysInMonth,
 } from './dates/iso-date';
 export { chinaToday } from './dates/china-today';
+export { chinaDatePeriod, type InstantRange } from './dates/date-period';
 
 export { canonicalJson, canonicalJsonOfParsed } from './json/canonical-json';
 

@@ -8,7 +8,18 @@ import {
   type ApplicationEvent,
   GRANTS_PERSONAL_FIELDS,
 } from '@union/education-grants/domain';
-import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import {
+  auditState,
+  HARDSHIP_ELIGIBILITY_SCHEMA,
+  type PersonalReadModel,
+  type ProcessingKinds,
+  type ServiceDefinition,
+} from '@union/runtime';
+
+/** The kinds of personal information each event processes, for the records of processing (DOMAIN.md §5). */
+const GRANTS_PROCESSING_KINDS: ProcessingKinds = {
+  GrantApplicationSubmitted: ['identity_number', 'name', 'minor', 'education'],
+};
 import { grantsAuditPolicy } from './audit/grants-audit-policy';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
@@ -52,6 +63,7 @@ export const educationGrantsService: ServiceDefinition = {
   projections: [grantCampaignProjection, grantApplicationProjection],
   personalReadModels: GRANTS_PERSONAL_READ_MODELS,
   personalFields: GRANTS_PERSONAL_FIELDS,
+  processingKinds: GRANTS_PROCESSING_KINDS,
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
   auditPolicy: grantsAuditPolicy,
   toMessage,

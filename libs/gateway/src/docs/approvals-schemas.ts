@@ -69,7 +69,7 @@ const claimProperties: Record<string, Schema> = {
   hospital: str,
   admittedOn: date,
   dischargedOn: date,
-  diagnosisCode: str,
+  diagnosisCode: nullable(str),
   bill: object({
     totalFen: fen,
     basicInsurancePaidFen: fen,

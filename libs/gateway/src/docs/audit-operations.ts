@@ -274,6 +274,12 @@ export const AUDIT_SCHEMAS: Readonly<Record<string, Schema>> = {
             description: "The record or stream id read, or the person's ref (never an identity number)",
           },
           correlationId: { type: 'string', nullable: true },
+          purpose: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why: the purpose stated to see a full identity number or a diagnosis (DOMAIN.md §5); null for the other reads',
+          },
         }),
       },
       page: int,

@@ -1,4 +1,5 @@
 import { COMMON_ERRORS, ref, type Schema } from './openapi-parts';
+import { PURPOSE_PARAMETER } from './privacy-operations';
 
 // The routes the gateway answers itself (not forwarded, so not in the route table).
 
@@ -20,6 +21,7 @@ export function peopleOperation(): Record<string, Schema> {
           required: true,
           schema: { type: 'string', example: '630102198503120013' },
         },
+        PURPOSE_PARAMETER,
       ],
       responses: {
         '200': { description: 'OK', content: { 'application/json': { schema: ref('PersonView') } } },
@@ -113,6 +115,7 @@ export const GATEWAY_SCHEMAS: Readonly<Record<string, Schema>> = {
     required: ['idNumberMasked', 'hardship', 'grants', 'medicalAid', 'receivedThisYearFen'],
     properties: {
       idNumberMasked: { type: 'string', example: '630102********0013' },
+      idNumber: { type: 'string', description: 'The full identity number: only on a read with `purpose`' },
       hardship: part('PersonHardshipRecords'),
       grants: part('PersonGrantsRecords'),
       medicalAid: part('PersonMedicalAidRecords'),

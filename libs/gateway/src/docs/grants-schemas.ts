@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, HARDSHIP_TIERS } from '@union/contracts';
-import { ref, type Schema } from './openapi-parts';
+import { FULL_ID_NUMBER, ref, type Schema } from './openapi-parts';
 
 // The answers of the grants routes (API.md, "Education grants"), so clients generated from this
 // document (the console's `npm run console:api`) get their fields typed, not an opaque object.
@@ -77,8 +77,8 @@ const application = object(
       type: 'string',
       enum: ['submitted', 'approved', 'rejected', 'disbursed', 'withdrawn', 'on_hold'],
     },
-    parent: object({ idNumberMasked: str }, ['idNumberMasked']),
-    student: object({ idNumberMasked: str, name: str, level, school: str }, [
+    parent: object({ idNumberMasked: str, idNumber: FULL_ID_NUMBER }, ['idNumberMasked']),
+    student: object({ idNumberMasked: str, idNumber: FULL_ID_NUMBER, name: str, level, school: str }, [
       'idNumberMasked',
       'name',
       'level',

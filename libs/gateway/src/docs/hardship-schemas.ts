@@ -31,7 +31,7 @@ const caseProperties: Record<string, Schema> = {
   tier,
   computedTier: { ...tier, nullable: true, description: 'The rules\u2019 tier; null when above every line' },
   overrideReason: nullable(str),
-  person: object({ idNumberMasked: str, name: str }, ['idNumberMasked', 'name']),
+  person: object({ idNumberMasked: str, name: str, idNumber: { type: 'string', nullable: true, description: 'The full identity number: only on a read with `purpose` (null: not kept, or erased)' } }, ['idNumberMasked', 'name']),
   unitId: str,
   regionCode: str,
   household: object({ size: int, monthlyIncomeFen: fen }, ['size', 'monthlyIncomeFen']),

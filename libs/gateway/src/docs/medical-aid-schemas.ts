@@ -85,12 +85,16 @@ const claimProperties: Record<string, Schema> = {
   version: int,
   periodId: { type: 'string', format: 'uuid' },
   status: { type: 'string', enum: ['submitted', 'approved', 'rejected', 'paid'] },
-  member: object({ idNumberMasked: str, name: str }),
+  member: object({
+    idNumberMasked: str,
+    name: str,
+    idNumber: { type: 'string', nullable: true, description: 'The full identity number: only on a read with `purpose`' },
+  }),
   unitId: str,
   hospital: str,
   admittedOn: date,
   dischargedOn: date,
-  diagnosisCode: str,
+  diagnosisCode: { type: 'string', nullable: true, description: 'Only on a read with `purpose`; null otherwise' },
   bill: object({
     totalFen: fen,
     basicInsurancePaidFen: fen,

@@ -2,6 +2,13 @@
 export type Schema = Record<string, unknown>;
 
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** A person's full identity number beside the masked one: only on a read with `purpose` (API.md). */
+export const FULL_ID_NUMBER: Schema = {
+  type: 'string',
+  nullable: true,
+  description: 'The full identity number: only on a read with `purpose` (null: not kept, or erased)',
+};
 const PROBLEM_JSON = 'application/problem+json';
 
 const problem = (description: string): Schema => ({

@@ -24,6 +24,9 @@ import {
 } from './gateway-operations';
 import {
   PRIVACY_PERSON_PATH,
+  PROCESSING_RECORDS_PATH,
+  processingRecordsOperation,
+  PURPOSE_PARAMETER,
   PRIVACY_REQUEST_PATH,
   PRIVACY_SCHEMAS,
   privacyPersonOperation,
@@ -47,7 +50,7 @@ function operation(route: GatewayRoute): Schema {
     required: true,
     schema: { type: 'string' },
   }));
-  const query = (route.query ?? []).map((name) => ({
+  const query = (route.query ?? []).map((name) => (name === 'purpose' ? PURPOSE_PARAMETER : {
     name,
     in: 'query',
     required: false,
@@ -100,6 +103,7 @@ export function buildOpenApiDocument(routes: readonly GatewayRoute[] = ROUTE_TAB
   paths[AUTH_CONFIG_PATH] = authConfigOperation();
   paths[PRIVACY_PERSON_PATH] = privacyPersonOperation();
   paths[PRIVACY_REQUEST_PATH] = privacyRequestOperation();
+  paths[PROCESSING_RECORDS_PATH] = processingRecordsOperation();
   return {
     openapi: '3.0.3',
     info: {

@@ -4,6 +4,46 @@ import { COMMON_ERRORS, ref, WRITE_ERRORS, type Schema } from './openapi-parts';
 
 export const PRIVACY_PERSON_PATH = '/api/v1/privacy/people/{idNumber}';
 export const PRIVACY_REQUEST_PATH = '/api/v1/privacy/people/{idNumber}/requests';
+export const PROCESSING_RECORDS_PATH = '/api/v1/privacy/processing-records';
+
+/**
+ * `purpose` (API.md, "Personal information"): a read that reveals a full identity number or a
+ * diagnosis states why; it is recorded in the access log with the read.
+ */
+export const PURPOSE_PARAMETER: Schema = {
+  name: 'purpose',
+  in: 'query',
+  required: false,
+  description:
+    'Why the full identity number (and a claim\'s diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record\'s unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED.',
+  schema: { type: 'string', minLength: 4, maxLength: 200, example: '核对身份后发放救助金' },
+};
+
+const date = (name: string): Schema => ({
+  name,
+  in: 'query',
+  required: true,
+  description: 'A business date (China time), YYYY-MM-DD; both dates are included',
+  schema: { type: 'string', format: 'date' },
+});
+
+export function processingRecordsOperation(): Record<string, Schema> {
+  return {
+    get: {
+      summary: 'Records of processing: per programme, the kinds of personal information processed, how many people, who read them and why',
+      description:
+        "Roles: admin, auditor. DOMAIN.md §5 (PIPL Art. 55-56). Each service answers its own part from its own log (events with personal information recorded in the period, by kind; people counted once) and its access log (who read, how often, for which stated purposes). `complete` is false when a service did not answer. At most 3660 days.",
+      tags: ['privacy'],
+      operationId: 'getProcessingRecords',
+      'x-roles': ['admin', 'auditor'],
+      parameters: [date('from'), date('to')],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: ref('ProcessingRecords') } } },
+        ...COMMON_ERRORS,
+      },
+    },
+  };
+}
 
 const idNumber = { name: 'idNumber', in: 'path', required: true, schema: { type: 'string', example: '410105197001017716' } };
 const answered = (description: string, status: string): Record<string, Schema> => ({
@@ -61,7 +101,92 @@ const servicePart: Schema = {
   },
 };
 
+const int: Schema = { type: 'integer' };
+const KINDS = [
+  'identity_number',
+  'name',
+  'contact',
+  'household_finances',
+  'home_visit',
+  'medical',
+  'minor',
+  'education',
+];
+
+/** One service's part of the records of processing. */
+const processingRecord: Schema = {
+  type: 'object',
+  required: ['service', 'from', 'to', 'people', 'kinds', 'accesses', 'purposes'],
+  properties: {
+    service: { type: 'string' },
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    people: { ...int, description: 'People whose personal information the service recorded in the period' },
+    kinds: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['kind', 'events', 'people'],
+        properties: { kind: { type: 'string', enum: KINDS }, events: int, people: int },
+      },
+    },
+    accesses: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['actor', 'roles', 'purpose', 'reads', 'subjects', 'firstAt', 'lastAt'],
+        properties: {
+          actor: { type: 'string' },
+          roles: { type: 'array', items: { type: 'string' } },
+          purpose: { type: 'string', nullable: true, description: 'null: recorded reads without a stated purpose' },
+          reads: int,
+          subjects: { ...int, description: 'Different records or people read' },
+          firstAt: { type: 'string', format: 'date-time' },
+          lastAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+    purposes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['purpose', 'reads', 'actors'],
+        properties: { purpose: { type: 'string' }, reads: int, actors: int },
+      },
+    },
+  },
+};
+
+const processingPart: Schema = {
+  type: 'object',
+  required: ['available'],
+  properties: {
+    available: { type: 'boolean' },
+    status: { type: 'integer', description: "the service's HTTP status" },
+    answer: processingRecord,
+    detail: { type: 'string' },
+  },
+};
+
 export const PRIVACY_SCHEMAS: Readonly<Record<string, Schema>> = {
+  ProcessingRecords: {
+    type: 'object',
+    required: ['from', 'to', 'complete', 'services'],
+    properties: {
+      from: { type: 'string', format: 'date' },
+      to: { type: 'string', format: 'date' },
+      complete: { type: 'boolean', description: 'every service answered 2xx' },
+      services: {
+        type: 'object',
+        required: ['hardship-cases', 'education-grants', 'medical-aid'],
+        properties: {
+          'hardship-cases': processingPart,
+          'education-grants': processingPart,
+          'medical-aid': processingPart,
+        },
+      },
+    },
+  },
   PrivacyRequest: {
     type: 'object',
     required: ['kind', 'reason', 'legalBasis'],

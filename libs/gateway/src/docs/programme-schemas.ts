@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, HARDSHIP_TIERS, ORG_LEVELS } from '@union/contracts';
-import { ref, type Schema } from './openapi-parts';
+import { FULL_ID_NUMBER, ref, type Schema } from './openapi-parts';
 
 // The answers of the medical-aid routes (grants' campaigns and applications: grants-schemas.ts), the statistics and the person view's parts
 // (API.md), so clients generated from this document (the console's `npm run console:api`) get
@@ -35,6 +35,11 @@ const byChild = (figures: string): Schema =>
 const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'disbursed', 'withdrawn', 'on_hold'];
 const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid'];
 const ASSISTANCE_CATEGORIES = ['living', 'medical', 'education', 'holiday', 'emergency'];
+const DIAGNOSIS: Schema = {
+  type: 'string',
+  nullable: true,
+  description: 'Only on a read with `purpose`; null otherwise',
+};
 const countAndAmount = object({ count: int, amountFen: fen }, ['count', 'amountFen']);
 
 const bill = object(
@@ -66,12 +71,12 @@ const claim = object(
     version: int,
     periodId: { type: 'string', format: 'uuid' },
     status: { type: 'string', enum: CLAIM_STATUSES },
-    member: object({ idNumberMasked: str, name: str }, ['idNumberMasked', 'name']),
+    member: object({ idNumberMasked: str, name: str, idNumber: FULL_ID_NUMBER }, ['idNumberMasked', 'name']),
     unitId: str,
     hospital: str,
     admittedOn: date,
     dischargedOn: date,
-    diagnosisCode: str,
+    diagnosisCode: DIAGNOSIS,
     bill,
     quote,
     submittedBy: str,
@@ -101,7 +106,7 @@ const membership = object(
   {
     periodId: { type: 'string', format: 'uuid' },
     version: int,
-    member: object({ idNumberMasked: str, name: str }, ['idNumberMasked', 'name']),
+    member: object({ idNumberMasked: str, name: str, idNumber: FULL_ID_NUMBER }, ['idNumberMasked', 'name']),
     unitId: str,
     enrolledOn: date,
     contributionFen: fen,

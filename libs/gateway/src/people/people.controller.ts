@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, Param } from '@nestjs/common';
-import { validateIdNumber } from '@union/kernel';
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { parsePurpose, validateIdNumber } from '@union/kernel';
 import { ProblemException, Roles } from '@union/platform';
 import { PersonViewService, type PersonView } from './person-view';
 
@@ -12,14 +12,17 @@ export class PeopleController {
   @Roles('caseworker', 'reviewer', 'auditor')
   async person(
     @Param('idNumber') raw: string,
+    @Query('purpose') rawPurpose: unknown,
     @Headers('authorization') authorization: string,
   ): Promise<PersonView> {
+    // Checked here too, so a bad purpose asks no service (each service checks it again).
+    const purpose = parsePurpose(rawPurpose);
     const id = validateIdNumber(raw);
     if (!id.ok) {
       throw new ProblemException('VALIDATION_FAILED', id.reason, {
         errors: [{ field: 'idNumber', message: id.reason }],
       });
     }
-    return this.people.view(id.value, authorization);
+    return this.people.view(id.value, authorization, purpose);
   }
 }

@@ -18,6 +18,8 @@ type Programme = 'hardship' | 'grants' | 'medicalAid';
  */
 export interface PersonView {
   readonly idNumberMasked: string;
+  /** The full number, only on a read with a stated purpose (each service records it). */
+  readonly idNumber?: string;
   readonly hardship: ProgrammePart;
   readonly grants: ProgrammePart;
   readonly medicalAid: ProgrammePart;
@@ -41,20 +43,23 @@ const SOURCES: readonly {
 /**
  * Asks the three services at once with the caller's token (so each applies its own unit rules);
  * a service that fails or times out is marked unavailable instead of failing the whole view.
- * The identity number only ever leaves masked: the services' answers are masked again.
+ * The identity number only ever leaves masked: the services' answers are masked again, except
+ * on a read with a stated `purpose` (DOMAIN.md §5), which is forwarded to each service: each
+ * checks it, reveals what its own rules allow and records the read with the purpose.
  */
 @Injectable()
 export class PersonViewService {
   constructor(private readonly proxy: ProxyService) {}
 
-  async view(idNumber: IdNumber, authorization: string): Promise<PersonView> {
+  async view(idNumber: IdNumber, authorization: string, purpose: string | null = null): Promise<PersonView> {
+    const query = purpose === null ? '' : `?purpose=${encodeURIComponent(purpose)}`;
     const results = await Promise.allSettled(
       SOURCES.map((s) =>
-        this.proxy.getJson(s.upstream, `${s.path}${encodeURIComponent(idNumber)}`, { authorization }),
+        this.proxy.getJson(s.upstream, `${s.path}${encodeURIComponent(idNumber)}${query}`, { authorization }),
       ),
     );
     const parts = Object.fromEntries(
-      SOURCES.map((source, i) => [source.part, partOf(results[i], source.upstream)]),
+      SOURCES.map((source, i) => [source.part, partOf(results[i], source.upstream, purpose !== null)]),
     ) as Record<Programme, ProgrammePart>;
     const received = Object.fromEntries(SOURCES.map(({ part }) => [part, receivedOf(parts[part])])) as Record<
       Programme,
@@ -63,6 +68,7 @@ export class PersonViewService {
     const amounts = Object.values(received);
     return {
       idNumberMasked: maskIdNumber(idNumber),
+      ...(purpose === null ? {} : { idNumber }),
       ...parts,
       receivedThisYearFen: {
         ...received,
@@ -82,6 +88,7 @@ function receivedOf(part: ProgrammePart): number | null {
 function partOf(
   result: PromiseSettledResult<{ status: number; body: unknown }>,
   upstream: UpstreamName,
+  revealing: boolean,
 ): ProgrammePart {
   if (result.status === 'rejected') {
     const detail =
@@ -91,7 +98,7 @@ function partOf(
     return { available: false, detail };
   }
   const { status, body } = result.value;
-  if (status >= 200 && status < 300) return { available: true, records: masked(body) };
+  if (status >= 200 && status < 300) return { available: true, records: revealing ? body : masked(body) };
   return { available: false, detail: `The ${upstream} service answered ${status}.` };
 }
 

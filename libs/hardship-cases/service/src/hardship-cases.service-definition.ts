@@ -12,7 +12,7 @@ import {
   type CaseEvent,
   HARDSHIP_PERSONAL_FIELDS,
 } from '@union/hardship-cases/domain';
-import { auditState, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { auditState, type PersonalReadModel, type ProcessingKinds, type ServiceDefinition } from '@union/runtime';
 import { hardshipAuditPolicy } from './audit/hardship-audit-policy';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
@@ -61,6 +61,14 @@ const HARDSHIP_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
   { table: 'referral', whereRef: 'person_ref = $1', paths: ['memberName'] },
 ];
 
+/** The kinds of personal information each event processes, for the records of processing (DOMAIN.md §5). */
+const HARDSHIP_PROCESSING_KINDS: ProcessingKinds = {
+  HardshipCaseOpened: ['identity_number', 'name', 'contact', 'household_finances'],
+  HardshipCaseReassessed: ['household_finances'],
+  HomeVisitRecorded: ['home_visit'],
+  ReferralReceived: ['name', 'household_finances'],
+};
+
 export const hardshipProjections = [
   caseSummaryProjection,
   assistanceProjection,
@@ -105,6 +113,7 @@ export const hardshipCasesService: ServiceDefinition = {
   upcasters: hardshipUpcasters,
   personalReadModels: HARDSHIP_PERSONAL_READ_MODELS,
   personalFields: HARDSHIP_PERSONAL_FIELDS,
+  processingKinds: HARDSHIP_PROCESSING_KINDS,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),

@@ -9,7 +9,22 @@ import {
   type MedicalAidDomainEvent,
   MEDICAL_AID_PERSONAL_FIELDS,
 } from '@union/medical-aid/domain';
-import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import {
+  auditState,
+  HARDSHIP_ELIGIBILITY_SCHEMA,
+  type PersonalReadModel,
+  type ProcessingKinds,
+  type ServiceDefinition,
+} from '@union/runtime';
+
+/** The kinds of personal information each event processes, for the records of processing (DOMAIN.md §5). */
+const MEDICAL_AID_PROCESSING_KINDS: ProcessingKinds = {
+  MemberEnrolled: ['identity_number', 'name'],
+  ClaimSubmitted: ['identity_number', 'name', 'medical'],
+  ClaimAdmissionRegistered: ['medical'],
+  SeriousIllnessAidGranted: ['medical'],
+  HardshipRiskDetected: ['name', 'household_finances'],
+};
 import { medicalAidAuditPolicy } from './audit/medical-aid-audit-policy';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
 import { claimSummaryProjection } from './read-models/claim-summary.projection';
@@ -65,6 +80,7 @@ export const medicalAidService: ServiceDefinition = {
   projections: [periodSummaryProjection, membershipSummaryProjection, claimSummaryProjection],
   personalReadModels: MEDICAL_AID_PERSONAL_READ_MODELS,
   personalFields: MEDICAL_AID_PERSONAL_FIELDS,
+  processingKinds: MEDICAL_AID_PROCESSING_KINDS,
   auditStates: {
     period: auditState(periodDecider),
     member: auditState(membershipDecider),

@@ -20,6 +20,7 @@ export function accessEntryOf(
   principal: Principal,
   personRefSecret: string,
   correlationId: string | null,
+  purpose: string | null = null,
 ): Omit<AccessLogEntry, 'at'> {
   const url = req.originalUrl ?? req.url ?? '/';
   const q = url.indexOf('?');
@@ -36,6 +37,7 @@ export function accessEntryOf(
     query: recordedQuery(rawQuery),
     subject: person?.ok ? personRef(personRefSecret, person.value) : (params[0] ?? null),
     correlationId,
+    purpose,
   };
 }
 

@@ -17,6 +17,7 @@ import type { ServiceInfra } from '../service-infra';
 import { AccessLog } from './access-log';
 import { accessEntryOf, type ReadRequest } from './access-log.entry';
 import { readsBeyondOwnUnits } from './access-scope';
+import { statedPurposeOf } from '../privacy/purpose';
 
 const NOT_RECORDED = 'union:accessNotRecorded';
 const RECORDED_FOR_EVERYONE = 'union:accessRecordedForEveryone';
@@ -34,8 +35,9 @@ export const RecordedForEveryone = (): MethodDecorator => SetMetadata(RECORDED_F
 /**
  * Records every successful GET of a principal reading beyond one unit's own work (auditors,
  * admins, tokens for every unit: {@link readsBeyondOwnUnits}), and of anyone on a route marked
- * {@link RecordedForEveryone}: who, with which roles and units, which path and query (identity
- * numbers masked), the subject read, and the correlation id.
+ * {@link RecordedForEveryone}, and every read with a stated purpose (`@Purpose()`: a full identity
+ * number or a diagnosis revealed) whoever makes it: who, with which roles and units, which path
+ * and query (identity numbers masked), the subject read, the correlation id, and the purpose.
  *
  * The row is written before the answer leaves. A read that cannot be recorded is not served: it
  * fails closed with a 503 that carries nothing of the record (the ETag already set is removed),
@@ -62,15 +64,20 @@ export class AccessLogInterceptor implements NestInterceptor {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(NOT_RECORDED, targets)) return next.handle();
     const forEveryone = this.reflector.getAllAndOverride<boolean | undefined>(RECORDED_FOR_EVERYONE, targets);
-    if (!forEveryone && !readsBeyondOwnUnits(principal)) return next.handle();
+    const recorded = forEveryone || readsBeyondOwnUnits(principal);
     const res = context.switchToHttp().getResponse<ServerResponse>();
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
+        // A read with a stated purpose (a full identity number, a diagnosis) is recorded whoever
+        // makes it; the route's `@Purpose()` parameter set it once the purpose was valid.
+        const purpose = statedPurposeOf(req);
+        if (!recorded && purpose === null) return body;
         const entry = accessEntryOf(
           req,
           principal,
           this.settings.personRefSecret,
           currentCorrelationId() ?? null,
+          purpose,
         );
         try {
           await this.log.record(entry);

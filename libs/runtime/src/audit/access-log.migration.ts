@@ -51,5 +51,28 @@ export class AuditAccessLogQuery1732300000310 implements MigrationInterface {
   }
 }
 
+/**
+ * Why a sensitive read was made (DOMAIN.md §5, "Purpose on sensitive reads"): the `purpose` the
+ * reader stated to see a full identity number or a diagnosis; null for every other read. The
+ * index on `at` serves the records of processing, which read the log by period.
+ */
+export class AuditAccessLogPurpose1732300000320 implements MigrationInterface {
+  name = 'AuditAccessLogPurpose1732300000320';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE audit_access_log ADD COLUMN purpose text`);
+    await q.query(`CREATE INDEX audit_access_log_at ON audit_access_log (at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX audit_access_log_at`);
+    await q.query(`ALTER TABLE audit_access_log DROP COLUMN purpose`);
+  }
+}
+
 /** The access log's migrations, in order: the runtime runs them before the service's own. */
-export const ACCESS_LOG_MIGRATIONS = [AuditAccessLog1732300000300, AuditAccessLogQuery1732300000310];
+export const ACCESS_LOG_MIGRATIONS = [
+  AuditAccessLog1732300000300,
+  AuditAccessLogQuery1732300000310,
+  AuditAccessLogPurpose1732300000320,
+];

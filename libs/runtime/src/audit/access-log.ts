@@ -4,7 +4,7 @@ import type { Page } from '@union/platform';
 /** A query string as recorded: each parameter's value, or values when repeated; masked. */
 export type RecordedQuery = Readonly<Record<string, string | readonly string[]>>;
 
-/** One recorded read. `units`, `query` and `correlationId` are null in rows from before they were kept. */
+/** One recorded read. `units`, `query`, `correlationId` and `purpose` are null in rows from before they were kept. */
 export interface AccessLogEntry {
   at: string;
   actor: string;
@@ -20,6 +20,11 @@ export interface AccessLogEntry {
   subject: string | null;
   /** The request's correlation id, to find it in the request log. */
   correlationId: string | null;
+  /**
+   * Why: the purpose stated for a read that reveals a full identity number or a diagnosis
+   * (DOMAIN.md §5); null for every other read, and in rows from before it was kept.
+   */
+  purpose: string | null;
 }
 
 export type AccessLogPage = Page<AccessLogEntry>;
@@ -31,7 +36,7 @@ export interface AccessLogFilter {
   pageSize: number;
 }
 
-const COLUMNS = `at, actor, roles, units, method, path, query, subject, correlation_id AS "correlationId"`;
+const COLUMNS = `at, actor, roles, units, method, path, query, subject, correlation_id AS "correlationId", purpose`;
 
 /** The service's record of reads of personal data beyond the reader's own unit work (`audit_access_log`). */
 export class AccessLog {
@@ -39,8 +44,8 @@ export class AccessLog {
 
   async record(entry: Omit<AccessLogEntry, 'at'>): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO audit_access_log (actor, roles, units, method, path, query, subject, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO audit_access_log (actor, roles, units, method, path, query, subject, correlation_id, purpose)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         entry.actor,
         entry.roles,
@@ -50,6 +55,7 @@ export class AccessLog {
         entry.query === null ? null : JSON.stringify(entry.query),
         entry.subject,
         entry.correlationId,
+        entry.purpose,
       ],
     );
   }

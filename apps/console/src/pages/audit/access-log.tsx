@@ -19,7 +19,7 @@ export default function AccessLog() {
   return (
     <AuditFrame title="访问日志">
       <Typography.Paragraph>
-        记录审计人员、管理人员和可查看全部单位的人员每一次查看个人信息的情况：谁、何时、查看了什么、带着什么条件。查看访问日志本身不再记录。
+        记录审计人员、管理人员和可查看全部单位的人员每一次查看个人信息的情况，以及任何人查看完整身份证号码或诊断的情况：谁、何时、查看了什么、带着什么条件、出于什么用途。查看访问日志本身不再记录。
       </Typography.Paragraph>
       <Card
         role="region"
@@ -138,6 +138,12 @@ export default function AccessLog() {
                     : '—',
               },
               { title: '对象', dataIndex: 'subject', render: (s: string | null) => s ?? '—' },
+              {
+                title: '用途',
+                dataIndex: 'purpose',
+                width: 180,
+                render: (p: string | null | undefined) => p ?? '—',
+              },
             ]}
           />
         )}

@@ -18,6 +18,7 @@ import {
   TIER_LABELS,
 } from '../../format/labels';
 import { formatYuan } from '../../format/money';
+import { RevealIdNumber } from '../../id-number/reveal-id-number';
 
 type Assistance = CaseDetail['assistance'][number];
 type External = CaseDetail['externalAssistance'][number];
@@ -52,7 +53,18 @@ export default function CaseFile() {
       </Typography.Title>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>基本情况</h2>} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} bordered size="small">
-          <Descriptions.Item label="身份证号">{c.person.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label="身份证号">
+            <RevealIdNumber
+              masked={c.person.idNumberMasked}
+              reveal={async (purpose) =>
+                unwrap(
+                  await api.GET('/api/v1/hardship/cases/{caseId}', {
+                    params: { path: { caseId }, query: { purpose } },
+                  }),
+                ).person.idNumber ?? null
+              }
+            />
+          </Descriptions.Item>
           <Descriptions.Item label="所在单位">{c.unitId}</Descriptions.Item>
           <Descriptions.Item label="行政区划">{c.regionCode}</Descriptions.Item>
           <Descriptions.Item label="家庭人口">{c.household.size} 人</Descriptions.Item>

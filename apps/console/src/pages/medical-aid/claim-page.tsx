@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
 import { ApiProblem, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
+import { RevealIdNumber } from '../../id-number/reveal-id-number';
 import { chinaDateOf, formatDate, formatInstant } from '../../format/date';
 import { labelOf } from '../../format/labels';
 import { formatYuan } from '../../format/money';
@@ -18,7 +19,9 @@ import { Region } from './region';
 export default function ClaimPage() {
   const { claimId = '' } = useParams();
   const { session } = useAuth();
+  const api = useApi();
   const claim = useClaim(claimId);
+  const [diagnosis, setDiagnosis] = useState<string | null>(null);
   const period = usePeriod(claim.data?.periodId ?? '');
   if (claim.isLoading) return <Spin style={{ display: 'block', margin: 64 }} tip="正在加载申请" />;
   if (claim.error || !claim.data) {
@@ -33,14 +36,30 @@ export default function ClaimPage() {
       </Typography.Title>
       <Region id="claim-basics" title="申请信息">
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} bordered size="small">
-          <Descriptions.Item label="身份证号">{c.member.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label="身份证号">
+            <RevealIdNumber
+              masked={c.member.idNumberMasked}
+              what="完整身份证号码和诊断"
+              reveal={async (purpose) => {
+                const full = unwrap(
+                  await api.GET('/api/v1/medical-aid/claims/{claimId}', {
+                    params: { path: { claimId }, query: { purpose } },
+                  }),
+                );
+                setDiagnosis(full.diagnosisCode ?? null);
+                return full.member.idNumber ?? null;
+              }}
+            />
+          </Descriptions.Item>
           <Descriptions.Item label="所在单位">{c.unitId}</Descriptions.Item>
           <Descriptions.Item label="期次">{period.data?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="医院">{c.hospital}</Descriptions.Item>
           <Descriptions.Item label="住院">
             {formatDate(c.admittedOn)} 至 {formatDate(c.dischargedOn)}
           </Descriptions.Item>
-          <Descriptions.Item label="诊断编码">{c.diagnosisCode}</Descriptions.Item>
+          <Descriptions.Item label="诊断编码">
+            {diagnosis ?? c.diagnosisCode ?? '说明用途后可查看（查看完整号码）'}
+          </Descriptions.Item>
           <Descriptions.Item label="提交">
             {formatInstant(c.submittedAt)}（{c.submittedBy}）
           </Descriptions.Item>

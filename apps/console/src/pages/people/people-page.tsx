@@ -10,6 +10,7 @@ import type { FigureTable } from '../../export/figure-table';
 import { FigureTableView } from '../../export/figure-table-view';
 import { chinaDateOf } from '../../format/date';
 import { checkIdNumber } from '../../id-number/id-number';
+import { RevealIdNumber } from '../../id-number/reveal-id-number';
 import {
   applicationsTable,
   assistanceTable,
@@ -128,6 +129,13 @@ function PersonResult({ idNumber, year }: { idNumber: string; year: string }) {
         <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
           {name ? `${name}（${view.idNumberMasked}）` : view.idNumberMasked}
         </Typography.Title>
+        <RevealIdNumber
+          masked={view.idNumberMasked}
+          reveal={async (purpose) =>
+            unwrap(await api.GET('/api/v1/people/{idNumber}', { params: { path: { idNumber }, query: { purpose } } }))
+              .idNumber ?? null
+          }
+        />
         <ExportButton filename={`人员查询-${view.idNumberMasked}`} tables={exported} />
       </Space>
       <Programme id="people-received" title={`${year}年已领取（三个项目合计）`}>

@@ -13,7 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf, OrgScope, parseIfMatch } from '@union/runtime';
+import { Disclosure, etagOf, OrgScope, parseIfMatch, Purpose } from '@union/runtime';
 import { GrantRecords } from '../read-models/grant-records.reader';
 import { applicationView, type ApplicationView } from './application.view';
 import { DisburseGrantDto } from './disburse-grant/disburse-grant.dto';
@@ -44,6 +44,7 @@ export class ApplicationsController {
     private readonly withdrawHandler: WithdrawApplicationHandler,
     private readonly records: GrantRecords,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   @Post()
@@ -69,12 +70,23 @@ export class ApplicationsController {
   @Roles('caseworker', 'reviewer', 'auditor')
   async get(
     @Param('applicationId', ParseUUIDPipe) id: string,
+    @Purpose() purpose: string | null,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<ApplicationView> {
     const row = await this.records.application(id);
     await this.orgScope.assertReadable(principal, row.unitId);
-    return this.answer(id, res);
+    const names = await this.disclosure.names(principal, [row.unitId]);
+    const { parentPersonRef: parent, studentPersonRef: student } = row;
+    const numbers =
+      purpose === null ? undefined : await this.disclosure.revealNumbers(principal, row.unitId, [parent, student]);
+    res.setHeader('ETag', etagOf(row.version));
+    return applicationView(
+      row.data,
+      row.version,
+      names,
+      numbers && { parent: numbers.get(parent) ?? null, student: numbers.get(student) ?? null },
+    );
   }
 
   @Post(':applicationId/approve')

@@ -5,6 +5,7 @@ import type { Principal } from '@union/platform';
 import type { ApplicationRow } from '@union/education-grants/domain';
 import {
   DATA_SOURCE,
+  Disclosure,
   OrgScope,
   SERVICE_SETTINGS,
   type PersonRecordsSource,
@@ -42,6 +43,7 @@ export class PersonRecordsReader implements PersonRecordsSource {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   async records(id: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
@@ -53,10 +55,11 @@ export class PersonRecordsReader implements PersonRecordsSource {
     const scope = this.orgScope.scopeWhere(principal, 'a.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
     const rows = await qb.orderBy('a.submitted_at', 'DESC').addOrderBy('a.application_id').getMany();
+    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
     return {
       idNumberMasked: maskIdNumber(id),
       applications: rows.map((r) => ({
-        ...applicationView(r.data, r.version),
+        ...applicationView(r.data, r.version, names),
         as: rolesOf(r, ref),
       })),
       receivedThisYearFen: receivedInYearOf(

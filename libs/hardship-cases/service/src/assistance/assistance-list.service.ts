@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AssistanceRow, CaseSummaryRow } from '@union/hardship-cases/domain';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, OrgScope, type NameView } from '@union/runtime';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
 import { assistanceView, type AssistanceView } from './assistance.view';
@@ -50,6 +50,7 @@ export class AssistanceList {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   async list(query: ListAssistanceQuery, principal: Principal): Promise<Page<AssistanceListItem>> {
@@ -77,15 +78,16 @@ export class AssistanceList {
        LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`,
       params,
     );
+    const names = await this.disclosure.names(principal, rows.map((r) => r.case_row.unitId));
     return {
-      items: rows.map((r) => this.item(r)),
+      items: rows.map((r) => this.item(r, names)),
       page: query.page,
       pageSize: query.pageSize,
       total,
     };
   }
 
-  private item(r: Row): AssistanceListItem {
+  private item(r: Row, names: NameView): AssistanceListItem {
     const a = r.assistance;
     const c = r.case_row;
     const { approvalThresholdFen, annualAssistanceCapFen: capFen } = this.settings.limits;
@@ -98,7 +100,7 @@ export class AssistanceList {
         version: r.case_version,
         status: c.status,
         tier: c.tier,
-        person: { idNumberMasked: c.idNumberMasked, name: c.name },
+        person: { idNumberMasked: c.idNumberMasked, name: names.name(c.unitId, c.name) },
         unitId: c.unitId,
         regionCode: c.regionCode,
       },

@@ -31,7 +31,9 @@ export function historySummary(events: readonly StoredEvent[]) {
 }
 
 /** `GET /cases/{caseId}`: the case with everything recorded about the household. */
-export interface CaseDetailView extends CaseView {
+export interface CaseDetailView extends Omit<CaseView, 'person'> {
+  /** `idNumber` only on a read with a stated purpose (null: not kept, or erased). */
+  person: CaseView['person'] & { idNumber?: string | null };
   assistance: AssistanceView[];
   visits: Omit<VisitRow, 'caseId'>[];
   externalAssistance: Omit<ExternalAssistanceRow, 'caseId'>[];

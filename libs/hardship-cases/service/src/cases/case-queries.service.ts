@@ -4,17 +4,17 @@ import { chinaToday, DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { caseStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, EVENT_STORE, OrgScope } from '@union/runtime';
 import { assistanceView } from '../assistance/assistance.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { ExternalAssistanceEntity } from '../read-models/external-assistance/external-assistance.entity';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import { VisitEntity } from '../read-models/visits/visit.entity';
-import { referralView } from '../referrals/referral.view';
+import { referralView, withMemberName } from '../referrals/referral.view';
 import type { Page } from '@union/platform';
 import { historySummary, type CaseDetailView } from './case-detail.view';
-import { caseView, type CaseView } from './case.view';
+import { caseView, withCaseName, type CaseView } from './case.view';
 import type { ListCasesQuery } from './list-cases.query';
 
 /** Worklists and the case file over the read models; a caseworker only ever sees their units. */
@@ -24,6 +24,7 @@ export class CaseQueries {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   async list(query: ListCasesQuery, principal: Principal): Promise<Page<CaseView>> {
@@ -49,8 +50,9 @@ export class CaseQueries {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
+    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
     return {
-      items: rows.map((r) => caseView(r.data, r.version, today)),
+      items: rows.map((r) => withCaseName(caseView(r.data, r.version, today), names)),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -64,9 +66,18 @@ export class CaseQueries {
     return { version: row.version, view: caseView(row.data, row.version, chinaToday(new Date())) };
   }
 
-  /** The case file of API.md: the summary with assistance, visits, other programmes, referrals, history. */
-  async detail(row: CaseSummaryEntity): Promise<CaseDetailView> {
+  /**
+   * The case file of API.md: the summary with assistance, visits, other programmes, referrals,
+   * history. Names as the reader may see them; with a stated `purpose`, the person's full identity
+   * number too (`person.idNumber`: null when it was not kept, DOMAIN.md §5).
+   */
+  async detail(row: CaseSummaryEntity, principal: Principal, purpose: string | null): Promise<CaseDetailView> {
     const caseId = row.caseId;
+    const names = await this.disclosure.names(principal, [row.unitId]);
+    const idNumber =
+      purpose === null
+        ? undefined
+        : ((await this.disclosure.revealNumbers(principal, row.unitId, [row.personRef])).get(row.personRef) ?? null);
     const m = this.dataSource.manager;
     const assistance = await m.find(AssistanceEntity, {
       where: { caseId },
@@ -82,12 +93,14 @@ export class CaseQueries {
     });
     const referrals = await m.find(ReferralEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });
     const events = await this.store.readStream(caseStreamId(caseId));
+    const view = withCaseName(caseView(row.data, row.version, chinaToday(new Date())), names);
     return {
-      ...caseView(row.data, row.version, chinaToday(new Date())),
+      ...view,
+      person: idNumber === undefined ? view.person : { ...view.person, idNumber },
       assistance: assistance.map((a) => assistanceView(a.data)),
       visits: visits.map(({ data: { caseId: _c, ...visit } }) => visit),
       externalAssistance: external.map(({ data: { caseId: _c, ...payment } }) => payment),
-      referrals: referrals.map((r) => referralView(r.data, r.version)),
+      referrals: referrals.map((r) => withMemberName(referralView(r.data, r.version), names)),
       history: historySummary(events),
     };
   }

@@ -1,4 +1,5 @@
 import { assistanceThisYearFen, isVisitOverdue, type CaseSummaryRow } from '@union/hardship-cases/domain';
+import type { NameView } from '@union/runtime';
 
 /** API.md's case, from the summary row, for the business date `today`. */
 export function caseView(row: CaseSummaryRow, version: number, today: string) {
@@ -28,3 +29,8 @@ export function caseView(row: CaseSummaryRow, version: number, today: string) {
 }
 
 export type CaseView = ReturnType<typeof caseView>;
+
+/** `view` (a case, or anything naming a case's person and unit) with the name as `names` shows it (DOMAIN.md §5). */
+export function withCaseName<V extends { unitId: string; person: { name: string } }>(view: V, names: NameView): V {
+  return { ...view, person: { ...view.person, name: names.name(view.unitId, view.person.name) } };
+}

@@ -13,7 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { OrgScope, parseIfMatch } from '@union/runtime';
+import { OrgScope, parseIfMatch, Purpose } from '@union/runtime';
 import { withEtag } from '../shared/etag';
 import type { CaseDetailView } from './case-detail.view';
 import { CaseCommands } from './case-commands.service';
@@ -59,12 +59,13 @@ export class CasesController {
   @Roles('caseworker', 'reviewer', 'auditor')
   async get(
     @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Purpose() purpose: string | null,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<CaseDetailView> {
     const row = await this.commands.summary(caseId);
     await this.orgScope.assertReadable(principal, row.unitId);
-    return withEtag(res, row.version, await this.queries.detail(row));
+    return withEtag(res, row.version, await this.queries.detail(row, principal, purpose));
   }
 
   @Post(':caseId/close')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, maskIdNumber, parseIdNumber, personRef } from '@union/kernel';
+import { DomainError, maskIdNumber, parseIdNumber, personRef, type IdNumber } from '@union/kernel';
 import { currentCorrelationId, type Principal } from '@union/platform';
 import type { EventMetadata, EventStore } from '@union/event-store';
 import {
@@ -20,6 +20,7 @@ import {
   DATA_SOURCE,
   EVENT_STORE,
   OrgScope,
+  PersonIdentities,
   SERVICE_SETTINGS,
   requestFacts,
   runCommand,
@@ -48,6 +49,8 @@ interface PreparedOpening {
   facts: RequestFacts;
   ref: string;
   existing: OpenCaseRow | null;
+  /** The person's full identity number (kept sealed, never in the event). */
+  id: IdNumber;
 }
 
 /** The person's open case, as the read model has it. */
@@ -65,6 +68,7 @@ export class OpenCaseHandler {
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly policies: RegionPolicies,
     private readonly orgScope: OrgScope,
+    private readonly identities: PersonIdentities,
   ) {}
 
   /**
@@ -72,7 +76,7 @@ export class OpenCaseHandler {
    * `referralId` the referral is accepted in the same transaction (its person must be this one).
    */
   async open(dto: OpenCaseDto, principal: Principal): Promise<string> {
-    const { command, metadata, facts, ref, existing } = await this.prepare(dto, principal);
+    const { command, metadata, facts, ref, existing, id } = await this.prepare(dto, principal);
     try {
       await this.dataSource.transaction(async (tx) => {
         if (dto.referralId)
@@ -84,6 +88,8 @@ export class OpenCaseHandler {
           metadata,
           tx,
         });
+        // The full number, sealed with the person's key, for a read with a stated purpose.
+        await this.identities.remember([{ personRef: ref, idNumber: id }], tx);
       });
     } catch (error) {
       // The decider refused a second open case (the one read above), or two openings raced and the
@@ -147,7 +153,7 @@ export class OpenCaseHandler {
       today: facts.today,
     };
     const metadata = { ...facts.metadata, ...chain, policyVersion: policy.policyVersion };
-    return { command, metadata, facts, ref, existing };
+    return { command, metadata, facts, ref, existing, id };
   }
 
   /** The referral decider checks the person (VALIDATION_FAILED on `person.idNumber`) and its status. */

@@ -4,12 +4,13 @@ import { maskIdNumber, personRef, type IdNumber, type IsoDate } from '@union/ker
 import type { Principal } from '@union/platform';
 import {
   DATA_SOURCE,
+  Disclosure,
   OrgScope,
   SERVICE_SETTINGS,
   type PersonRecordsSource,
   type ServiceSettings,
 } from '@union/runtime';
-import { caseView } from '../cases/case.view';
+import { caseView, withCaseName } from '../cases/case.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { personAssistanceView, receivedInYearFen, type PersonRecordsView } from './person-records.view';
@@ -24,6 +25,7 @@ export class PersonRecords implements PersonRecordsSource {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   async records(idNumber: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
@@ -42,9 +44,10 @@ export class PersonRecords implements PersonRecordsSource {
             order: { recordedOn: 'DESC', assistanceId: 'ASC' },
           });
     const rows = assistance.map((a) => a.data);
+    const names = await this.disclosure.names(principal, cases.map((c) => c.unitId));
     return {
       idNumberMasked: maskIdNumber(idNumber),
-      cases: cases.map((c) => caseView(c.data, c.version, today)),
+      cases: cases.map((c) => withCaseName(caseView(c.data, c.version, today), names)),
       assistance: rows.map(personAssistanceView),
       receivedThisYearFen: receivedInYearFen(rows, today),
     };

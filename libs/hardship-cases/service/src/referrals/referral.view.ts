@@ -1,4 +1,5 @@
 import type { ReferralRow } from '@union/hardship-cases/domain';
+import type { NameView } from '@union/runtime';
 
 /** API.md's referral, plus how it was settled. */
 export function referralView(row: ReferralRow, version: number) {
@@ -21,3 +22,8 @@ export function referralView(row: ReferralRow, version: number) {
 }
 
 export type ReferralView = ReturnType<typeof referralView>;
+
+/** The referral with the member's name as `names` shows it (DOMAIN.md §5). */
+export function withMemberName(view: ReferralView, names: NameView): ReferralView {
+  return { ...view, memberName: names.name(view.unitId, view.memberName) };
+}

@@ -13,11 +13,11 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { OrgScope, parseIfMatch } from '@union/runtime';
+import { Disclosure, OrgScope, parseIfMatch } from '@union/runtime';
 import { withEtag } from '../shared/etag';
 import { DismissReferralDto } from './dismiss-referral.dto';
 import { ListReferralsQuery } from './list-referrals.query';
-import { referralView, type ReferralView } from './referral.view';
+import { referralView, withMemberName, type ReferralView } from './referral.view';
 import { Referrals } from './referrals.service';
 
 /** The referral inbox (DOMAIN.md §1 "Referrals"): hardship risks reported by medical aid. */
@@ -27,6 +27,7 @@ export class ReferralsController {
   constructor(
     private readonly referrals: Referrals,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   @Get()
@@ -45,7 +46,8 @@ export class ReferralsController {
   ): Promise<ReferralView> {
     const row = await this.referrals.row(referralId);
     await this.orgScope.assertReadable(principal, row.unitId);
-    return withEtag(res, row.version, referralView(row.data, row.version));
+    const names = await this.disclosure.names(principal, [row.unitId]);
+    return withEtag(res, row.version, withMemberName(referralView(row.data, row.version), names));
   }
 
   @Post(':referralId/dismiss')

@@ -4,11 +4,11 @@ import { DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { referralDecider, referralStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import type { Page } from '@union/platform';
 import type { ListReferralsQuery } from './list-referrals.query';
-import { referralView, type ReferralView } from './referral.view';
+import { referralView, withMemberName, type ReferralView } from './referral.view';
 
 /** The referral inbox: reads over its read model, and a caseworker's dismissal. */
 @Injectable()
@@ -17,6 +17,7 @@ export class Referrals {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   async list(query: ListReferralsQuery, principal: Principal): Promise<Page<ReferralView>> {
@@ -31,8 +32,9 @@ export class Referrals {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
+    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
     return {
-      items: rows.map((r) => referralView(r.data, r.version)),
+      items: rows.map((r) => withMemberName(referralView(r.data, r.version), names)),
       page: query.page,
       pageSize: query.pageSize,
       total,

@@ -20,6 +20,7 @@ import type { Principal } from '@union/platform';
 import {
   EVENT_STORE,
   OrgScope,
+  PersonIdentities,
   requestFacts,
   SERVICE_SETTINGS,
   type RequestFacts,
@@ -42,11 +43,12 @@ export class ClaimCommands {
     private readonly periods: PeriodQueries,
     private readonly claims: ClaimQueries,
     private readonly orgScope: OrgScope,
+    private readonly identities: PersonIdentities,
   ) {}
 
   /** Submits and quotes a claim for an enrolled member of one of the caseworker's units. */
   async submit(dto: SubmitClaimDto, principal: Principal): Promise<string> {
-    const { claimId, period, ref, facts, commandFor } = await this.prepareSubmission(dto, principal);
+    const { claimId, period, ref, id, facts, commandFor } = await this.prepareSubmission(dto, principal);
     await runClaimFlow(this.store, {
       claimId,
       period,
@@ -54,6 +56,8 @@ export class ClaimCommands {
       metadata: { ...facts.metadata, policyVersion: period.policyVersion },
       command: commandFor,
     });
+    // The member's full number, if their enrollment predates keeping it (a purpose read shows it).
+    await this.identities.remember([{ personRef: ref, idNumber: id }]);
     return claimId;
   }
 
@@ -97,7 +101,7 @@ export class ClaimCommands {
         submittedAt: facts.now,
       };
     };
-    return { claimId, period, ref: personRef(this.settings.personRefSecret, id), facts, commandFor };
+    return { claimId, period, ref: personRef(this.settings.personRefSecret, id), id, facts, commandFor };
   }
 
   approve(claimId: string, dto: ApproveClaimDto, principal: Principal, ifMatch?: number): Promise<void> {

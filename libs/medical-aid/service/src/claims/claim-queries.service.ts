@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@union/kernel';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE } from '@union/runtime';
+import { DATA_SOURCE, Disclosure } from '@union/runtime';
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
 import { ReadScope } from '../shared/read-scope';
 import { claimView, type ClaimView } from './claim.view';
@@ -14,6 +14,7 @@ export class ClaimQueries {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly readScope: ReadScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   /** Newest first; a caseworker or reviewer only sees the subtrees of the units in their token. */
@@ -33,7 +34,25 @@ export class ClaimQueries {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map((r) => claimView(r.data)), page: query.page, pageSize: query.pageSize, total };
+    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
+    return {
+      items: rows.map((r) => claimView(r.data, { names })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  /**
+   * One claim as `principal` may see it: names by their relation to its unit; with a stated
+   * `purpose`, the diagnosis and the member's full identity number (403 to a reader who does not
+   * see its names in full).
+   */
+  async view(row: ClaimSummaryEntity, principal: Principal, purpose: string | null): Promise<ClaimView> {
+    const names = await this.disclosure.names(principal, [row.unitId]);
+    if (purpose === null) return claimView(row.data, { names });
+    const numbers = await this.disclosure.revealNumbers(principal, row.unitId, [row.personRef]);
+    return claimView(row.data, { names, diagnosis: true, idNumber: numbers.get(row.personRef) ?? null });
   }
 
   async row(claimId: string): Promise<ClaimSummaryEntity> {

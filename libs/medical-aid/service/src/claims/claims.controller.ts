@@ -13,7 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf, parseIfMatch } from '@union/runtime';
+import { etagOf, parseIfMatch, Purpose } from '@union/runtime';
 import { ReadScope } from '../shared/read-scope';
 import { ClaimCommands } from './claim-commands.service';
 import { ClaimQueries } from './claim-queries.service';
@@ -62,12 +62,15 @@ export class ClaimsController {
   @Roles('caseworker', 'reviewer', 'auditor')
   async get(
     @Param('claimId', ParseUUIDPipe) claimId: string,
+    @Purpose() purpose: string | null,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<ClaimView> {
     const row = await this.queries.row(claimId);
     await this.readScope.assertMayRead(principal, row.unitId);
-    return this.answer(claimId, res);
+    const view = await this.queries.view(row, principal, purpose);
+    res.setHeader('ETag', etagOf(row.version));
+    return view;
   }
 
   @Post(':claimId/approve')

@@ -17,6 +17,7 @@ import {
   EVENT_STORE,
   HardshipEligibilityEntity,
   OrgScope,
+  PersonIdentities,
   requestFacts,
   SERVICE_SETTINGS,
   type ServiceSettings,
@@ -48,6 +49,7 @@ export class EnrollmentCommands {
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
     private readonly orgScope: OrgScope,
+    private readonly identities: PersonIdentities,
   ) {}
 
   async enroll(periodId: string, dto: EnrollmentBody, principal: Principal): Promise<EnrollmentResult> {
@@ -55,11 +57,16 @@ export class EnrollmentCommands {
     const facts = requestFacts(principal);
     const period = await this.periods.period(periodId);
     const members = dto.members.map((m) => this.rowOf(m, facts.today));
+    const numbers = new Map<string, string>();
+    for (const m of dto.members) {
+      const id = validateIdNumber(m.idNumber, { today: facts.today });
+      if (id.ok) numbers.set(personRef(this.settings.personRefSecret, id.value), id.value);
+    }
     const request = { period, today: facts.today, unitId: dto.unitId, paymentRef: dto.paymentRef, members };
     const metadata = { ...facts.metadata, policyVersion: period.policyVersion };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.enrollAll(request, metadata);
+        return await this.enrollAll(request, metadata, numbers);
       } catch (error) {
         // Overlapping batches lock rows in the same order, so this is rare; the retry sees the winner's rows.
         if ((error as { code?: string }).code !== DEADLOCK || attempt >= MAX_ATTEMPTS) throw error;
@@ -70,6 +77,7 @@ export class EnrollmentCommands {
   private async enrollAll(
     request: Omit<EnrollmentRequest, 'alreadyEnrolled' | 'tierOf'>,
     metadata: Record<string, unknown>,
+    numbers: ReadonlyMap<string, string>,
   ): Promise<EnrollmentResult> {
     const { period, members } = request;
     const refs = [...new Set(members.map((m) => m.personRef).filter((r): r is string => r !== null))];
@@ -97,6 +105,11 @@ export class EnrollmentCommands {
       metadata,
       startedMemberships,
       this.store.personalData,
+    );
+    // The full numbers of the members enrolled now, sealed with their keys, for reads with a
+    // stated purpose (after the streams committed: a number is kept only for a member).
+    await this.identities.remember(
+      started.map((e) => ({ personRef: e.personRef as string, idNumber: numbers.get(e.personRef as string) as string })),
     );
     // Each row's outcome by its index: the rows not started were enrolled before, or by a
     // request that ran at the same time, so they are duplicates too.

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError, personRef, type IdNumber } from '@union/kernel';
 import type { Principal } from '@union/platform';
-import { DATA_SOURCE, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, SERVICE_SETTINGS, type ServiceSettings } from '@union/runtime';
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
 import { memberKeyOf, MembershipSummaryEntity } from '../read-models/membership-summary.entity';
 import { PeriodQueries } from '../periods/period-queries.service';
@@ -22,9 +22,16 @@ export class MembershipQueries {
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
     private readonly readScope: ReadScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
-  async membership(periodId: string, id: IdNumber, principal: Principal): Promise<MembershipView> {
+  /** With a stated `purpose`, the member's full number too (the one asked with). */
+  async membership(
+    periodId: string,
+    id: IdNumber,
+    principal: Principal,
+    purpose: string | null = null,
+  ): Promise<MembershipView> {
     const period = await this.periods.period(periodId);
     const ref = personRef(this.settings.personRefSecret, id);
     const row = await this.dataSource
@@ -36,10 +43,13 @@ export class MembershipQueries {
     const claims = await this.dataSource
       .getRepository(ClaimSummaryEntity)
       .find({ where: { periodId, personRef: ref }, order: { submittedAt: 'ASC', claimId: 'ASC' } });
+    if (purpose !== null) await this.disclosure.assertRevealable(principal, row.unitId);
     return membershipView(
       row.data,
       claims.map((c) => c.data),
       period,
+      await this.disclosure.names(principal, [row.unitId]),
+      purpose === null ? undefined : id,
     );
   }
 }

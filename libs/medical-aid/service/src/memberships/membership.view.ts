@@ -1,4 +1,5 @@
 import type { ClaimRow, MembershipRow, Period } from '@union/medical-aid/domain';
+import type { NameView } from '@union/runtime';
 
 /** A claim as listed in a membership. */
 export const claimSummaryOf = (c: ClaimRow) => ({
@@ -12,12 +13,22 @@ export const claimSummaryOf = (c: ClaimRow) => ({
   paidOn: c.paidOn ?? undefined,
 });
 
-/** API.md's membership: the member, their claims in the period and the yearly totals. */
-export function membershipView(row: MembershipRow, claims: readonly ClaimRow[], period: Period) {
+/**
+ * API.md's membership: the member, their claims in the period and the yearly totals. The name as
+ * `names` shows it (DOMAIN.md §5); `idNumber`, the full number, only on a read with a purpose.
+ */
+export function membershipView(
+  row: MembershipRow,
+  claims: readonly ClaimRow[],
+  period: Period,
+  names?: NameView,
+  idNumber?: string,
+) {
+  const name = names ? names.name(row.unitId, row.member.name) : row.member.name;
   return {
     periodId: row.periodId,
     version: row.version,
-    member: row.member,
+    member: idNumber === undefined ? { ...row.member, name } : { ...row.member, name, idNumber },
     unitId: row.unitId,
     enrolledOn: row.enrolledOn,
     contributionFen: row.contributionFen,

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { parseIdNumber } from '@union/kernel';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { etagOf } from '@union/runtime';
+import { etagOf, Purpose } from '@union/runtime';
 import { MembershipQueries } from './membership-queries.service';
 import type { MembershipView } from './membership.view';
 
@@ -18,10 +18,11 @@ export class MembershipsController {
   async get(
     @Param('periodId', ParseUUIDPipe) periodId: string,
     @Param('idNumber') idNumber: string,
+    @Purpose() purpose: string | null,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<MembershipView> {
-    const view = await this.queries.membership(periodId, parseIdNumber(idNumber), principal);
+    const view = await this.queries.membership(periodId, parseIdNumber(idNumber), principal, purpose);
     res.setHeader('ETag', etagOf(view.version));
     return view;
   }

@@ -4,6 +4,7 @@ import { maskIdNumber, personRef, sumFen, type Fen, type IdNumber, type IsoDate 
 import type { Principal } from '@union/platform';
 import {
   DATA_SOURCE,
+  Disclosure,
   SERVICE_SETTINGS,
   type PersonRecordsSource,
   type ServiceSettings,
@@ -43,9 +44,16 @@ export class PersonRecords implements PersonRecordsSource {
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly periods: PeriodQueries,
     private readonly readScope: ReadScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
-  async records(id: IdNumber, principal: Principal, today: IsoDate): Promise<PersonRecordsView> {
+  /** Names as the reader may see them; with a stated `purpose`, the diagnoses of the claims whose names they see in full. */
+  async records(
+    id: IdNumber,
+    principal: Principal,
+    today: IsoDate,
+    purpose: string | null = null,
+  ): Promise<PersonRecordsView> {
     const ref = personRef(this.settings.personRefSecret, id);
     const where = this.scoped(ref, principal);
     const [members, claims] = await Promise.all([
@@ -54,6 +62,7 @@ export class PersonRecords implements PersonRecordsSource {
         .getRepository(ClaimSummaryEntity)
         .find({ where, order: { submittedAt: 'DESC', claimId: 'ASC' } }),
     ]);
+    const names = await this.disclosure.names(principal, [...members, ...claims].map((r) => r.unitId));
     const memberships = await Promise.all(
       members.map(async (m) => {
         const period = await this.periods.period(m.periodId);
@@ -62,7 +71,7 @@ export class PersonRecords implements PersonRecordsSource {
           .filter((c) => c.periodId === m.periodId)
           .map((c) => c.data)
           .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.claimId.localeCompare(b.claimId));
-        return { period, view: membershipView(m.data, own, period) };
+        return { period, view: membershipView(m.data, own, period, names) };
       }),
     );
     memberships.sort(
@@ -83,7 +92,9 @@ export class PersonRecords implements PersonRecordsSource {
     return {
       idNumberMasked: maskIdNumber(id),
       memberships: memberships.map((m) => m.view),
-      claims: claims.map((c) => claimView(c.data)),
+      claims: claims.map((c) =>
+        claimView(c.data, { names, diagnosis: purpose !== null && names.full(c.unitId) }),
+      ),
       receivedThisYearFen: sumFen(...payoutsFen, ...aidFen),
     };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, OrgScope } from '@union/runtime';
 import { GrantApplicationEntity } from '../../read-models/grant-application.entity';
 import { applicationView, type ApplicationView } from '../application.view';
 import type { ListApplicationsQuery } from './list-applications.query';
@@ -12,6 +12,7 @@ export class ListApplicationsHandler {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly orgScope: OrgScope,
+    private readonly disclosure: Disclosure,
   ) {}
 
   async execute(query: ListApplicationsQuery, principal: Principal): Promise<Page<ApplicationView>> {
@@ -31,8 +32,9 @@ export class ListApplicationsHandler {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
+    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
     return {
-      items: rows.map((r) => applicationView(r.data, r.version)),
+      items: rows.map((r) => applicationView(r.data, r.version, names)),
       page: query.page,
       pageSize: query.pageSize,
       total,

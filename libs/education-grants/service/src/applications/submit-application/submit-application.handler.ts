@@ -17,9 +17,11 @@ import {
   EVENT_STORE,
   HardshipEligibilityReader,
   OrgScope,
+  PersonIdentities,
   SERVICE_SETTINGS,
   requestFacts,
   runCommand,
+  type NamedPerson,
   type ServiceSettings,
 } from '@union/runtime';
 import { applicationStreamId } from '../../grants.streams';
@@ -39,6 +41,8 @@ interface PreparedSubmission {
   metadata: EventMetadata;
   /** The student's live application in the campaign, as the read model has it. */
   live: GrantApplicationEntity | null;
+  /** The parent's and the student's full numbers (kept sealed, never in the event). */
+  numbers: NamedPerson[];
 }
 
 /**
@@ -54,11 +58,12 @@ export class SubmitApplicationHandler {
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly eligibility: HardshipEligibilityReader,
     private readonly orgScope: OrgScope,
+    private readonly identities: PersonIdentities,
   ) {}
 
   /** Returns the new application's id. */
   async execute(dto: SubmitApplicationDto, principal: Principal): Promise<string> {
-    const { command, metadata, live } = await this.prepare(dto, principal);
+    const { command, metadata, live, numbers } = await this.prepare(dto, principal);
     try {
       await runCommand(this.store, applicationDecider, command, {
         streamId: applicationStreamId(command.applicationId),
@@ -80,6 +85,8 @@ export class SubmitApplicationHandler {
         existing !== null && (await this.orgScope.canActFor(principal, existing.unitId)),
       );
     }
+    // The parent's and the student's full numbers, sealed with their keys, for purpose reads.
+    await this.identities.remember(numbers);
     return command.applicationId;
   }
 
@@ -132,7 +139,11 @@ export class SubmitApplicationHandler {
       today: facts.today,
       now: facts.now,
     };
-    return { command, metadata: facts.metadata, live };
+    const numbers = [
+      { personRef: parentRef, idNumber: parentId },
+      { personRef: studentRef, idNumber: studentId },
+    ];
+    return { command, metadata: facts.metadata, live, numbers };
   }
 
   private async campaignFacts(campaignId: string): Promise<CampaignFacts | null> {
