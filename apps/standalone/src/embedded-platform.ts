@@ -9,6 +9,7 @@ import {
   envName,
   loadServiceSettings,
   openServiceInfra,
+  type DatabaseTarget,
   type ServiceDefinition,
   type ServiceInfra,
   type ServiceSettings,
@@ -41,6 +42,11 @@ export interface EmbeddedOptions {
    * `npm start` does, tests do not (they build the tree they need).
    */
   seedOrganisation?: boolean;
+  /**
+   * Each service's database on a PostgreSQL server instead of a PGlite of its own (benchmarks on
+   * the local server): a connection URL per service name.
+   */
+  postgres?: Readonly<Record<string, string>>;
 }
 
 export interface EmbeddedPlatform {
@@ -65,14 +71,17 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions): Promise<E
   const bus = new InProcessBus();
   const databases: PgliteServer[] = [];
   const services: EmbeddedPlatform['services'] = {};
-  for (const { definition, module } of SERVICES) {
-    const database = await startPgliteServer(
-      options.dataDir ? join(options.dataDir, definition.name) : undefined,
-    );
+  const databaseOf = async (name: string): Promise<DatabaseTarget> => {
+    const url = options.postgres?.[name];
+    if (url) return { kind: 'postgres', url };
+    const database = await startPgliteServer(options.dataDir ? join(options.dataDir, name) : undefined);
     databases.push(database);
+    return { kind: 'pglite', ...database };
+  };
+  for (const { definition, module } of SERVICES) {
     const infra = await openServiceInfra(
       definition,
-      { kind: 'pglite', ...database },
+      await databaseOf(definition.name),
       { kind: 'in-process', bus },
       masterKeyFromEnv(env, true),
     );

@@ -16,6 +16,8 @@ export interface ClusterOptions {
   identity?: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
   /** More of the gateway's environment (`OIDC_CLIENT_ID`, `CONSOLE_DIR`…). */
   gatewayEnv?: Record<string, string>;
+  /** More of every service's environment (`RETENTION_YEARS_…`). */
+  serviceEnv?: Record<string, string>;
 }
 
 export interface Cluster {
@@ -116,6 +118,7 @@ export async function startCluster(name: string, options: ClusterOptions = {}): 
         ...identity,
         [`DATABASE_URL_${envName(s)}`]: databaseUrls[s],
         [`${envName(s)}_PORT`]: String(port),
+        ...options.serviceEnv,
       };
       const child = launch(s, logDir, env, count(s) > 1 ? `${s}-${i + 1}` : s);
       children.push(child);

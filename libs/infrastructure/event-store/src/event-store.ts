@@ -75,7 +75,8 @@ export class EventStore {
     const attempt = currentAttempt();
     attempt?.noteWrite();
     if (options.tx) return this.appendAndProject(options.tx, streamId, events, options, projections, true);
-    if (projections.length > 0 || attempt?.key) {
+    // A person's new data key commits with the event it seals (one commit, not two).
+    if (projections.length > 0 || attempt?.key || events.some((e) => this.personalData?.seals(e.type))) {
       return this.dataSource.transaction((tx) =>
         this.appendAndProject(tx, streamId, events, options, projections, true),
       );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isSealed, newDataKey, openValue, sealValue, sealedKindOf, sealedRefOf } from './field-cipher';
-import { mapPaths, mapStrings } from './personal-fields';
+import { forEachString, mapPaths, mapStrings } from './personal-fields';
 
 const REF = 'a'.repeat(64);
 const OTHER = 'b'.repeat(64);
@@ -67,5 +67,20 @@ describe('personal field paths', () => {
 
   it('finds strings wherever they stand', () => {
     expect(mapStrings({ a: ['x', { b: 'x' }], c: 1 }, (s) => s === 'x', () => 0)).toEqual({ a: [0, { b: 0 }], c: 1 });
+    const seen: string[] = [];
+    forEachString({ a: ['x', { b: 'y' }], c: 1, d: null }, (s) => s !== 'z', (s) => seen.push(s));
+    expect(seen).toEqual(['x', 'y']);
+  });
+
+  it('copies only what it changes, and never the data it was given', () => {
+    const given = { a: { b: 'x', c: [1, 'k'] }, d: ['y'], e: { f: 1 } };
+    const frozen = JSON.stringify(given);
+    const out = mapStrings(given, (s) => s === 'x', () => 0) as typeof given;
+    expect(out).toEqual({ a: { b: 0, c: [1, 'k'] }, d: ['y'], e: { f: 1 } });
+    expect(JSON.stringify(given)).toBe(frozen);
+    expect(out.a.c).toBe(given.a.c);
+    expect(out.d).toBe(given.d);
+    expect(out.e).toBe(given.e);
+    expect(mapStrings(given, () => false, () => 0)).toBe(given);
   });
 });

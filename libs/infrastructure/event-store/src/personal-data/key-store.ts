@@ -60,13 +60,22 @@ export class PersonKeys {
     const keys = await this.read(m, unique);
     const missing = unique.filter((r) => !keys.has(r));
     if (create && missing.length > 0) {
-      const wrapped = await Promise.all(missing.map(() => this.master.wrap(newDataKey())));
-      await m.query(
+      const made = missing.map(() => newDataKey());
+      const wrapped = await Promise.all(made.map((key) => this.master.wrap(key)));
+      const inserted: { person_ref: string }[] = await m.query(
         `INSERT INTO person_keys (person_ref, master_key_id, wrapped_key)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT (person_ref) DO NOTHING`,
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT (person_ref) DO NOTHING
+         RETURNING person_ref`,
         [missing, missing.map(() => this.master.id), wrapped],
       );
-      for (const [ref, key] of await this.read(m, missing)) keys.set(ref, key);
+      // The keys this insert stored are the ones just made (no read back, no unwrap); a person
+      // another writer gave a key meanwhile gets that one.
+      const stored = new Set(inserted.map((r) => r.person_ref));
+      missing.forEach((ref, i) => {
+        if (stored.has(ref)) keys.set(ref, made[i]);
+      });
+      const raced = missing.filter((ref) => !stored.has(ref));
+      for (const [ref, key] of await this.read(m, raced)) keys.set(ref, key);
     }
     return keys;
   }

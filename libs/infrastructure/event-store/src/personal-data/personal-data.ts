@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isSealed, openValue, sealValue, sealedKindOf, sealedRefOf } from './field-cipher';
 import { PersonErasedError, type PersonKeys } from './key-store';
-import { mapPaths, mapStrings, parseFieldSpec, valueAt, type PersonalFieldMap } from './personal-fields';
+import { forEachString, mapPaths, mapStrings, parseFieldSpec, valueAt, type PersonalFieldMap } from './personal-fields';
 
 /**
  * What an erased personal text reads as, everywhere (API, audit, exports, read models, rebuilt or
@@ -85,7 +85,7 @@ export class PersonalData {
 /** The people whose keys the sealed values in `data` need. */
 export function sealedRefsIn(data: unknown): string[] {
   const refs: string[] = [];
-  mapStrings(data, isSealed, (s) => refs.push(sealedRefOf(s)));
+  forEachString(data, isSealed, (s) => refs.push(sealedRefOf(s)));
   return refs;
 }
 

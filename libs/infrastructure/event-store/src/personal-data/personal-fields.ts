@@ -29,20 +29,50 @@ function mapPath(node: unknown, path: readonly string[], replace: (value: unknow
   return { ...record, [head]: mapPath(record[head], rest, replace) };
 }
 
-/** A copy of `data` with every string that `test` accepts replaced, wherever it stands. */
+/**
+ * `data` with every string that `test` accepts replaced, wherever it stands: a copy of the objects
+ * and arrays on the way to a replaced string, the rest shared (and `data` itself when nothing is
+ * replaced), since every read of the log passes its events through here.
+ */
 export function mapStrings(
   data: unknown,
   test: (value: string) => boolean,
   replace: (value: string) => unknown,
 ): unknown {
   if (typeof data === 'string') return test(data) ? replace(data) : data;
-  if (Array.isArray(data)) return data.map((item) => mapStrings(item, test, replace));
-  if (typeof data === 'object' && data !== null) {
-    return Object.fromEntries(
-      Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, mapStrings(v, test, replace)]),
-    );
+  if (typeof data !== 'object' || data === null) return data;
+  if (Array.isArray(data)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const item: unknown = data[i];
+      const mapped = mapStrings(item, test, replace);
+      if (mapped !== item) (copy ??= data.slice())[i] = mapped;
+    }
+    return copy ?? data;
   }
-  return data;
+  let copy: Record<string, unknown> | undefined;
+  const record = data as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const value = record[key];
+    const mapped = mapStrings(value, test, replace);
+    if (mapped !== value) (copy ??= { ...record })[key] = mapped;
+  }
+  return copy ?? data;
+}
+
+/** Calls `visit` with every string in `data` that `test` accepts, wherever it stands; copies nothing. */
+export function forEachString(data: unknown, test: (value: string) => boolean, visit: (value: string) => void): void {
+  if (typeof data === 'string') {
+    if (test(data)) visit(data);
+  } else if (Array.isArray(data)) {
+    for (const item of data) forEachString(item, test, visit);
+  } else if (typeof data === 'object' && data !== null) {
+    const record = data as Record<string, unknown>;
+    for (const key in record) {
+      if (Object.prototype.hasOwnProperty.call(record, key)) forEachString(record[key], test, visit);
+    }
+  }
 }
 
 /** A field spec split into its path and, when it names one, the path of its person's ref. */
