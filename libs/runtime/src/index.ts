@@ -30,3 +30,5 @@ export {
 export * from './org';
 export * from './privacy/personal-read-models';
 export * from './privacy/privacy.service';
+export * from './privacy/retention';
+export * from './privacy/restricted-people.projection';

@@ -9,6 +9,7 @@ import {
   PersonalData,
   PersonKeys,
   PGLITE_POOL_MAX,
+  ProcessingRestrictions,
   SoloLeader,
   type Leader,
   type LeaderRole,
@@ -33,6 +34,7 @@ import {
 import type { ServiceDefinition } from './service-definition';
 import { ACCESS_LOG_MIGRATIONS } from './audit/access-log.migration';
 import { ORG_UNITS_MIGRATIONS } from './org/org-units.migration';
+import { restrictedPeopleProjection } from './privacy/restricted-people.projection';
 
 export type DatabaseTarget =
   { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; host: string; port: number };
@@ -95,9 +97,14 @@ export async function openServiceInfra(
     await dataSource.destroy();
     throw error;
   }
-  const personalData = new PersonalData(personKeys, definition.personalFields ?? {});
+  const personalData = new PersonalData(
+    personKeys,
+    definition.personalFields ?? {},
+    new ProcessingRestrictions(definition.restrictedPersonPasses ?? []),
+  );
   const store = new EventStore(dataSource, {
-    projections: definition.projections,
+    // The service's read models, and who is restricted here (kept with the privacy events).
+    projections: [...definition.projections, restrictedPeopleProjection],
     upcasters: definition.upcasters,
     personalData,
   });

@@ -8,7 +8,7 @@ import {
   type ApplicationEvent,
   GRANTS_PERSONAL_FIELDS,
 } from '@union/education-grants/domain';
-import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type RetentionRecords, type ServiceDefinition } from '@union/runtime';
 import { grantsAuditPolicy } from './audit/grants-audit-policy';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
@@ -38,6 +38,36 @@ const GRANTS_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
   },
 ];
 
+/**
+ * A person's records here for their retention (DOMAIN.md §5): the applications naming them, as
+ * the parent or as the student, open until finished (disbursed, rejected or withdrawn; on hold
+ * is still open), and closed on the day they finished.
+ */
+const GRANTS_RETENTION: RetentionRecords = {
+  sql: `SELECT who.person_ref, a.status IN ('submitted', 'approved', 'on_hold') AS open,
+          CASE a.status
+            WHEN 'disbursed' THEN (a.data->>'paidOn')::date
+            WHEN 'rejected' THEN ((a.data->>'decidedAt')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+            WHEN 'withdrawn' THEN (SELECT (max(e.recorded_at) AT TIME ZONE 'Asia/Shanghai')::date FROM events e
+                                   WHERE e.stream_id = 'application-' || a.application_id
+                                     AND e.type = 'GrantApplicationWithdrawn')
+          END AS closed_on
+        FROM grant_application a
+        CROSS JOIN LATERAL (VALUES (a.parent_person_ref), (a.student_person_ref)) AS who(person_ref)`,
+};
+
+/**
+ * What a restricted person's applications still take: their end (rejected, withdrawn), which
+ * starts the retention period, and the holds the service puts on its own from hardship events.
+ * Approval and disbursement are refused.
+ */
+const GRANTS_RESTRICTED_PASSES = [
+  'GrantApplicationRejected',
+  'GrantApplicationWithdrawn',
+  'GrantApplicationPutOnHold',
+  'GrantApplicationReleasedFromHold',
+] as const;
+
 export const educationGrantsService: ServiceDefinition = {
   name: 'education-grants',
   publishes: TOPICS.educationGrants,
@@ -52,6 +82,8 @@ export const educationGrantsService: ServiceDefinition = {
   projections: [grantCampaignProjection, grantApplicationProjection],
   personalReadModels: GRANTS_PERSONAL_READ_MODELS,
   personalFields: GRANTS_PERSONAL_FIELDS,
+  retention: GRANTS_RETENTION,
+  restrictedPersonPasses: GRANTS_RESTRICTED_PASSES,
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
   auditPolicy: grantsAuditPolicy,
   toMessage,

@@ -12,7 +12,7 @@ import {
   type CaseEvent,
   HARDSHIP_PERSONAL_FIELDS,
 } from '@union/hardship-cases/domain';
-import { auditState, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { auditState, type PersonalReadModel, type RetentionRecords, type ServiceDefinition } from '@union/runtime';
 import { hardshipAuditPolicy } from './audit/hardship-audit-policy';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
@@ -61,6 +61,29 @@ const HARDSHIP_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
   { table: 'referral', whereRef: 'person_ref = $1', paths: ['memberName'] },
 ];
 
+/**
+ * A person's records here for their retention (DOMAIN.md §5): their cases (open, or closed on
+ * `closedOn`) and the referrals about them (pending, or settled).
+ */
+const HARDSHIP_RETENTION: RetentionRecords = {
+  sql: `SELECT person_ref, status = 'open' AS open, (data->>'closedOn')::date AS closed_on FROM case_summary
+        UNION ALL
+        SELECT person_ref, status = 'pending' AS open,
+               ((data->>'settledAt')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AS closed_on
+        FROM referral`,
+};
+
+/**
+ * What a restricted person's records still take: the case's closing (it starts the retention
+ * period) and what the service records on its own from the other programmes' events.
+ */
+const HARDSHIP_RESTRICTED_PASSES = [
+  'HardshipCaseClosed',
+  'ExternalAssistanceRecorded',
+  'ReferralReceived',
+  'ReferralDismissed',
+] as const;
+
 export const hardshipProjections = [
   caseSummaryProjection,
   assistanceProjection,
@@ -105,6 +128,8 @@ export const hardshipCasesService: ServiceDefinition = {
   upcasters: hardshipUpcasters,
   personalReadModels: HARDSHIP_PERSONAL_READ_MODELS,
   personalFields: HARDSHIP_PERSONAL_FIELDS,
+  retention: HARDSHIP_RETENTION,
+  restrictedPersonPasses: HARDSHIP_RESTRICTED_PASSES,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),

@@ -9,7 +9,7 @@ import {
   type MedicalAidDomainEvent,
   MEDICAL_AID_PERSONAL_FIELDS,
 } from '@union/medical-aid/domain';
-import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type ServiceDefinition } from '@union/runtime';
+import { auditState, HARDSHIP_ELIGIBILITY_SCHEMA, type PersonalReadModel, type RetentionRecords, type ServiceDefinition } from '@union/runtime';
 import { medicalAidAuditPolicy } from './audit/medical-aid-audit-policy';
 import { ClaimSummaryEntity } from './read-models/claim-summary.entity';
 import { claimSummaryProjection } from './read-models/claim-summary.projection';
@@ -47,6 +47,27 @@ const MEDICAL_AID_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
   },
 ];
 
+/**
+ * A member's records here for their retention (DOMAIN.md §5): each membership, open until its
+ * period's coverage ends (then closed on `coverageEnd`), and each claim, open until paid or
+ * rejected.
+ */
+const MEDICAL_AID_RETENTION: RetentionRecords = {
+  sql: `SELECT m.person_ref, (p.data->>'coverageEnd')::date >= $1::date AS open,
+               (p.data->>'coverageEnd')::date AS closed_on
+        FROM membership_summary m JOIN period_summary p ON p.period_id = m.period_id
+        UNION ALL
+        SELECT person_ref, status IN ('submitted', 'approved') AS open,
+               CASE status
+                 WHEN 'paid' THEN (data->>'paidOn')::date
+                 WHEN 'rejected' THEN ((data->>'decidedAt')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+               END AS closed_on
+        FROM claim_summary`,
+};
+
+/** What a restricted member's records still take: a claim's rejection (it ends the claim). */
+const MEDICAL_AID_RESTRICTED_PASSES = ['ClaimRejected', 'ClaimAdmissionReleased'] as const;
+
 export const medicalAidService: ServiceDefinition = {
   name: 'medical-aid',
   publishes: TOPICS.medicalAidClaims,
@@ -65,6 +86,8 @@ export const medicalAidService: ServiceDefinition = {
   projections: [periodSummaryProjection, membershipSummaryProjection, claimSummaryProjection],
   personalReadModels: MEDICAL_AID_PERSONAL_READ_MODELS,
   personalFields: MEDICAL_AID_PERSONAL_FIELDS,
+  retention: MEDICAL_AID_RETENTION,
+  restrictedPersonPasses: MEDICAL_AID_RESTRICTED_PASSES,
   auditStates: {
     period: auditState(periodDecider),
     member: auditState(membershipDecider),

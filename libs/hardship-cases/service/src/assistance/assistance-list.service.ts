@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AssistanceRow, CaseSummaryRow } from '@union/hardship-cases/domain';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, hiddenFromWork, OrgScope } from '@union/runtime';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
 import { assistanceView, type AssistanceView } from './assistance.view';
@@ -58,6 +58,8 @@ export class AssistanceList {
     const where: string[] = [];
     const scope = this.orgScope.scopeSql(principal, 'c.unit_id', params);
     if (scope) where.push(scope);
+    const restricted = hiddenFromWork(principal, 'c.person_ref');
+    if (restricted) where.push(restricted);
     if (query.status) where.push(`a.status = $${params.push(query.status)}`);
     if (query.unitId) where.push(`c.unit_id = $${params.push(query.unitId)}`);
     if (query.submittedByNot) where.push(`a.data->>'recordedBy' <> $${params.push(query.submittedByNot)}`);

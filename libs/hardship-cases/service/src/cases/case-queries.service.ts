@@ -4,7 +4,7 @@ import { chinaToday, DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { caseStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, EVENT_STORE, hiddenFromWork, OrgScope } from '@union/runtime';
 import { assistanceView } from '../assistance/assistance.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
@@ -31,6 +31,8 @@ export class CaseQueries {
     const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c');
     const scope = this.orgScope.scopeWhere(principal, 'c.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
+    const restricted = hiddenFromWork(principal, 'c.person_ref');
+    if (restricted) qb.andWhere(restricted);
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.tier) qb.andWhere('c.tier = :tier', { tier: query.tier });
