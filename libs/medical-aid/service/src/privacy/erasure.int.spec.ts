@@ -56,15 +56,29 @@ describe('restricting, then erasing, a member in medical aid (PGlite, HTTP)', ()
 
   const everything = async () => {
     const [claims, memberView, report, audit] = await Promise.all([
-      request(h.http).get(`${API}/claims?periodId=${periodId}`).set('Authorization', await as.reviewer()),
-      request(h.http).get(`${API}/periods/${periodId}/members/${member}`).set('Authorization', await as.reviewer()),
-      request(h.http).get(`${API}/periods/${periodId}/fund-report`).set('Authorization', await as.reviewer()),
-      request(h.http).get(`/api/v1/audit/people/${member}/events`).set('Authorization', await as.auditor()),
+      request(h.http)
+        .get(`${API}/claims?periodId=${periodId}`)
+        .set('Authorization', await as.reviewer()),
+      request(h.http)
+        .get(`${API}/periods/${periodId}/members/${member}`)
+        .set('Authorization', await as.reviewer()),
+      request(h.http)
+        .get(`${API}/periods/${periodId}/fund-report`)
+        .set('Authorization', await as.reviewer()),
+      request(h.http)
+        .get(`/api/v1/audit/people/${member}/events`)
+        .set('Authorization', await as.auditor()),
     ]);
-    return { claims: claims.body, memberView: memberView.body, report: report.body as unknown, audit: audit.body };
+    return {
+      claims: claims.body,
+      memberView: memberView.body,
+      report: report.body as unknown,
+      audit: audit.body,
+    };
   };
   const rawText = async () =>
-    (await h.infra.dataSource.query<{ t: string }[]>(`SELECT string_agg(data::text, '') AS t FROM events`))[0].t;
+    (await h.infra.dataSource.query<{ t: string }[]>(`SELECT string_agg(data::text, '') AS t FROM events`))[0]
+      .t;
   const readModelText = async () =>
     (
       await h.infra.dataSource.query<{ t: string }[]>(
@@ -121,8 +135,12 @@ describe('restricting, then erasing, a member in medical aid (PGlite, HTTP)', ()
     expect(refused.body).toMatchObject({ code: 'PERSON_RESTRICTED', status: 422 });
     const listed = async (auth: string) =>
       (
-        (await request(h.http).get(`${API}/claims?periodId=${periodId}`).set('Authorization', auth).expect(200))
-          .body as { items: { claimId: string }[] }
+        (
+          await request(h.http)
+            .get(`${API}/claims?periodId=${periodId}`)
+            .set('Authorization', auth)
+            .expect(200)
+        ).body as { items: { claimId: string }[] }
       ).items.map((c) => c.claimId);
     expect(await listed(await as.reviewer())).not.toContain(claimId);
     expect(await listed(await as.auditor())).toContain(claimId);
