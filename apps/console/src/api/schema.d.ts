@@ -1942,7 +1942,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * A person's personal data in each service: active or erased, and when
+         * A person's personal data in each service: active, restricted (until when) or erased (when), and the retention end
          * @description Roles: admin, auditor.
          */
         get: operations["getPrivacyStatus"];
@@ -1964,8 +1964,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Erase a person's personal data in every service (their key destroyed; every event stays and verifies)
-         * @description Role: admin. Each service destroys the person's data key, scrubs its read models and records the request as an event. `complete` is false when a service did not answer: send the same request again (erasure is idempotent).
+         * Restrict or erase a person's personal data in every service, by each programme's retention
+         * @description Role: admin. In each service, whatever the kind asked: when the person's retention there has passed (every record closed `RETENTION_YEARS_<PROGRAMME>` years ago, or none held), the service destroys the person's data key, scrubs its read models and records `PersonalDataErased` (`erased`); otherwise it restricts processing (`restricted`, `until` the retention end, or null while a record is open: records take no commands, 422 `PERSON_RESTRICTED`, and leave worklists and batches) and records `PersonalDataRestricted`. The retention sweep erases them when the date comes. `complete` is false when a service did not answer: send the same request again (a request is idempotent per service).
          */
         post: operations["postPrivacyRequest"];
         delete?: never;
@@ -3022,7 +3022,7 @@ export type components = {
             enrolled: number;
             rejected: {
                 /** @enum {string} */
-                code: "INVALID_ID_NUMBER" | "NAME_REQUIRED" | "NO_BASIC_MEDICAL_INSURANCE";
+                code: "INVALID_ID_NUMBER" | "NAME_REQUIRED" | "NO_BASIC_MEDICAL_INSURANCE" | "PERSON_RESTRICTED";
                 /** @description The row of `members`, from 0 */
                 index: number;
                 message: string;
@@ -3654,12 +3654,28 @@ export type components = {
                     answer?: {
                         /** Format: date-time */
                         erasedAt?: string | null;
+                        /** @description status: a record of theirs is still open here */
+                        openRecords?: boolean;
                         /** @enum {string} */
-                        outcome?: "erased" | "already_erased";
+                        outcome?: "erased" | "already_erased" | "restricted" | "already_restricted";
+                        /** @description status: how many records of theirs this service holds */
+                        records?: number;
+                        /** Format: date-time */
+                        restrictedAt?: string | null;
+                        /**
+                         * Format: date
+                         * @description the person's last record here closed plus the programme's retention years; null while a record is open
+                         */
+                        retentionEndsOn?: string | null;
                         rowsScrubbed?: number;
                         service?: string;
                         /** @enum {string} */
-                        status?: "active" | "erased";
+                        status?: "active" | "restricted" | "erased";
+                        /**
+                         * Format: date
+                         * @description restricted: until the retention end; null until further notice (a record is still open)
+                         */
+                        until?: string | null;
                     };
                     available: boolean;
                     detail?: string;
@@ -3670,12 +3686,28 @@ export type components = {
                     answer?: {
                         /** Format: date-time */
                         erasedAt?: string | null;
+                        /** @description status: a record of theirs is still open here */
+                        openRecords?: boolean;
                         /** @enum {string} */
-                        outcome?: "erased" | "already_erased";
+                        outcome?: "erased" | "already_erased" | "restricted" | "already_restricted";
+                        /** @description status: how many records of theirs this service holds */
+                        records?: number;
+                        /** Format: date-time */
+                        restrictedAt?: string | null;
+                        /**
+                         * Format: date
+                         * @description the person's last record here closed plus the programme's retention years; null while a record is open
+                         */
+                        retentionEndsOn?: string | null;
                         rowsScrubbed?: number;
                         service?: string;
                         /** @enum {string} */
-                        status?: "active" | "erased";
+                        status?: "active" | "restricted" | "erased";
+                        /**
+                         * Format: date
+                         * @description restricted: until the retention end; null until further notice (a record is still open)
+                         */
+                        until?: string | null;
                     };
                     available: boolean;
                     detail?: string;
@@ -3686,12 +3718,28 @@ export type components = {
                     answer?: {
                         /** Format: date-time */
                         erasedAt?: string | null;
+                        /** @description status: a record of theirs is still open here */
+                        openRecords?: boolean;
                         /** @enum {string} */
-                        outcome?: "erased" | "already_erased";
+                        outcome?: "erased" | "already_erased" | "restricted" | "already_restricted";
+                        /** @description status: how many records of theirs this service holds */
+                        records?: number;
+                        /** Format: date-time */
+                        restrictedAt?: string | null;
+                        /**
+                         * Format: date
+                         * @description the person's last record here closed plus the programme's retention years; null while a record is open
+                         */
+                        retentionEndsOn?: string | null;
                         rowsScrubbed?: number;
                         service?: string;
                         /** @enum {string} */
-                        status?: "active" | "erased";
+                        status?: "active" | "restricted" | "erased";
+                        /**
+                         * Format: date
+                         * @description restricted: until the retention end; null until further notice (a record is still open)
+                         */
+                        until?: string | null;
                     };
                     available: boolean;
                     detail?: string;
@@ -3702,7 +3750,7 @@ export type components = {
         };
         PrivacyRequest: {
             /** @enum {string} */
-            kind: "erase";
+            kind: "restrict" | "erase";
             /** @example 《个人信息保护法》第四十七条 */
             legalBasis: string;
             /** @example 保存期限届满 */
@@ -3710,7 +3758,7 @@ export type components = {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SAME_ACTOR" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "DUPLICATE" | "BUDGET_EXHAUSTED" | "PAYLOAD_TOO_LARGE" | "NOT_ELIGIBLE" | "RULE_VIOLATION" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SAME_ACTOR" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "DUPLICATE" | "BUDGET_EXHAUSTED" | "PAYLOAD_TOO_LARGE" | "NOT_ELIGIBLE" | "RULE_VIOLATION" | "PERSON_RESTRICTED" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "OUTCOME_UNKNOWN";
             /** @example This action needs the role reviewer. */
             detail: string;
             errors?: {
@@ -4180,7 +4228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,7 +4961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6379,7 +6427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,7 +7384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7524,7 +7572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7636,7 +7684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +7796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,7 +7908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8049,7 +8097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +8281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8662,7 +8710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8850,7 +8898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8963,7 +9011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9076,7 +9124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9188,7 +9236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9300,7 +9348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9412,7 +9460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9524,7 +9572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9636,7 +9684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9826,7 +9874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10014,7 +10062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10282,7 +10330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10470,7 +10518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10662,7 +10710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10927,7 +10975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11193,7 +11241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11465,7 +11513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11655,7 +11703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11767,7 +11815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11879,7 +11927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12142,7 +12190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12330,7 +12378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12676,7 +12724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12866,7 +12914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12978,7 +13026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13090,7 +13138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13349,7 +13397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
