@@ -1,4 +1,6 @@
 import { rebuildProjections } from '@union/event-store';
+import { addDays } from '@union/kernel';
+import { PrivacyService } from '@union/runtime';
 import type { EmbeddedPlatform } from './embedded-platform';
 import {
   bearer,
@@ -12,8 +14,11 @@ import { campaignBody, caseBody, claimBody, periodBody } from './testing/platfor
 import { idNumberWithCheckChar } from '@union/kernel';
 
 /**
- * Issue 18, erasure end to end on the embedded default: a person with a hardship case, a grant
- * application (as the parent) and a paid claim is erased through the gateway. Afterwards every
+ * Issue 18, erasure end to end on the embedded default (retention 0 years in every programme): a
+ * person with a hardship case, a grant application (as the parent) and a paid claim asks to be
+ * erased through the gateway once their case is closed. Hardship and grants erase at once (every
+ * record closed, retention passed); medical aid restricts until the membership's coverage ends,
+ * and its retention sweep erases them on that date. Afterwards every
  * service's log still verifies, every amount and report is unchanged, and the person's name and
  * identity number appear nowhere: not in the API's answers, the audit's, the read models (live or
  * rebuilt), nor the raw `events` tables (where they never were in the clear).
@@ -30,7 +35,11 @@ describe('erasing a person across the three programmes (embedded platform)', () 
   let periodId = '';
 
   beforeAll(async () => {
-    platform = await startQuietPlatform();
+    platform = await startQuietPlatform({
+      RETENTION_YEARS_HARDSHIP_CASES: '0',
+      RETENTION_YEARS_EDUCATION_GRANTS: '0',
+      RETENTION_YEARS_MEDICAL_AID: '0',
+    });
     tokens = {
       cw: await bearer('cw-erase', ['caseworker'], ['u1']),
       rv: await bearer('rv-erase', ['reviewer'], ['*']),
@@ -125,6 +134,8 @@ describe('erasing a person across the three programmes (embedded platform)', () 
       legalBasis: '《个人信息保护法》第四十七条',
     });
     expect(refused.status).toBe(403);
+    // The case closed: the last of the person's hardship records (the grant was paid: closed too).
+    await expectCall(200, url, tokens.cw, 'POST', `/api/v1/hardship/cases/${caseId}/close`, { reason: 'moved_away' });
     const started = Date.now();
     const erased = await expectCall(202, url, tokens.admin, 'POST', `/api/v1/privacy/people/${person}/requests`, {
       kind: 'erase',
@@ -137,10 +148,20 @@ describe('erasing a person across the three programmes (embedded platform)', () 
       services: {
         'hardship-cases': { available: true, status: 202, answer: { outcome: 'erased' } },
         'education-grants': { available: true, status: 202, answer: { outcome: 'erased' } },
-        'medical-aid': { available: true, status: 202, answer: { outcome: 'erased' } },
+        // The membership's coverage runs: restricted until further notice.
+        'medical-aid': { available: true, status: 202, answer: { outcome: 'restricted', until: null } },
       },
     });
     expect(tookMs).toBeLessThan(10_000); // the budget (1 s) is measured in `npm run bench`, not here
+    const restricted = await get(tokens.au, `/api/v1/privacy/people/${person}`);
+    expect(restricted).toMatchObject({
+      services: { 'medical-aid': { answer: { status: 'restricted', until: null, openRecords: true } } },
+    });
+    // When the coverage has ended, medical aid's sweep erases them (it would run every hour).
+    const medical = platform.services['medical-aid'].app.get(PrivacyService);
+    const afterCoverage = new Date(`${addDays(periodBody().coverageEnd, 1)}T12:00:00+08:00`);
+    expect(await medical.sweep(new Date())).toBe(0);
+    expect(await medical.sweep(afterCoverage)).toBe(1);
 
     for (const service of ['hardship-cases', 'education-grants', 'medical-aid']) {
       expect(await get(tokens.au, `/api/v1/audit/${service}/verify`)).toMatchObject({ valid: true });

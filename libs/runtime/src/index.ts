@@ -35,3 +35,5 @@ export * from './privacy/disclosure';
 export * from './privacy/person-identities';
 export { Purpose, statedPurposeOf } from './privacy/purpose';
 export * from './privacy/processing-records';
+export * from './privacy/retention';
+export * from './privacy/restricted-people.projection';

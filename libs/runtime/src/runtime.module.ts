@@ -1,6 +1,7 @@
 import {
   Global,
   Inject,
+  Logger,
   Module,
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -37,14 +38,17 @@ import { registerServiceHealth } from './service-health';
 @Global()
 @Module({})
 export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RetentionSweep');
   private readonly sealer: Sealer;
   private sampler?: { stop(): void };
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     @Inject(SERVICE_INFRA) private readonly infra: ServiceInfra,
-    @Inject(SERVICE_SETTINGS) settings: ServiceSettings,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly health: HealthRegistry,
     private readonly metrics: MetricsRegistry,
+    private readonly privacy: PrivacyService,
   ) {
     this.sealer = new Sealer(infra.dataSource, { intervalMs: settings.sealIntervalMs ?? 30_000 });
   }
@@ -69,7 +73,16 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
         ProcessingRecords,
       ],
       controllers: [AuditController, PrivacyController, OrgUnitsConsumer, ProcessingRecordsController],
-      exports: [SERVICE_INFRA, SERVICE_SETTINGS, DATA_SOURCE, EVENT_STORE, OrgScope, PersonIdentities, Disclosure],
+      exports: [
+        SERVICE_INFRA,
+        SERVICE_SETTINGS,
+        DATA_SOURCE,
+        EVENT_STORE,
+        OrgScope,
+        PersonIdentities,
+        Disclosure,
+        PrivacyService,
+      ],
     };
   }
 
@@ -83,9 +96,32 @@ export class RuntimeModule implements OnApplicationBootstrap, BeforeApplicationS
       // no unsealed tail; a replica that lost the lock leaves that to the new leader.
       stop: (reason) => this.sealer.stop({ finalSeal: reason === 'shutdown' }),
     });
+    this.startRetentionSweep();
+  }
+
+  /**
+   * Erasure when the retention date comes (docs/personal-information.md): every
+   * `PRIVACY_SWEEP_INTERVAL_MS`, on every replica (an erasure is idempotent and takes the person's
+   * lock, so two replicas sweeping at once erase each person once). Off when the interval is 0 or
+   * unset, as in tests, which call `PrivacyService.sweep` themselves.
+   */
+  private startRetentionSweep(): void {
+    const every = this.settings.privacySweepIntervalMs ?? 0;
+    if (every <= 0 || !this.infra.definition.retention) return;
+    let running = false;
+    this.sweeper = setInterval(() => {
+      if (running) return;
+      running = true;
+      this.privacy
+        .sweep()
+        .catch((error: unknown) => this.logger.error(`retention sweep failed: ${(error as Error).message}`))
+        .finally(() => (running = false));
+    }, every);
+    this.sweeper.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
     this.sampler?.stop();
     await this.infra.leaders.relay.stop();
     await this.infra.leaders.sealer.stop();

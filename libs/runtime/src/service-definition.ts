@@ -8,6 +8,7 @@ import type { AuditPolicyResolver } from './audit/audit-policy';
 import type { AuditStateModel } from './audit/audit-state';
 import type { PersonalReadModel } from './privacy/personal-read-models';
 import type { ProcessingKinds } from './privacy/processing-records';
+import type { RetentionRecords } from './privacy/retention';
 
 /** What a service contributes to the runtime: its schema, read models and what it publishes. */
 export interface ServiceDefinition {
@@ -31,6 +32,17 @@ export interface ServiceDefinition {
   personalReadModels?: readonly PersonalReadModel[];
   /** Per event type, the kinds of personal information it processes: the records of processing (DOMAIN.md §5). */
   processingKinds?: ProcessingKinds;
+  /**
+   * The person's records here and whether each is still open, for their retention period
+   * (privacy/retention.ts). A service without it keeps no personal data.
+   */
+  retention?: RetentionRecords;
+  /**
+   * The event types a restricted person's records still take (everything else is refused,
+   * `PERSON_RESTRICTED`): the closing of a record, which starts the retention period, and what
+   * the service records on its own from other programmes' events (docs/personal-information.md).
+   */
+  restrictedPersonPasses?: readonly string[];
   /** Per stream type (`case`, `claim`…), the decider the audit folds a record's state with. */
   auditStates: Readonly<Record<string, AuditStateModel>>;
   /** Which policy a decision was taken under, for the audit's "as decided" (none: no policy shown). */
@@ -62,4 +74,12 @@ export interface ServiceSettings extends AuthSettings {
   logLevel: LogLevel;
   /** How often the log is sealed (`SEAL_INTERVAL_MS`, default 30000; 0: only on shutdown). */
   sealIntervalMs?: number;
+  /** `RETENTION_YEARS_<SERVICE>`: years after a person's last record closed (default 10; 0 allowed). */
+  retentionYears?: number;
+  /**
+   * How often the retention sweep erases the people whose retention passed
+   * (`PRIVACY_SWEEP_INTERVAL_MS`, default an hour from the environment; absent or 0: never on its
+   * own, as in tests, which call `PrivacyService.sweep` with a clock).
+   */
+  privacySweepIntervalMs?: number;
 }

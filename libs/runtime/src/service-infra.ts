@@ -9,6 +9,7 @@ import {
   PersonalData,
   PersonKeys,
   PGLITE_POOL_MAX,
+  ProcessingRestrictions,
   SoloLeader,
   type Leader,
   type LeaderRole,
@@ -34,6 +35,7 @@ import type { ServiceDefinition } from './service-definition';
 import { ACCESS_LOG_MIGRATIONS } from './audit/access-log.migration';
 import { PERSON_IDENTITY_MIGRATIONS } from './privacy/person-identities';
 import { ORG_UNITS_MIGRATIONS } from './org/org-units.migration';
+import { restrictedPeopleProjection } from './privacy/restricted-people.projection';
 
 export type DatabaseTarget =
   { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; host: string; port: number };
@@ -98,9 +100,14 @@ export async function openServiceInfra(
     await dataSource.destroy();
     throw error;
   }
-  const personalData = new PersonalData(personKeys, definition.personalFields ?? {});
+  const personalData = new PersonalData(
+    personKeys,
+    definition.personalFields ?? {},
+    new ProcessingRestrictions(definition.restrictedPersonPasses ?? []),
+  );
   const store = new EventStore(dataSource, {
-    projections: definition.projections,
+    // The service's read models, and who is restricted here (kept with the privacy events).
+    projections: [...definition.projections, restrictedPeopleProjection],
     upcasters: definition.upcasters,
     personalData,
   });

@@ -105,6 +105,20 @@ export function loadServiceSettings(
         max: 86_400_000,
         description: 'how often the event log is sealed, in milliseconds (0: only on shutdown)',
       },
+      [retentionVar(service)]: {
+        type: 'int',
+        default: String(DEFAULT_RETENTION_YEARS),
+        min: 0,
+        max: 100,
+        description: "how many years after a person's last record here closed their personal data is kept, then erased",
+      },
+      PRIVACY_SWEEP_INTERVAL_MS: {
+        type: 'int',
+        default: '3600000',
+        min: 0,
+        max: 7 * 86_400_000,
+        description: 'how often erasure due by retention runs, in milliseconds (0: never on its own)',
+      },
       PERSON_REF_SECRET: {
         type: 'string',
         required: true,
@@ -136,5 +150,18 @@ export function loadServiceSettings(
     personRefSecret: config.PERSON_REF_SECRET,
     logLevel: parseLogLevel(env.LOG_LEVEL),
     sealIntervalMs: config.SEAL_INTERVAL_MS,
+    retentionYears: Number(config[retentionVar(service)]),
+    privacySweepIntervalMs: config.PRIVACY_SWEEP_INTERVAL_MS,
   };
 }
+
+/** Years a person's data is kept after their last record closed, unless configured (DOMAIN.md §5). */
+export const DEFAULT_RETENTION_YEARS = 10;
+
+/**
+ * The retention variable of a programme: `RETENTION_YEARS_HARDSHIP_CASES`,
+ * `RETENTION_YEARS_EDUCATION_GRANTS`, `RETENTION_YEARS_MEDICAL_AID` (named per programme: in the
+ * embedded default the three services read one environment).
+ */
+export const retentionVar = (service: ServiceName): string =>
+  `RETENTION_YEARS_${service.toUpperCase().replace(/-/g, '_')}`;

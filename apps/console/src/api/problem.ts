@@ -30,6 +30,7 @@ const CODE_MESSAGES: Readonly<Record<string, string>> = {
   BUDGET_EXHAUSTED: '预算已用完，无法继续办理',
   NOT_ELIGIBLE: '不符合办理条件',
   RULE_VIOLATION: '不符合办理规则',
+  PERSON_RESTRICTED: '此人的个人信息已限制处理（只保存、不使用），不能办理',
   IDEMPOTENCY_KEY_REUSED: '重复提交的内容与第一次不同，请刷新后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   RATE_LIMITED: '操作过于频繁，请稍后再试',

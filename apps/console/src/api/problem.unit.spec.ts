@@ -54,6 +54,7 @@ describe('mapProblem (problem+json to the form, in Chinese)', () => {
       'DUPLICATE',
       'BUDGET_EXHAUSTED',
       'RULE_VIOLATION',
+      'PERSON_RESTRICTED',
       'IDEMPOTENCY_KEY_REUSED',
       'PAYLOAD_TOO_LARGE',
       'RATE_LIMITED',

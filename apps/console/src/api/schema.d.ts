@@ -1942,7 +1942,7 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * A person's personal data in each service: active or erased, and when
+         * A person's personal data in each service: active, restricted (until when) or erased (when), and the retention end
          * @description Roles: admin, auditor.
          */
         get: operations["getPrivacyStatus"];
@@ -1964,8 +1964,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Erase a person's personal data in every service (their key destroyed; every event stays and verifies)
-         * @description Role: admin. Each service destroys the person's data key, scrubs its read models and records the request as an event. `complete` is false when a service did not answer: send the same request again (erasure is idempotent).
+         * Restrict or erase a person's personal data in every service, by each programme's retention
+         * @description Role: admin. In each service, whatever the kind asked: when the person's retention there has passed (every record closed `RETENTION_YEARS_<PROGRAMME>` years ago, or none held), the service destroys the person's data key, scrubs its read models and records `PersonalDataErased` (`erased`); otherwise it restricts processing (`restricted`, `until` the retention end, or null while a record is open: records take no commands, 422 `PERSON_RESTRICTED`, and leave worklists and batches) and records `PersonalDataRestricted`. The retention sweep erases them when the date comes. `complete` is false when a service did not answer: send the same request again (a request is idempotent per service).
          */
         post: operations["postPrivacyRequest"];
         delete?: never;
@@ -3053,7 +3053,7 @@ export type components = {
             enrolled: number;
             rejected: {
                 /** @enum {string} */
-                code: "INVALID_ID_NUMBER" | "NAME_REQUIRED" | "NO_BASIC_MEDICAL_INSURANCE";
+                code: "INVALID_ID_NUMBER" | "NAME_REQUIRED" | "NO_BASIC_MEDICAL_INSURANCE" | "PERSON_RESTRICTED";
                 /** @description The row of `members`, from 0 */
                 index: number;
                 message: string;
@@ -3689,12 +3689,28 @@ export type components = {
                     answer?: {
                         /** Format: date-time */
                         erasedAt?: string | null;
+                        /** @description status: a record of theirs is still open here */
+                        openRecords?: boolean;
                         /** @enum {string} */
-                        outcome?: "erased" | "already_erased";
+                        outcome?: "erased" | "already_erased" | "restricted" | "already_restricted";
+                        /** @description status: how many records of theirs this service holds */
+                        records?: number;
+                        /** Format: date-time */
+                        restrictedAt?: string | null;
+                        /**
+                         * Format: date
+                         * @description the person's last record here closed plus the programme's retention years; null while a record is open
+                         */
+                        retentionEndsOn?: string | null;
                         rowsScrubbed?: number;
                         service?: string;
                         /** @enum {string} */
-                        status?: "active" | "erased";
+                        status?: "active" | "restricted" | "erased";
+                        /**
+                         * Format: date
+                         * @description restricted: until the retention end; null until further notice (a record is still open)
+                         */
+                        until?: string | null;
                     };
                     available: boolean;
                     detail?: string;
@@ -3705,12 +3721,28 @@ export type components = {
                     answer?: {
                         /** Format: date-time */
                         erasedAt?: string | null;
+                        /** @description status: a record of theirs is still open here */
+                        openRecords?: boolean;
                         /** @enum {string} */
-                        outcome?: "erased" | "already_erased";
+                        outcome?: "erased" | "already_erased" | "restricted" | "already_restricted";
+                        /** @description status: how many records of theirs this service holds */
+                        records?: number;
+                        /** Format: date-time */
+                        restrictedAt?: string | null;
+                        /**
+                         * Format: date
+                         * @description the person's last record here closed plus the programme's retention years; null while a record is open
+                         */
+                        retentionEndsOn?: string | null;
                         rowsScrubbed?: number;
                         service?: string;
                         /** @enum {string} */
-                        status?: "active" | "erased";
+                        status?: "active" | "restricted" | "erased";
+                        /**
+                         * Format: date
+                         * @description restricted: until the retention end; null until further notice (a record is still open)
+                         */
+                        until?: string | null;
                     };
                     available: boolean;
                     detail?: string;
@@ -3721,12 +3753,28 @@ export type components = {
                     answer?: {
                         /** Format: date-time */
                         erasedAt?: string | null;
+                        /** @description status: a record of theirs is still open here */
+                        openRecords?: boolean;
                         /** @enum {string} */
-                        outcome?: "erased" | "already_erased";
+                        outcome?: "erased" | "already_erased" | "restricted" | "already_restricted";
+                        /** @description status: how many records of theirs this service holds */
+                        records?: number;
+                        /** Format: date-time */
+                        restrictedAt?: string | null;
+                        /**
+                         * Format: date
+                         * @description the person's last record here closed plus the programme's retention years; null while a record is open
+                         */
+                        retentionEndsOn?: string | null;
                         rowsScrubbed?: number;
                         service?: string;
                         /** @enum {string} */
-                        status?: "active" | "erased";
+                        status?: "active" | "restricted" | "erased";
+                        /**
+                         * Format: date
+                         * @description restricted: until the retention end; null until further notice (a record is still open)
+                         */
+                        until?: string | null;
                     };
                     available: boolean;
                     detail?: string;
@@ -3737,7 +3785,7 @@ export type components = {
         };
         PrivacyRequest: {
             /** @enum {string} */
-            kind: "erase";
+            kind: "restrict" | "erase";
             /** @example 《个人信息保护法》第四十七条 */
             legalBasis: string;
             /** @example 保存期限届满 */
@@ -3745,7 +3793,7 @@ export type components = {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SAME_ACTOR" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "DUPLICATE" | "BUDGET_EXHAUSTED" | "PAYLOAD_TOO_LARGE" | "NOT_ELIGIBLE" | "RULE_VIOLATION" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SAME_ACTOR" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "DUPLICATE" | "BUDGET_EXHAUSTED" | "PAYLOAD_TOO_LARGE" | "NOT_ELIGIBLE" | "RULE_VIOLATION" | "PERSON_RESTRICTED" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "OUTCOME_UNKNOWN";
             /** @example This action needs the role reviewer. */
             detail: string;
             errors?: {
@@ -4342,7 +4390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5075,7 +5123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5808,7 +5856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6541,7 +6589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7498,7 +7546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7689,7 +7737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7801,7 +7849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7913,7 +7961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8025,7 +8073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,7 +8262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8398,7 +8446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8827,7 +8875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9018,7 +9066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,7 +9179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9244,7 +9292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9356,7 +9404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9468,7 +9516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,7 +9628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9692,7 +9740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9804,7 +9852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9994,7 +10042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10182,7 +10230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10450,7 +10498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10638,7 +10686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10830,7 +10878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11095,7 +11143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11361,7 +11409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11633,7 +11681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11826,7 +11874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11938,7 +11986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12050,7 +12098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12313,7 +12361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12501,7 +12549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12850,7 +12898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13040,7 +13088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13152,7 +13200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13264,7 +13312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13526,7 +13574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED */
+            /** @description NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person's processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -104,6 +104,8 @@ export function rejectionReason(code: string, idNumber: string, today: string): 
       return '姓名为空';
     case 'NO_BASIC_MEDICAL_INSURANCE':
       return '未参加城镇职工基本医疗保险';
+    case 'PERSON_RESTRICTED':
+      return '此人的个人信息已限制处理，不能参保';
     default:
       return `未通过（代码 ${code}）`;
   }

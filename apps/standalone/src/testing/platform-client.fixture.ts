@@ -19,7 +19,8 @@ export function startQuietPlatform(
 ): Promise<EmbeddedPlatform> {
   return startEmbeddedPlatform({
     gatewayPort: 0,
-    env: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env },
+    // The retention sweep runs only when a test calls it (PrivacyService.sweep, with its clock).
+    env: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', PRIVACY_SWEEP_INTERVAL_MS: '0', ...env },
     seedOrganisation: options.seedOrganisation,
   });
 }

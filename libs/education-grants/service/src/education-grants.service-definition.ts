@@ -13,13 +13,9 @@ import {
   HARDSHIP_ELIGIBILITY_SCHEMA,
   type PersonalReadModel,
   type ProcessingKinds,
+  type RetentionRecords,
   type ServiceDefinition,
 } from '@union/runtime';
-
-/** The kinds of personal information each event processes, for the records of processing (DOMAIN.md §5). */
-const GRANTS_PROCESSING_KINDS: ProcessingKinds = {
-  GrantApplicationSubmitted: ['identity_number', 'name', 'minor', 'education'],
-};
 import { grantsAuditPolicy } from './audit/grants-audit-policy';
 import { GrantApplicationEntity } from './read-models/grant-application.entity';
 import { grantApplicationProjection } from './read-models/grant-application.projection';
@@ -28,6 +24,11 @@ import { grantCampaignProjection } from './read-models/grant-campaign.projection
 import { GrantsReadModels1732300002000 } from './schema/1732300002000-grants-read-models.migration';
 import { GrantsPersonRefs1732300002100 } from './schema/1732300002100-grants-person-refs.migration';
 import { GrantsCampaignApplications1732300002200 } from './schema/1732300002200-grants-campaign-applications.migration';
+
+/** The kinds of personal information each event processes, for the records of processing (DOMAIN.md §5). */
+const GRANTS_PROCESSING_KINDS: ProcessingKinds = {
+  GrantApplicationSubmitted: ['identity_number', 'name', 'minor', 'education'],
+};
 
 /** Publishes what other programmes need of an application: only `GrantDisbursed` crosses the border. */
 function toMessage(event: StoredEvent) {
@@ -49,6 +50,36 @@ const GRANTS_PERSONAL_READ_MODELS: readonly PersonalReadModel[] = [
   },
 ];
 
+/**
+ * A person's records here for their retention (DOMAIN.md §5): the applications naming them, as
+ * the parent or as the student, open until finished (disbursed, rejected or withdrawn; on hold
+ * is still open), and closed on the day they finished.
+ */
+const GRANTS_RETENTION: RetentionRecords = {
+  sql: `SELECT who.person_ref, a.status IN ('submitted', 'approved', 'on_hold') AS open,
+          CASE a.status
+            WHEN 'disbursed' THEN (a.data->>'paidOn')::date
+            WHEN 'rejected' THEN ((a.data->>'decidedAt')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+            WHEN 'withdrawn' THEN (SELECT (max(e.recorded_at) AT TIME ZONE 'Asia/Shanghai')::date FROM events e
+                                   WHERE e.stream_id = 'application-' || a.application_id
+                                     AND e.type = 'GrantApplicationWithdrawn')
+          END AS closed_on
+        FROM grant_application a
+        CROSS JOIN LATERAL (VALUES (a.parent_person_ref), (a.student_person_ref)) AS who(person_ref)`,
+};
+
+/**
+ * What a restricted person's applications still take: their end (rejected, withdrawn), which
+ * starts the retention period, and the holds the service puts on its own from hardship events.
+ * Approval and disbursement are refused.
+ */
+const GRANTS_RESTRICTED_PASSES = [
+  'GrantApplicationRejected',
+  'GrantApplicationWithdrawn',
+  'GrantApplicationPutOnHold',
+  'GrantApplicationReleasedFromHold',
+] as const;
+
 export const educationGrantsService: ServiceDefinition = {
   name: 'education-grants',
   publishes: TOPICS.educationGrants,
@@ -64,6 +95,8 @@ export const educationGrantsService: ServiceDefinition = {
   personalReadModels: GRANTS_PERSONAL_READ_MODELS,
   personalFields: GRANTS_PERSONAL_FIELDS,
   processingKinds: GRANTS_PROCESSING_KINDS,
+  retention: GRANTS_RETENTION,
+  restrictedPersonPasses: GRANTS_RESTRICTED_PASSES,
   auditStates: { campaign: auditState(campaignDecider), application: auditState(applicationDecider) },
   auditPolicy: grantsAuditPolicy,
   toMessage,

@@ -139,7 +139,7 @@ export const MEDICAL_AID_SCHEMAS: Readonly<Record<string, Schema>> = {
     rejected: list(
       object({
         index: { ...int, description: 'The row of `members`, from 0' },
-        code: { type: 'string', enum: ['INVALID_ID_NUMBER', 'NAME_REQUIRED', 'NO_BASIC_MEDICAL_INSURANCE'] },
+        code: { type: 'string', enum: ['INVALID_ID_NUMBER', 'NAME_REQUIRED', 'NO_BASIC_MEDICAL_INSURANCE', 'PERSON_RESTRICTED'] },
         message: str,
       }),
     ),

@@ -27,7 +27,7 @@ export const COMMON_ERRORS: Record<string, Schema> = {
 export const WRITE_ERRORS: Record<string, Schema> = {
   '409': problem('CONFLICT, VERSION_CONFLICT, DUPLICATE or BUDGET_EXHAUSTED'),
   '413': problem('PAYLOAD_TOO_LARGE'),
-  '422': problem('NOT_ELIGIBLE, RULE_VIOLATION or IDEMPOTENCY_KEY_REUSED'),
+  '422': problem('NOT_ELIGIBLE, RULE_VIOLATION, PERSON_RESTRICTED (the person\'s processing is restricted: their records take no command) or IDEMPOTENCY_KEY_REUSED'),
   // A write's 503 may hide a commit (docs/idempotency.md): the text says how to retry it safely.
   '503': problem(
     'SERVICE_UNAVAILABLE: the service or its database is down, or did not answer in time (the ' +

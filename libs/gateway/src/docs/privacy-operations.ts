@@ -54,7 +54,7 @@ const answered = (description: string, status: string): Record<string, Schema> =
 export function privacyPersonOperation(): Record<string, Schema> {
   return {
     get: {
-      summary: "A person's personal data in each service: active or erased, and when",
+      summary: "A person's personal data in each service: active, restricted (until when) or erased (when), and the retention end",
       description: 'Roles: admin, auditor.',
       tags: ['privacy'],
       operationId: 'getPrivacyStatus',
@@ -68,9 +68,9 @@ export function privacyPersonOperation(): Record<string, Schema> {
 export function privacyRequestOperation(): Record<string, Schema> {
   return {
     post: {
-      summary: "Erase a person's personal data in every service (their key destroyed; every event stays and verifies)",
+      summary: "Restrict or erase a person's personal data in every service, by each programme's retention",
       description:
-        'Role: admin. Each service destroys the person\'s data key, scrubs its read models and records the request as an event. `complete` is false when a service did not answer: send the same request again (erasure is idempotent).',
+        'Role: admin. In each service, whatever the kind asked: when the person\'s retention there has passed (every record closed `RETENTION_YEARS_<PROGRAMME>` years ago, or none held), the service destroys the person\'s data key, scrubs its read models and records `PersonalDataErased` (`erased`); otherwise it restricts processing (`restricted`, `until` the retention end, or null while a record is open: records take no commands, 422 `PERSON_RESTRICTED`, and leave worklists and batches) and records `PersonalDataRestricted`. The retention sweep erases them when the date comes. `complete` is false when a service did not answer: send the same request again (a request is idempotent per service).',
       tags: ['privacy'],
       operationId: 'postPrivacyRequest',
       'x-roles': ['admin'],
@@ -91,9 +91,24 @@ const servicePart: Schema = {
       type: 'object',
       properties: {
         service: { type: 'string' },
-        outcome: { type: 'string', enum: ['erased', 'already_erased'] },
-        status: { type: 'string', enum: ['active', 'erased'] },
+        outcome: { type: 'string', enum: ['erased', 'already_erased', 'restricted', 'already_restricted'] },
+        status: { type: 'string', enum: ['active', 'restricted', 'erased'] },
+        until: {
+          type: 'string',
+          format: 'date',
+          nullable: true,
+          description: 'restricted: until the retention end; null until further notice (a record is still open)',
+        },
+        restrictedAt: { type: 'string', format: 'date-time', nullable: true },
         erasedAt: { type: 'string', format: 'date-time', nullable: true },
+        retentionEndsOn: {
+          type: 'string',
+          format: 'date',
+          nullable: true,
+          description: "the person's last record here closed plus the programme's retention years; null while a record is open",
+        },
+        openRecords: { type: 'boolean', description: 'status: a record of theirs is still open here' },
+        records: { type: 'integer', description: 'status: how many records of theirs this service holds' },
         rowsScrubbed: { type: 'integer' },
       },
     },
@@ -191,7 +206,7 @@ export const PRIVACY_SCHEMAS: Readonly<Record<string, Schema>> = {
     type: 'object',
     required: ['kind', 'reason', 'legalBasis'],
     properties: {
-      kind: { type: 'string', enum: ['erase'] },
+      kind: { type: 'string', enum: ['restrict', 'erase'] },
       reason: { type: 'string', minLength: 4, maxLength: 500, example: '保存期限届满' },
       legalBasis: { type: 'string', minLength: 2, maxLength: 200, example: '《个人信息保护法》第四十七条' },
     },

@@ -11,9 +11,9 @@ const HOLDERS: readonly UpstreamName[] = ['hardship-cases', 'education-grants', 
 
 /** `POST /api/v1/privacy/people/{idNumber}/requests` (API.md, "Personal information"). */
 export class PrivacyRequestDto {
-  @ApiProperty({ enum: ['erase'] })
-  @IsIn(['erase'])
-  readonly kind!: 'erase';
+  @ApiProperty({ enum: ['restrict', 'erase'] })
+  @IsIn(['restrict', 'erase'])
+  readonly kind!: 'restrict' | 'erase';
   @ApiProperty({ minLength: 4, maxLength: 500, example: '保存期限届满' })
   @IsString()
   @Length(4, 500)
@@ -31,8 +31,10 @@ export type ServicePart =
 
 /**
  * A person's personal data across the services (DOMAIN.md §5), composed at the gateway: each
- * service checks the role itself and acts on its own log. An erasure is idempotent in each
- * service, so a request that did not reach every one (`complete: false`) is sent again as is.
+ * service checks the role itself and acts on its own log, by its own retention: it erases when
+ * the person's retention there has passed, and otherwise restricts until it does. A request is
+ * idempotent in each service, so one that did not reach every one (`complete: false`) is sent
+ * again as is.
  */
 @Controller('api/v1/privacy/people')
 export class PrivacyController {

@@ -12,7 +12,13 @@ import {
   type CaseEvent,
   HARDSHIP_PERSONAL_FIELDS,
 } from '@union/hardship-cases/domain';
-import { auditState, type PersonalReadModel, type ProcessingKinds, type ServiceDefinition } from '@union/runtime';
+import {
+  auditState,
+  type PersonalReadModel,
+  type ProcessingKinds,
+  type RetentionRecords,
+  type ServiceDefinition,
+} from '@union/runtime';
 import { hardshipAuditPolicy } from './audit/hardship-audit-policy';
 import { assistanceProjection } from './read-models/assistance/assistance.projection';
 import { AssistanceEntity } from './read-models/assistance/assistance.entity';
@@ -69,6 +75,29 @@ const HARDSHIP_PROCESSING_KINDS: ProcessingKinds = {
   ReferralReceived: ['name', 'household_finances'],
 };
 
+/**
+ * A person's records here for their retention (DOMAIN.md §5): their cases (open, or closed on
+ * `closedOn`) and the referrals about them (pending, or settled).
+ */
+const HARDSHIP_RETENTION: RetentionRecords = {
+  sql: `SELECT person_ref, status = 'open' AS open, (data->>'closedOn')::date AS closed_on FROM case_summary
+        UNION ALL
+        SELECT person_ref, status = 'pending' AS open,
+               ((data->>'settledAt')::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AS closed_on
+        FROM referral`,
+};
+
+/**
+ * What a restricted person's records still take: the case's closing (it starts the retention
+ * period) and what the service records on its own from the other programmes' events.
+ */
+const HARDSHIP_RESTRICTED_PASSES = [
+  'HardshipCaseClosed',
+  'ExternalAssistanceRecorded',
+  'ReferralReceived',
+  'ReferralDismissed',
+] as const;
+
 export const hardshipProjections = [
   caseSummaryProjection,
   assistanceProjection,
@@ -114,6 +143,8 @@ export const hardshipCasesService: ServiceDefinition = {
   personalReadModels: HARDSHIP_PERSONAL_READ_MODELS,
   personalFields: HARDSHIP_PERSONAL_FIELDS,
   processingKinds: HARDSHIP_PROCESSING_KINDS,
+  retention: HARDSHIP_RETENTION,
+  restrictedPersonPasses: HARDSHIP_RESTRICTED_PASSES,
   auditStates: {
     case: auditState(caseDecider),
     referral: auditState(referralDecider),

@@ -7,6 +7,7 @@ import { eventHash, type HashedFields } from './hash-chain';
 import { currentAttempt } from './idempotency-attempt';
 import { recordWrites } from './idempotency';
 import { EVENT_COLUMNS, type EventRow } from './rows';
+import { personsOf } from './personal-data/restrictions';
 import type { EventMetadata, StoredEvent } from './types';
 
 /** One command of a bulk decision, on its own stream. */
@@ -30,6 +31,14 @@ export interface BulkCommandContext {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** A stream as the bulk loaded it: folded state and head. */
+interface StreamHead<State> {
+  state: State;
+  version: number;
+  hash: string | null;
+  personRef: string | null;
+}
 
 /**
  * `handleCommand` for many streams at once, in the caller's transaction: the streams are read in
@@ -55,10 +64,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
     `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version`,
     [ids],
   );
-  const loaded = new Map<
-    string,
-    { state: State; version: number; hash: string | null; personRef: string | null }
-  >();
+  const loaded = new Map<string, StreamHead<State>>();
   for (const event of await store.eventsOf(tx, rows)) {
     const at = loaded.get(event.streamId) ?? {
       state: decider.initialState(),
@@ -80,6 +86,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
     head: string | null;
   }[] = [];
   const outcomes = new Map<string, BulkOutcome>();
+  const accepted: { streamId: string; at: StreamHead<State>; ref: string | null; decided: Event[] }[] = [];
   for (const { streamId, command, personRef } of commands) {
     const at = loaded.get(streamId) ?? {
       state: decider.initialState(),
@@ -87,12 +94,24 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
       hash: null,
       personRef: null,
     };
-    let decided: Event[];
     try {
-      decided = decider.decide(command, at.state);
+      accepted.push({ streamId, at, ref: personRef ?? at.personRef, decided: decider.decide(command, at.state) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       outcomes.set(streamId, { streamId, refused: error });
+    }
+  }
+  // A person whose processing is restricted has that command alone refused (the seal below
+  // would refuse the whole bulk): one query for every person of the decided events.
+  const about = (a: (typeof accepted)[number]) => a.decided.map((e) => ({ type: e.type, data: e.data, personRef: a.ref }));
+  const restricted = store.personalData
+    ? await store.personalData.restrictions.among(tx, accepted.flatMap((a) => about(a).flatMap(personsOf)))
+    : undefined;
+  for (const a of accepted) {
+    const { streamId, at, decided } = a;
+    const refusal = restricted?.size ? about(a).map((e) => restricted.refusal(e)).find((r) => r !== null) : null;
+    if (refusal) {
+      outcomes.set(streamId, { streamId, refused: refusal });
       continue;
     }
     decided.forEach((e, i) => {
@@ -106,7 +125,7 @@ export async function handleCommandsInBulk<State, Command, Event extends DomainE
         data: e.data,
         metadata: context.metadata,
         recordedAt,
-        personRef: personRef ?? at.personRef,
+        personRef: a.ref,
       };
       decidedEvents.push({ fields, first: i === 0, head: at.hash });
     });

@@ -36,3 +36,4 @@ export * from './personal-data/personal-fields';
 export * from './personal-data/master-key';
 export * from './personal-data/key-store';
 export * from './personal-data/personal-data';
+export * from './personal-data/restrictions';

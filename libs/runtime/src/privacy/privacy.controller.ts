@@ -3,13 +3,13 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@union/platform';
-import { PrivacyService } from './privacy.service';
+import { PrivacyService, type PrivacyRequestKind } from './privacy.service';
 
 /** `POST /privacy/people/{idNumber}/requests` of one service (API.md, "Personal information"). */
 export class PrivacyRequestBody {
-  @ApiProperty({ enum: ['erase'] })
-  @IsIn(['erase'])
-  readonly kind!: 'erase';
+  @ApiProperty({ enum: ['restrict', 'erase'] })
+  @IsIn(['restrict', 'erase'])
+  readonly kind!: PrivacyRequestKind;
   @ApiProperty({ minLength: 4, maxLength: 500 })
   @IsString()
   @Length(4, 500)
@@ -20,7 +20,10 @@ export class PrivacyRequestBody {
   readonly legalBasis!: string;
 }
 
-/** A person's personal data in this service: its status, and erasure (admin). */
+/**
+ * A person's personal data in this service: its status, and a request (admin) that restricts it
+ * until the person's retention passes, or erases it once it has.
+ */
 @ApiTags('privacy')
 @Controller('api/v1/privacy/people')
 export class PrivacyController {
@@ -36,8 +39,9 @@ export class PrivacyController {
   @HttpCode(202)
   @Roles('admin')
   request(@Param('idNumber') idNumber: string, @Body() body: PrivacyRequestBody, @CurrentPrincipal() principal: Principal) {
-    return this.privacy.erase(idNumber, {
+    return this.privacy.request(idNumber, {
       requestId: randomUUID(),
+      kind: body.kind,
       reason: body.reason,
       legalBasis: body.legalBasis,
       actor: principal.sub,

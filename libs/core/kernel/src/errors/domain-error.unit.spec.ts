@@ -16,6 +16,7 @@ describe('statusOf', () => {
       PAYLOAD_TOO_LARGE: 413,
       NOT_ELIGIBLE: 422,
       RULE_VIOLATION: 422,
+      PERSON_RESTRICTED: 422,
       IDEMPOTENCY_KEY_REUSED: 422,
       RATE_LIMITED: 429,
       INTERNAL: 500,

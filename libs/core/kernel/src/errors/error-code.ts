@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'BUDGET_EXHAUSTED'
   | 'NOT_ELIGIBLE'
   | 'RULE_VIOLATION'
+  | 'PERSON_RESTRICTED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
@@ -35,6 +36,8 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   NOT_ELIGIBLE: 422,
   RULE_VIOLATION: 422,
+  // The person's processing is restricted (PIPL Art. 47; docs/personal-information.md): a rule, not a race.
+  PERSON_RESTRICTED: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AssistanceRow, CaseSummaryRow } from '@union/hardship-cases/domain';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE, Disclosure, OrgScope, type NameView } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, hiddenFromWork, type NameView, OrgScope } from '@union/runtime';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
 import { assistanceView, type AssistanceView } from './assistance.view';
@@ -59,6 +59,8 @@ export class AssistanceList {
     const where: string[] = [];
     const scope = this.orgScope.scopeSql(principal, 'c.unit_id', params);
     if (scope) where.push(scope);
+    const restricted = hiddenFromWork(principal, 'c.person_ref');
+    if (restricted) where.push(restricted);
     if (query.status) where.push(`a.status = $${params.push(query.status)}`);
     if (query.unitId) where.push(`c.unit_id = $${params.push(query.unitId)}`);
     if (query.submittedByNot) where.push(`a.data->>'recordedBy' <> $${params.push(query.submittedByNot)}`);
@@ -78,7 +80,10 @@ export class AssistanceList {
        LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`,
       params,
     );
-    const names = await this.disclosure.names(principal, rows.map((r) => r.case_row.unitId));
+    const names = await this.disclosure.names(
+      principal,
+      rows.map((r) => r.case_row.unitId),
+    );
     return {
       items: rows.map((r) => this.item(r, names)),
       page: query.page,

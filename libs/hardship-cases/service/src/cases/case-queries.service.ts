@@ -4,7 +4,7 @@ import { chinaToday, DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { caseStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, Disclosure, EVENT_STORE, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, EVENT_STORE, hiddenFromWork, OrgScope } from '@union/runtime';
 import { assistanceView } from '../assistance/assistance.view';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
@@ -32,6 +32,8 @@ export class CaseQueries {
     const qb = this.dataSource.getRepository(CaseSummaryEntity).createQueryBuilder('c');
     const scope = this.orgScope.scopeWhere(principal, 'c.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
+    const restricted = hiddenFromWork(principal, 'c.person_ref');
+    if (restricted) qb.andWhere(restricted);
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.tier) qb.andWhere('c.tier = :tier', { tier: query.tier });
@@ -50,7 +52,10 @@ export class CaseQueries {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
+    const names = await this.disclosure.names(
+      principal,
+      rows.map((r) => r.unitId),
+    );
     return {
       items: rows.map((r) => withCaseName(caseView(r.data, r.version, today), names)),
       page: query.page,
@@ -71,13 +76,18 @@ export class CaseQueries {
    * history. Names as the reader may see them; with a stated `purpose`, the person's full identity
    * number too (`person.idNumber`: null when it was not kept, DOMAIN.md §5).
    */
-  async detail(row: CaseSummaryEntity, principal: Principal, purpose: string | null): Promise<CaseDetailView> {
+  async detail(
+    row: CaseSummaryEntity,
+    principal: Principal,
+    purpose: string | null,
+  ): Promise<CaseDetailView> {
     const caseId = row.caseId;
     const names = await this.disclosure.names(principal, [row.unitId]);
     const idNumber =
       purpose === null
         ? undefined
-        : ((await this.disclosure.revealNumbers(principal, row.unitId, [row.personRef])).get(row.personRef) ?? null);
+        : ((await this.disclosure.revealNumbers(principal, row.unitId, [row.personRef])).get(row.personRef) ??
+          null);
     const m = this.dataSource.manager;
     const assistance = await m.find(AssistanceEntity, {
       where: { caseId },

@@ -18,7 +18,15 @@ import {
   type HolidayBatchCommand,
   type HolidayBatchRow,
 } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts, runCommand, withinOrgSql } from '@union/runtime';
+import {
+  DATA_SOURCE,
+  EVENT_STORE,
+  notRestrictedSql,
+  OrgScope,
+  requestFacts,
+  runCommand,
+  withinOrgSql,
+} from '@union/runtime';
 import { FundLedger } from '../funds/fund-ledger';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
@@ -247,7 +255,7 @@ export class HolidayBatches {
        FROM case_summary c
        LEFT JOIN (SELECT case_id, sum(amount_fen) AS used FROM case_assistance
                   WHERE year = $2 AND status <> 'rejected' GROUP BY case_id) a ON a.case_id = c.case_id
-       WHERE c.tier = ANY($1::text[]) AND ${within}
+       WHERE c.tier = ANY($1::text[]) AND ${within} AND ${notRestrictedSql('c.person_ref')}
        ORDER BY c.case_id`,
       params,
     );

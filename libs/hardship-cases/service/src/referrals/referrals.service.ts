@@ -4,7 +4,15 @@ import { DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { referralDecider, referralStreamId } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, Disclosure, EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
+import {
+  DATA_SOURCE,
+  Disclosure,
+  EVENT_STORE,
+  hiddenFromWork,
+  OrgScope,
+  requestFacts,
+  runCommand,
+} from '@union/runtime';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import type { Page } from '@union/platform';
 import type { ListReferralsQuery } from './list-referrals.query';
@@ -24,6 +32,8 @@ export class Referrals {
     const qb = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
     const scope = this.orgScope.scopeWhere(principal, 'r.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
+    const restricted = hiddenFromWork(principal, 'r.person_ref');
+    if (restricted) qb.andWhere(restricted);
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
     const [rows, total] = await qb
@@ -32,7 +42,10 @@ export class Referrals {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
+    const names = await this.disclosure.names(
+      principal,
+      rows.map((r) => r.unitId),
+    );
     return {
       items: rows.map((r) => withMemberName(referralView(r.data, r.version), names)),
       page: query.page,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HEADERS, TOPICS, type OrganisationIntegrationEvent } from '@union/contracts';
-import { applyOrgUnitEvent } from '@union/runtime';
+import { applyOrgUnitEvent, type ServiceSettings } from '@union/runtime';
 import { idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { InProcessPublisher } from '@union/messaging';
 import type { Role } from '@union/platform';
@@ -39,9 +39,15 @@ export const HARDSHIP = '/api/v1/hardship';
 export const idNumberOf = (n: number): string =>
   idNumberWithCheckChar(`11010519800101${String(n).padStart(3, '0')}`);
 
-export async function startHardshipHarness(env: Record<string, string> = {}): Promise<HardshipHarness> {
-  const h = await startServiceHarness(hardshipCasesService, (i, s) =>
-    HardshipCasesModule.register(i, s, { env }),
+export async function startHardshipHarness(
+  env: Record<string, string> = {},
+  settings: Partial<ServiceSettings> = {},
+): Promise<HardshipHarness> {
+  const h = await startServiceHarness(
+    hardshipCasesService,
+    (i, s) => HardshipCasesModule.register(i, s, { env }),
+    undefined,
+    settings,
   );
   const publisher = new InProcessPublisher(h.bus);
   return {

@@ -5,6 +5,7 @@ import { EventSeals1732300000200 } from '../schema/1732300000200-seals.migration
 import { EventSnapshots1732300000250 } from '../schema/1732300000250-snapshots.migration';
 import { IdempotencyInTransaction1732300000400 } from '../schema/1732300000400-idempotency-in-transaction.migration';
 import { PersonalData1732300000500 } from '../schema/1732300000500-personal-data.migration';
+import { RestrictedPeople1732300000600 } from '../schema/1732300000600-restricted-people.migration';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationClass = Function;
@@ -29,6 +30,7 @@ export const EVENT_STORE_MIGRATIONS: MigrationClass[] = [
   EventSnapshots1732300000250,
   IdempotencyInTransaction1732300000400,
   PersonalData1732300000500,
+  RestrictedPeople1732300000600,
 ];
 
 /** Serialises the migrations of replicas that start at once on one database. */

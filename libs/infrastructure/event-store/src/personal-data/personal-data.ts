@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { isSealed, openValue, sealValue, sealedKindOf, sealedRefOf } from './field-cipher';
 import { PersonErasedError, type PersonKeys } from './key-store';
-import { forEachString, mapPaths, mapStrings, parseFieldSpec, valueAt, type PersonalFieldMap } from './personal-fields';
+import {
+  forEachString,
+  mapPaths,
+  mapStrings,
+  parseFieldSpec,
+  valueAt,
+  type PersonalFieldMap,
+} from './personal-fields';
+import { ProcessingRestrictions } from './restrictions';
 
 /**
  * What an erased personal text reads as, everywhere (API, audit, exports, read models, rebuilt or
@@ -21,12 +29,15 @@ interface EventData {
  * The one place personal fields are sealed and opened (issue 18). On append, the fields the
  * service names (`PersonalFieldMap`) are sealed with the key of the event's person, before the
  * event is hashed, so the chain is over what is stored. On read, every sealed value is opened with
- * the key of the person it names, or reads as {@link ERASED} when that key is destroyed.
+ * the key of the person it names, or reads as {@link ERASED} when that key is destroyed. Before
+ * anything is sealed, an event about a restricted person is refused ({@link ProcessingRestrictions}):
+ * every append path of the store comes through here.
  */
 export class PersonalData {
   constructor(
     readonly keys: PersonKeys,
     private readonly fields: PersonalFieldMap,
+    readonly restrictions: ProcessingRestrictions = new ProcessingRestrictions(),
   ) {}
 
   /** Whether events of `type` have personal fields to seal. */
@@ -36,9 +47,11 @@ export class PersonalData {
 
   /**
    * `events` with their personal fields sealed. An event with personal fields must name its person.
+   * @throws PersonRestrictedError when an event is about a person whose processing is restricted.
    * @throws PersonErasedError when the person's key was destroyed (nothing more of theirs is kept).
    */
   async seal<E extends EventData>(m: EntityManager, events: readonly E[]): Promise<E[]> {
+    await this.restrictions.assertMayWrite(m, events);
     const plans = events.map((e) => (this.seals(e.type) ? this.planOf(e) : []));
     const refs = plans.flatMap((plan) => plan.map((p) => p.ref));
     if (refs.length === 0) return [...events];

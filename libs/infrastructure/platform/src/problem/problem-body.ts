@@ -48,6 +48,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   NOT_ELIGIBLE: 'Not eligible',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with a different request',
   RULE_VIOLATION: 'A rule does not allow this',
+  PERSON_RESTRICTED: "The person's data is restricted: stored, not processed",
   PAYLOAD_TOO_LARGE: 'The request body is too large',
   RATE_LIMITED: 'Too many requests',
   SERVICE_UNAVAILABLE: 'The service is not available',

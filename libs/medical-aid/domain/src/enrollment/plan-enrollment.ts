@@ -22,7 +22,11 @@ export interface EnrollmentRow {
 }
 
 /** Why a row was not enrolled. */
-export type EnrollmentRejectionCode = 'INVALID_ID_NUMBER' | 'NAME_REQUIRED' | 'NO_BASIC_MEDICAL_INSURANCE';
+export type EnrollmentRejectionCode =
+  | 'INVALID_ID_NUMBER'
+  | 'NAME_REQUIRED'
+  | 'NO_BASIC_MEDICAL_INSURANCE'
+  | 'PERSON_RESTRICTED';
 
 /** A row that was not enrolled, by its index in the request. */
 export interface RejectedRow {
@@ -53,6 +57,8 @@ export interface EnrollmentRequest {
   readonly alreadyEnrolled: ReadonlySet<string>;
   /** The member's current hardship tier (eligibility projection), or null. */
   readonly tierOf: (personRef: string) => HardshipTier | null;
+  /** Whether the person's processing is restricted here (PIPL Art. 47): not enrolled. */
+  readonly isRestricted?: (personRef: string) => boolean;
 }
 
 /** What one enrollment request does; `waived` counts the rows in `toEnroll` the fund pays for. */
@@ -97,13 +103,21 @@ function checkRequest(request: EnrollmentRequest): void {
   }
 }
 
-function rowProblem(row: EnrollmentRow, index: number): RejectedRow | null {
+function rowProblem(
+  row: EnrollmentRow,
+  index: number,
+  isRestricted: (personRef: string) => boolean,
+): RejectedRow | null {
   if (row.idNumberError !== undefined || row.personRef === null) {
     return {
       index,
       code: 'INVALID_ID_NUMBER',
       message: row.idNumberError ?? 'The identity number is not valid.',
     };
+  }
+  if (isRestricted(row.personRef)) {
+    const message = `The personal data of ${row.idNumberMasked} is restricted in medical aid: not enrolled.`;
+    return { index, code: 'PERSON_RESTRICTED', message };
   }
   if (isBlank(row.name)) return { index, code: 'NAME_REQUIRED', message: 'The member needs a name.' };
   if (!row.hasBasicMedicalInsurance) {
@@ -124,12 +138,13 @@ function rowProblem(row: EnrollmentRow, index: number): RejectedRow | null {
 export function planEnrollment(request: EnrollmentRequest): EnrollmentPlan {
   checkRequest(request);
   const { period, members, alreadyEnrolled, tierOf } = request;
+  const isRestricted = request.isRestricted ?? (() => false);
   const seen = new Set<string>();
   const toEnroll: PlannedEnrollment[] = [];
   const rejected: RejectedRow[] = [];
   const duplicateIndexes: number[] = [];
   members.forEach((row, index) => {
-    const problem = rowProblem(row, index);
+    const problem = rowProblem(row, index, isRestricted);
     if (problem !== null) {
       rejected.push(problem);
     } else if (alreadyEnrolled.has(row.personRef as string) || seen.has(row.personRef as string)) {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@union/kernel';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE, Disclosure } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, hiddenFromWork } from '@union/runtime';
 import { ClaimSummaryEntity } from '../read-models/claim-summary.entity';
 import { ReadScope } from '../shared/read-scope';
 import { claimView, type ClaimView } from './claim.view';
@@ -22,6 +22,8 @@ export class ClaimQueries {
     const qb = this.dataSource.getRepository(ClaimSummaryEntity).createQueryBuilder('c');
     const scope = this.readScope.where(principal, 'c.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
+    const restricted = hiddenFromWork(principal, 'c.person_ref');
+    if (restricted) qb.andWhere(restricted);
     if (query.periodId) qb.andWhere('c.period_id = :periodId', { periodId: query.periodId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
@@ -34,7 +36,10 @@ export class ClaimQueries {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
+    const names = await this.disclosure.names(
+      principal,
+      rows.map((r) => r.unitId),
+    );
     return {
       items: rows.map((r) => claimView(r.data, { names })),
       page: query.page,

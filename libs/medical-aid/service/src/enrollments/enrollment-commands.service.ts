@@ -82,9 +82,15 @@ export class EnrollmentCommands {
     const { period, members } = request;
     const refs = [...new Set(members.map((m) => m.personRef).filter((r): r is string => r !== null))];
     const tiers = await this.tiersOf(refs);
+    const restricted = await this.store.personalData?.restrictions.among(this.dataSource.manager, refs);
     // Nobody is known enrolled beforehand: the insert below skips the streams that exist.
     const alreadyEnrolled = new Set<string>();
-    const plan = planEnrollment({ ...request, alreadyEnrolled, tierOf: (ref) => tiers.get(ref) ?? null });
+    const plan = planEnrollment({
+      ...request,
+      alreadyEnrolled,
+      tierOf: (ref) => tiers.get(ref) ?? null,
+      isRestricted: (ref) => restricted?.has(ref) ?? false,
+    });
     const firsts = plan.toEnroll.map((member) => {
       const [event] = membershipDecider.decide(
         enrollMemberCommand(request, member),

@@ -6,6 +6,7 @@ import { HEADERS, TOPICS, type HardshipTier } from '@union/contracts';
 import { chinaToday, idNumberWithCheckChar, parseIdNumber, personRef } from '@union/kernel';
 import { InProcessPublisher } from '@union/messaging';
 import type { Role } from '@union/platform';
+import type { ServiceSettings } from '@union/runtime';
 import { startServiceHarness, TEST_PERSON_REF_SECRET, type ServiceHarness } from '@union/testing';
 import { MedicalAidModule } from '../medical-aid.module';
 import { medicalAidService } from '../medical-aid.service-definition';
@@ -16,9 +17,14 @@ export { periodBody };
 export const API = '/api/v1/medical-aid';
 export const TODAY = chinaToday(new Date());
 
-/** The service on PGlite and the in-process bus. */
-export const startMedicalAid = (): Promise<ServiceHarness> =>
-  startServiceHarness(medicalAidService, (infra, settings) => MedicalAidModule.register(infra, settings));
+/** The service on PGlite and the in-process bus (settings as given, e.g. `retentionYears`). */
+export const startMedicalAid = (overrides: Partial<ServiceSettings> = {}): Promise<ServiceHarness> =>
+  startServiceHarness(
+    medicalAidService,
+    (infra, settings) => MedicalAidModule.register(infra, settings),
+    undefined,
+    overrides,
+  );
 
 /** The n-th test person's identity number (born 1985-01-01 in Xining), valid check character. */
 export const idNumber = (n: number): string =>

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Page, Principal } from '@union/platform';
-import { DATA_SOURCE, Disclosure, OrgScope } from '@union/runtime';
+import { DATA_SOURCE, Disclosure, hiddenFromWork, OrgScope } from '@union/runtime';
 import { GrantApplicationEntity } from '../../read-models/grant-application.entity';
 import { applicationView, type ApplicationView } from '../application.view';
 import type { ListApplicationsQuery } from './list-applications.query';
@@ -20,6 +20,11 @@ export class ListApplicationsHandler {
     if (query.unitId) await this.orgScope.assertReadable(principal, query.unitId);
     const scope = this.orgScope.scopeWhere(principal, 'a.unit_id');
     if (scope) qb.andWhere(scope.sql, scope.params);
+    // The parent or the student restricted: the application is not worked on.
+    for (const column of ['a.parent_person_ref', 'a.student_person_ref']) {
+      const restricted = hiddenFromWork(principal, column);
+      if (restricted) qb.andWhere(restricted);
+    }
     if (query.campaignId) qb.andWhere('a.campaign_id = :campaignId', { campaignId: query.campaignId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
@@ -32,7 +37,10 @@ export class ListApplicationsHandler {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const names = await this.disclosure.names(principal, rows.map((r) => r.unitId));
+    const names = await this.disclosure.names(
+      principal,
+      rows.map((r) => r.unitId),
+    );
     return {
       items: rows.map((r) => applicationView(r.data, r.version, names)),
       page: query.page,
