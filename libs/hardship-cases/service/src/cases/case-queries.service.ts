@@ -5,7 +5,10 @@ import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
 import { caseStreamId } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, EVENT_STORE, OrgScope } from '@union/runtime';
+import { capView } from '../assistance/assistance-cap.view';
 import { assistanceView } from '../assistance/assistance.view';
+import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
+import type { HardshipSettings } from '../hardship.settings';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { ExternalAssistanceEntity } from '../read-models/external-assistance/external-assistance.entity';
@@ -23,6 +26,7 @@ export class CaseQueries {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
     private readonly orgScope: OrgScope,
   ) {}
 
@@ -64,9 +68,13 @@ export class CaseQueries {
     return { version: row.version, view: caseView(row.data, row.version, chinaToday(new Date())) };
   }
 
-  /** The case file of API.md: the summary with assistance, visits, other programmes, referrals, history. */
+  /**
+   * The case file of API.md: the summary with this year's assistance against the cap, assistance,
+   * visits, other programmes, referrals, history.
+   */
   async detail(row: CaseSummaryEntity): Promise<CaseDetailView> {
     const caseId = row.caseId;
+    const today = chinaToday(new Date());
     const m = this.dataSource.manager;
     const assistance = await m.find(AssistanceEntity, {
       where: { caseId },
@@ -83,7 +91,8 @@ export class CaseQueries {
     const referrals = await m.find(ReferralEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });
     const events = await this.store.readStream(caseStreamId(caseId));
     return {
-      ...caseView(row.data, row.version, chinaToday(new Date())),
+      ...caseView(row.data, row.version, today),
+      cap: capView(row.data, Number(today.slice(0, 4)), this.settings),
       assistance: assistance.map((a) => assistanceView(a.data)),
       visits: visits.map(({ data: { caseId: _c, ...visit } }) => visit),
       externalAssistance: external.map(({ data: { caseId: _c, ...payment } }) => payment),
