@@ -2639,6 +2639,19 @@ export type components = {
             visitOverdue: boolean;
         };
         CaseDetail: components["schemas"]["Case"] & {
+            /** @description The figures the tier was last judged by, under the policy `policyVersion` names */
+            assessment: {
+                /** @enum {string} */
+                exceeded?: "minimum_living_standard" | "relative_line";
+                /** @description fen */
+                minimumLivingStandardFen: number;
+                /** @description fen */
+                perCapitaIncomeFen: number;
+                /** @description fen */
+                relativeLineFen: number;
+                /** @enum {string|null} */
+                tier: "deep" | "relative" | "emergency" | null;
+            } | null;
             assistance: components["schemas"]["Assistance"][];
             cap: components["schemas"]["AssistanceCap"];
             externalAssistance: {

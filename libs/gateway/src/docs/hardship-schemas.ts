@@ -165,6 +165,10 @@ export const HARDSHIP_SCHEMAS: Readonly<Record<string, Schema>> = {
       object(
         {
           cap: ref('AssistanceCap'),
+          assessment: {
+            ...nullable(assessment),
+            description: 'The figures the tier was last judged by, under the policy `policyVersion` names',
+          },
           assistance: { type: 'array', items: ref('Assistance') },
           visits: {
             type: 'array',
@@ -228,7 +232,7 @@ export const HARDSHIP_SCHEMAS: Readonly<Record<string, Schema>> = {
             ['eventCount', 'entries'],
           ),
         },
-        ['cap', 'assistance', 'visits', 'externalAssistance', 'referrals', 'history'],
+        ['cap', 'assessment', 'assistance', 'visits', 'externalAssistance', 'referrals', 'history'],
       ),
     ],
   },

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@union/event-store';
-import type { ExternalAssistanceRow, VisitRow } from '@union/hardship-cases/domain';
+import type { ExternalAssistanceRow, TierAssessment, VisitRow } from '@union/hardship-cases/domain';
 import type { CapView } from '../assistance/assistance-cap.view';
 import type { AssistanceView } from '../assistance/assistance.view';
 import type { ReferralView } from '../referrals/referral.view';
@@ -76,6 +76,11 @@ export function historySummary(events: readonly StoredEvent[]) {
 export interface CaseDetailView extends CaseView {
   /** This calendar year's assistance against the yearly cap (docs/api-changes.md). */
   cap: CapView;
+  /**
+   * The figures the tier was last judged by (the household under the policy `policyVersion`
+   * names): the same shape as the dry runs' `assessment`; null for a policy it cannot read.
+   */
+  assessment: TierAssessment | null;
   assistance: AssistanceView[];
   visits: Omit<VisitRow, 'caseId'>[];
   externalAssistance: Omit<ExternalAssistanceRow, 'caseId'>[];

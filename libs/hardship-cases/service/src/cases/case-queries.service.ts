@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { chinaToday, DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
-import { caseStreamId } from '@union/hardship-cases/domain';
+import { assess, caseStreamId } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, EVENT_STORE, OrgScope } from '@union/runtime';
 import { capView } from '../assistance/assistance-cap.view';
 import { assistanceView } from '../assistance/assistance.view';
@@ -14,6 +14,7 @@ import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.enti
 import { ExternalAssistanceEntity } from '../read-models/external-assistance/external-assistance.entity';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import { VisitEntity } from '../read-models/visits/visit.entity';
+import { RegionPolicies } from '../policies/region-policies.service';
 import { referralView } from '../referrals/referral.view';
 import type { Page } from '@union/platform';
 import { historySummary, type CaseDetailView } from './case-detail.view';
@@ -28,6 +29,7 @@ export class CaseQueries {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
     private readonly orgScope: OrgScope,
+    private readonly policies: RegionPolicies,
   ) {}
 
   async list(query: ListCasesQuery, principal: Principal): Promise<Page<CaseView>> {
@@ -90,9 +92,13 @@ export class CaseQueries {
     });
     const referrals = await m.find(ReferralEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });
     const events = await this.store.readStream(caseStreamId(caseId));
+    // The lines the tier was last judged by: the household under the policy the decision names.
+    const policy = await this.policies.decidedUnder(row.data.policyVersion);
+    const { household, emergencyExpenseFen } = row.data;
     return {
       ...caseView(row.data, row.version, today),
       cap: capView(row.data, Number(today.slice(0, 4)), this.settings),
+      assessment: policy && assess(household, emergencyExpenseFen ?? undefined, policy),
       assistance: assistance.map((a) => assistanceView(a.data)),
       visits: visits.map(({ data: { caseId: _c, ...visit } }) => visit),
       externalAssistance: external.map(({ data: { caseId: _c, ...payment } }) => payment),

@@ -173,6 +173,38 @@ describe('the case file for the console (HTTP)', () => {
     expect(entries[3].facts).toMatchObject({ reason: '材料不全' });
   });
 
+  it('gives the lines the tier was judged by, under the policy version the case names', async () => {
+    const caseId = await openCase(h, idNumberOf(305));
+    const detail = await cw.get(`${HARDSHIP}/cases/${caseId}`).expect(200);
+    expect(detail.body.assessment).toEqual({
+      tier: 'deep',
+      perCapitaIncomeFen: 75_000,
+      minimumLivingStandardFen: 90_000,
+      relativeLineFen: 135_000,
+    });
+    // A region publishes its own lines twice; a case judged under the first keeps the first's.
+    const admin = await h.as('admin-1', ['admin'], ['*']);
+    const region = `${HARDSHIP}/policies/regions/110105`;
+    await admin
+      .put(region)
+      .send({ minimumLivingStandardFen: 80_000, relativeMultiplierBp: 15_000 })
+      .expect(200);
+    const judged = await openCase(h, idNumberOf(306), { household: { size: 2, monthlyIncomeFen: 200_000 } });
+    await admin
+      .put(region)
+      .send({ minimumLivingStandardFen: 120_000, relativeMultiplierBp: 12_000 })
+      .expect(200);
+    const first = await cw.get(`${HARDSHIP}/cases/${judged}`).expect(200);
+    expect(first.body).toMatchObject({ policyVersion: '110105-1', tier: 'relative' });
+    expect(first.body.assessment).toEqual({
+      tier: 'relative',
+      perCapitaIncomeFen: 100_000,
+      minimumLivingStandardFen: 80_000,
+      relativeLineFen: 120_000,
+      exceeded: 'minimum_living_standard',
+    });
+  });
+
   it('keeps a visit’s findings out of the history’s figures', async () => {
     const caseId = await openCase(h, idNumberOf(304));
     const today = chinaToday(new Date());
