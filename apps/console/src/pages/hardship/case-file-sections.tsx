@@ -148,8 +148,8 @@ export function HistoryCard({ c }: { c: CaseDetail }) {
           color: l.color,
           children: (
             <span>
-              {l.when} · <strong>{l.what}</strong>
-              {l.detail ? ` · ${l.detail}` : ''} · {l.by}
+              {l.when} · <strong>{l.what}</strong> · {l.by}
+              {l.detail ? ` · ${l.detail}` : ''}
             </span>
           ),
         }))}

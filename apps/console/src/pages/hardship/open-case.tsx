@@ -150,6 +150,8 @@ export default function OpenCase() {
       );
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       await queryClient.invalidateQueries({ queryKey: ['workbench'] });
+      // An opening from a referral settles it: the inbox no longer offers it.
+      if (body.referralId) await queryClient.invalidateQueries({ queryKey: ['referrals'] });
       void navigate(`/cases/${created.caseId}`);
     } catch (e) {
       if (e instanceof ApiProblem) {
