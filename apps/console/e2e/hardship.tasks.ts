@@ -117,8 +117,7 @@ const field = (page: Page, label: string): Locator =>
   page.locator('.ant-descriptions-item-label', { hasText: label }).locator('xpath=following-sibling::td[1]');
 
 /** The newest lines of the timeline, as read. */
-const timeline = (page: Page): Locator =>
-  page.getByTestId('case-history').locator('.ant-timeline-item-content');
+const timeline = (page: Page): Locator => page.getByTestId('case-history').locator('li');
 
 void describe('困难职工档案: the case file, its actions and the referral inbox', () => {
   let url: string;

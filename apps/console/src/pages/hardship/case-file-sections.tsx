@@ -1,4 +1,4 @@
-import { Card, Descriptions, Progress, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Progress, Table, Tag, Typography } from 'antd';
 import type { CaseDetail } from '../../api/client';
 import { formatDate, formatInstant } from '../../format/date';
 import {
@@ -18,6 +18,9 @@ import { timelineLines } from './timeline';
 
 type Assistance = CaseDetail['assistance'][number];
 type External = CaseDetail['externalAssistance'][number];
+
+/** The colour of a line's mark: a tier's change and a reopening green, a closing red. */
+const DOT = { blue: '#0958d9', green: '#389e0d', red: '#cf1322', gray: '#8c8c8c' } as const;
 
 const heading = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -141,19 +144,18 @@ export function HistoryCard({ c }: { c: CaseDetail }) {
   const shown = entries.length < eventCount ? `，显示最近 ${entries.length} 条` : '';
   return (
     <Card title={heading(`档案历史（共 ${eventCount} 条${shown}）`)}>
-      <Timeline
-        data-testid="case-history"
-        items={timelineLines(entries).map((l) => ({
-          key: l.key,
-          color: l.color,
-          children: (
-            <span>
-              {l.when} · <strong>{l.what}</strong> · {l.by}
-              {l.detail ? ` · ${l.detail}` : ''}
-            </span>
-          ),
-        }))}
-      />
+      {/* A plain list, not antd's Timeline: a file of hundreds of entries draws within its budget. */}
+      <ol data-testid="case-history" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {timelineLines(entries).map((l) => (
+          <li
+            key={l.key}
+            style={{ borderLeft: `3px solid ${DOT[l.color]}`, padding: '4px 0 4px 12px', marginBottom: 4 }}
+          >
+            {l.when} · <strong>{l.what}</strong> · {l.by}
+            {l.detail ? ` · ${l.detail}` : ''}
+          </li>
+        ))}
+      </ol>
     </Card>
   );
 }
