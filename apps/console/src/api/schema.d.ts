@@ -1220,7 +1220,7 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Reassess the household
+         * Reassess the household (dryRun=true: the case as it would leave it and the lines of its tier, nothing stored)
          * @description Roles: caseworker.
          */
         post: operations["postApiVHardshipCasesCaseIdReassessments"];
@@ -2238,6 +2238,27 @@ export type components = {
             eligibleFen?: number;
             reason?: string;
         };
+        Assistance: {
+            /** @description fen */
+            amountFen: number;
+            assistanceId: string;
+            caseId?: string;
+            category: string;
+            decidedBy?: string | null;
+            /** Format: date */
+            decidedOn?: string | null;
+            decisionReason?: string | null;
+            description?: string;
+            fundId: string | null;
+            fundSource?: string;
+            /** @enum {string} */
+            kind: "cash" | "goods" | "service";
+            recordedBy?: string;
+            /** Format: date */
+            recordedOn: string;
+            /** @enum {string} */
+            status: "disbursed" | "pending_approval" | "rejected";
+        };
         AssistanceApproval: {
             /** @description fen */
             amountFen: number;
@@ -2252,6 +2273,19 @@ export type components = {
             submittedAt: string;
             submittedBy: string;
             unitId: string;
+        };
+        /** @description The case's assistance in a calendar year (disbursed or awaiting approval, as the yearly cap counts it) against the cap, with the approval threshold */
+        AssistanceCap: {
+            /** @description fen */
+            approvalThresholdFen: number;
+            /** @description fen */
+            capFen: number;
+            policyVersion: string;
+            /** @description fen */
+            remainingFen: number;
+            /** @description fen */
+            usedFen: number;
+            year: number;
         };
         AssistanceListItem: {
             /** @description fen */
@@ -2315,6 +2349,28 @@ export type components = {
             page: number;
             pageSize: number;
             total: number;
+        };
+        AssistanceRecord: {
+            /** @description fen */
+            amountFen: number;
+            assistanceId: string;
+            caseId?: string;
+            caseVersion: number;
+            category: string;
+            decidedBy?: string | null;
+            /** Format: date */
+            decidedOn?: string | null;
+            decisionReason?: string | null;
+            description?: string;
+            fundId: string | null;
+            fundSource?: string;
+            /** @enum {string} */
+            kind: "cash" | "goods" | "service";
+            recordedBy?: string;
+            /** Format: date */
+            recordedOn: string;
+            /** @enum {string} */
+            status: "disbursed" | "pending_approval" | "rejected";
         };
         /** @description A decision (the event at `version`) as stored, the record just before it (what the decider saw; null for a first event) and just after, and the policy in force then (null when the service records none for it). */
         AuditAsDecided: {
@@ -2611,25 +2667,21 @@ export type components = {
             visitOverdue: boolean;
         };
         CaseDetail: components["schemas"]["Case"] & {
-            assistance: {
-                /** @description fen */
-                amountFen: number;
-                assistanceId: string;
-                caseId?: string;
-                category: string;
-                decidedBy?: string | null;
-                /** Format: date */
-                decidedOn?: string | null;
-                decisionReason?: string | null;
-                description?: string;
-                fundSource?: string;
-                kind: string;
-                recordedBy?: string;
-                /** Format: date */
-                recordedOn: string;
+            /** @description The figures the tier was last judged by, under the policy `policyVersion` names */
+            assessment: {
                 /** @enum {string} */
-                status: "disbursed" | "pending_approval" | "rejected";
-            }[];
+                exceeded?: "minimum_living_standard" | "relative_line";
+                /** @description fen */
+                minimumLivingStandardFen: number;
+                /** @description fen */
+                perCapitaIncomeFen: number;
+                /** @description fen */
+                relativeLineFen: number;
+                /** @enum {string|null} */
+                tier: "deep" | "relative" | "emergency" | null;
+            } | null;
+            assistance: components["schemas"]["Assistance"][];
+            cap: components["schemas"]["AssistanceCap"];
             externalAssistance: {
                 /** @description fen */
                 amountFen: number;
@@ -2642,6 +2694,31 @@ export type components = {
             history: {
                 entries: {
                     actor?: string;
+                    /** @description The figures of the event a timeline shows (tiers, amounts, dates, staff, reasons); never the person’s own fields */
+                    facts: {
+                        /** @description fen */
+                        amountFen?: number;
+                        category?: string;
+                        /** @enum {string} */
+                        fromTier?: "deep" | "relative" | "emergency";
+                        helperName?: string;
+                        helperUnit?: string;
+                        kind?: string;
+                        /** Format: date */
+                        occurredOn?: string;
+                        /** @description fen */
+                        perCapitaIncomeFen?: number;
+                        programme?: string;
+                        reason?: string;
+                        status?: string;
+                        /** @enum {string} */
+                        tier?: "deep" | "relative" | "emergency";
+                        /** @enum {string} */
+                        toTier?: "deep" | "relative" | "emergency";
+                        /** Format: date */
+                        visitedOn?: string;
+                        visitor?: string;
+                    };
                     policyVersion?: string;
                     /** Format: date-time */
                     recordedAt: string;
@@ -3062,6 +3139,28 @@ export type components = {
             /** @description The enrolled rows whose contribution the union fund pays, ascending */
             waivedIndexes: number[];
         };
+        Fund: {
+            /** @description fen */
+            allocatedFen?: number;
+            allocationId?: string | null;
+            /** @description fen */
+            amountFen: number;
+            category: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: uuid */
+            fundId: string;
+            holderOrgId: string;
+            name: string;
+            parentFundId?: string | null;
+            /** @description fen */
+            remainingFen: number;
+            /** @description fen */
+            spentFen?: number;
+            version?: number;
+            year: number;
+        };
         FundFigures: {
             claimsPaid: number;
             /** @description fen */
@@ -3083,6 +3182,12 @@ export type components = {
             seriousIllnessAidFen: number;
             /** @description floor((payouts + aid) * 10000 / contributions); null while nothing was collected */
             usageRateBp: number | null;
+        };
+        FundPage: {
+            items: components["schemas"]["Fund"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         FundReport: components["schemas"]["FundFigures"] & {
             byChild?: ({
@@ -3965,6 +4070,23 @@ export type components = {
                 /** @example 3 */
                 size: number;
             };
+        };
+        /** @description The answer of `POST /cases/{caseId}/reassessments?dryRun=true`: the case as the reassessment would leave it (closed as out_of_hardship above every line; nothing is stored) and the lines its tier was judged by. */
+        ReassessmentPreview: components["schemas"]["Case"] & {
+            assessment: {
+                /** @enum {string} */
+                exceeded?: "minimum_living_standard" | "relative_line";
+                /** @description fen */
+                minimumLivingStandardFen: number;
+                /** @description fen */
+                perCapitaIncomeFen: number;
+                /** @description fen */
+                relativeLineFen: number;
+                /** @enum {string|null} */
+                tier: "deep" | "relative" | "emergency" | null;
+            };
+            /** @enum {boolean} */
+            dryRun: true;
         };
         RebuildComparison: {
             equal?: boolean;
@@ -9009,7 +9131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["AssistanceRecord"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -9547,7 +9669,9 @@ export interface operations {
     };
     postApiVHardshipCasesCaseIdReassessments: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: string;
+            };
             header?: {
                 /** @description Replays the first response for the same key and body */
                 "Idempotency-Key"?: string;
@@ -9902,7 +10026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["FundPage"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -10088,7 +10212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Fund"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -11267,7 +11391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Referral"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */
@@ -11352,7 +11476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["Referral"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, an unknown or invalid field */

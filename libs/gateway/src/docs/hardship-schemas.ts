@@ -86,6 +86,61 @@ const referralProperties: Record<string, Schema> = {
   dismissedReason: str,
 };
 
+/** The lines a tier was judged by (the dry runs of an opening and of a reassessment). */
+const assessment = object(
+  {
+    tier: { ...tier, nullable: true },
+    perCapitaIncomeFen: fen,
+    minimumLivingStandardFen: fen,
+    relativeLineFen: fen,
+    exceeded: { type: 'string', enum: ['minimum_living_standard', 'relative_line'] },
+  },
+  ['tier', 'perCapitaIncomeFen', 'minimumLivingStandardFen', 'relativeLineFen'],
+);
+
+const assistanceProperties: Record<string, Schema> = {
+  assistanceId: str,
+  caseId: str,
+  kind: { type: 'string', enum: ['cash', 'goods', 'service'] },
+  category: str,
+  amountFen: fen,
+  fundId: nullable(str),
+  fundSource: str,
+  description: str,
+  status: { type: 'string', enum: ['disbursed', 'pending_approval', 'rejected'] },
+  recordedOn: date,
+  recordedBy: str,
+  decidedBy: nullable(str),
+  decidedOn: nullable(date),
+  decisionReason: nullable(str),
+};
+const ASSISTANCE_REQUIRED = [
+  'assistanceId',
+  'kind',
+  'category',
+  'amountFen',
+  'fundId',
+  'status',
+  'recordedOn',
+];
+
+const fundProperties: Record<string, Schema> = {
+  fundId: { type: 'string', format: 'uuid' },
+  name: str,
+  year: int,
+  category: str,
+  holderOrgId: str,
+  parentFundId: nullable(str),
+  allocationId: nullable(str),
+  amountFen: fen,
+  allocatedFen: fen,
+  spentFen: fen,
+  remainingFen: fen,
+  createdBy: str,
+  createdAt: instant,
+  version: int,
+};
+
 export const HARDSHIP_SCHEMAS: Readonly<Record<string, Schema>> = {
   Case: object(caseProperties, CASE_REQUIRED),
   CasePage: page('Case'),
@@ -98,16 +153,7 @@ export const HARDSHIP_SCHEMAS: Readonly<Record<string, Schema>> = {
       object(
         {
           dryRun: { type: 'boolean', enum: [true] },
-          assessment: object(
-            {
-              tier: { ...tier, nullable: true },
-              perCapitaIncomeFen: fen,
-              minimumLivingStandardFen: fen,
-              relativeLineFen: fen,
-              exceeded: { type: 'string', enum: ['minimum_living_standard', 'relative_line'] },
-            },
-            ['tier', 'perCapitaIncomeFen', 'minimumLivingStandardFen', 'relativeLineFen'],
-          ),
+          assessment,
         },
         ['dryRun', 'assessment'],
       ),
@@ -118,27 +164,12 @@ export const HARDSHIP_SCHEMAS: Readonly<Record<string, Schema>> = {
       ref('Case'),
       object(
         {
-          assistance: {
-            type: 'array',
-            items: object(
-              {
-                assistanceId: str,
-                caseId: str,
-                kind: str,
-                category: str,
-                amountFen: fen,
-                fundSource: str,
-                description: str,
-                status: { type: 'string', enum: ['disbursed', 'pending_approval', 'rejected'] },
-                recordedOn: date,
-                recordedBy: str,
-                decidedBy: nullable(str),
-                decidedOn: nullable(date),
-                decisionReason: nullable(str),
-              },
-              ['assistanceId', 'kind', 'category', 'amountFen', 'status', 'recordedOn'],
-            ),
+          cap: ref('AssistanceCap'),
+          assessment: {
+            ...nullable(assessment),
+            description: 'The figures the tier was last judged by, under the policy `policyVersion` names',
           },
+          assistance: { type: 'array', items: ref('Assistance') },
           visits: {
             type: 'array',
             items: object({ visitId: str, visitedOn: date, visitor: str, findings: str, recordedBy: str }, [
@@ -166,18 +197,84 @@ export const HARDSHIP_SCHEMAS: Readonly<Record<string, Schema>> = {
               entries: {
                 type: 'array',
                 items: object(
-                  { version: int, type: str, recordedAt: instant, actor: str, policyVersion: str },
-                  ['version', 'type', 'recordedAt'],
+                  {
+                    version: int,
+                    type: str,
+                    recordedAt: instant,
+                    actor: str,
+                    policyVersion: str,
+                    facts: {
+                      ...object({
+                        tier,
+                        fromTier: tier,
+                        toTier: tier,
+                        perCapitaIncomeFen: fen,
+                        kind: str,
+                        category: str,
+                        amountFen: fen,
+                        status: str,
+                        visitedOn: date,
+                        visitor: str,
+                        helperName: str,
+                        helperUnit: str,
+                        reason: str,
+                        occurredOn: date,
+                        programme: str,
+                      }),
+                      description:
+                        'The figures of the event a timeline shows (tiers, amounts, dates, staff, reasons); never the person\u2019s own fields',
+                    },
+                  },
+                  ['version', 'type', 'recordedAt', 'facts'],
                 ),
               },
             },
             ['eventCount', 'entries'],
           ),
         },
-        ['assistance', 'visits', 'externalAssistance', 'referrals', 'history'],
+        ['cap', 'assessment', 'assistance', 'visits', 'externalAssistance', 'referrals', 'history'],
       ),
     ],
   },
+  ReassessmentPreview: {
+    description:
+      'The answer of `POST /cases/{caseId}/reassessments?dryRun=true`: the case as the reassessment would ' +
+      'leave it (closed as out_of_hardship above every line; nothing is stored) and the lines its tier was judged by.',
+    allOf: [
+      ref('Case'),
+      object({ dryRun: { type: 'boolean', enum: [true] }, assessment }, ['dryRun', 'assessment']),
+    ],
+  },
+  AssistanceCap: {
+    ...object(
+      {
+        year: int,
+        usedFen: fen,
+        capFen: fen,
+        remainingFen: fen,
+        approvalThresholdFen: fen,
+        policyVersion: str,
+      },
+      ['year', 'usedFen', 'capFen', 'remainingFen', 'approvalThresholdFen', 'policyVersion'],
+    ),
+    description:
+      "The case's assistance in a calendar year (disbursed or awaiting approval, as the yearly cap counts it) against the cap, with the approval threshold",
+  },
+  Assistance: object(assistanceProperties, ASSISTANCE_REQUIRED),
+  AssistanceRecord: object({ ...assistanceProperties, caseVersion: int }, [
+    ...ASSISTANCE_REQUIRED,
+    'caseVersion',
+  ]),
+  Fund: object(fundProperties, [
+    'fundId',
+    'name',
+    'year',
+    'category',
+    'holderOrgId',
+    'amountFen',
+    'remainingFen',
+  ]),
+  FundPage: page('Fund'),
   Referral: object(referralProperties, ['referralId', 'status', 'unitId', 'memberName', 'receivedAt']),
   ReferralPage: page('Referral'),
 };

@@ -1,32 +1,35 @@
-import { Alert, Card, Descriptions, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
-import { ApiProblem, unwrap, type CaseDetail } from '../../api/client';
+import { ApiProblem, unwrap } from '../../api/client';
 import { mapProblem } from '../../api/problem';
-import { formatDate, formatInstant } from '../../format/date';
-import {
-  ASSISTANCE_CATEGORY_LABELS,
-  ASSISTANCE_KIND_LABELS,
-  ASSISTANCE_STATUS_LABELS,
-  CASE_STATUS_LABELS,
-  CAUSE_LABELS,
-  CHANNEL_LABELS,
-  EVENT_LABELS,
-  EXTERNAL_LABELS,
-  labelOf,
-  TIER_LABELS,
-} from '../../format/labels';
+import { useAuth } from '../../auth/auth-context';
+import { CASE_STATUS_LABELS, labelOf, TIER_LABELS } from '../../format/labels';
 import { formatYuan } from '../../format/money';
-import { RevealIdNumber } from '../../id-number/reveal-id-number';
+import { AssistanceDialog, type AssistanceRecord } from './assistance-dialog';
+import { CloseDialog, PairingDialog, ReopenDialog, VisitDialog } from './case-dialogs';
+import { AssistanceCard, ExternalCard, HistoryCard, HouseholdCard } from './case-file-sections';
+import { ReassessDialog } from './reassess-dialog';
 
-type Assistance = CaseDetail['assistance'][number];
-type External = CaseDetail['externalAssistance'][number];
+type Dialog = 'visit' | 'reassess' | 'pairing' | 'assistance' | 'close' | 'reopen';
 
-/** 档案: one case file, as GET /hardship/cases/{id} has it. */
+/** What the last assistance request became: paid at once, or waiting for a second reviewer. */
+function recordedText(a: AssistanceRecord): { type: 'success' | 'info'; text: string } {
+  const what = `${formatYuan(a.amountFen)} 的帮扶申请`;
+  return a.status === 'pending_approval'
+    ? { type: 'info', text: `${what}已提交，等待第二位审核人审批` }
+    : { type: 'success', text: `${what}已发放` };
+}
+
+/** 档案: one case file as GET /hardship/cases/{id} has it, with the caseworker's actions on it. */
 export default function CaseFile() {
   const { caseId = '' } = useParams();
   const api = useApi();
+  const { session } = useAuth();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [recorded, setRecorded] = useState<AssistanceRecord>();
   const detail = useQuery({
     queryKey: ['case', caseId],
     queryFn: async () =>
@@ -39,111 +42,67 @@ export default function CaseFile() {
     return <Alert type="error" showIcon message={message} />;
   }
   const c = detail.data;
-  const why =
-    c.computedTier === null
-      ? `人工认定（理由：${c.overrideReason ?? '—'}）`
-      : c.computedTier !== c.tier
-        ? `按标准为${labelOf(TIER_LABELS, c.computedTier)}，人工认定为${labelOf(TIER_LABELS, c.tier)}（理由：${c.overrideReason ?? '—'}）`
-        : `按家庭人均月收入 ${formatYuan(c.perCapitaIncomeFen)} 认定`;
+  const caseworker = session?.roles.includes('caseworker') ?? false;
+  const open = c.status === 'open';
+  const close = () => setDialog(undefined);
+  const action = (key: Dialog, label: string, primary = false) => (
+    <Button type={primary ? 'primary' : 'default'} onClick={() => setDialog(key)}>
+      {label}
+    </Button>
+  );
+  const done = recorded && recordedText(recorded);
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {c.person.name} 的困难职工档案 <Tag color="red">{labelOf(TIER_LABELS, c.tier)}</Tag>
         <Tag>{labelOf(CASE_STATUS_LABELS, c.status)}</Tag>
       </Typography.Title>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>基本情况</h2>} style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} bordered size="small">
-          <Descriptions.Item label="身份证号">
-            <RevealIdNumber
-              masked={c.person.idNumberMasked}
-              reveal={async (purpose) =>
-                unwrap(
-                  await api.GET('/api/v1/hardship/cases/{caseId}', {
-                    params: { path: { caseId }, query: { purpose } },
-                  }),
-                ).person.idNumber ?? null
-              }
-            />
-          </Descriptions.Item>
-          <Descriptions.Item label="所在单位">{c.unitId}</Descriptions.Item>
-          <Descriptions.Item label="行政区划">{c.regionCode}</Descriptions.Item>
-          <Descriptions.Item label="家庭人口">{c.household.size} 人</Descriptions.Item>
-          <Descriptions.Item label="家庭月收入">{formatYuan(c.household.monthlyIncomeFen)}</Descriptions.Item>
-          <Descriptions.Item label="人均月收入">{formatYuan(c.perCapitaIncomeFen)}</Descriptions.Item>
-          <Descriptions.Item label="困难类型">{labelOf(TIER_LABELS, c.tier)}</Descriptions.Item>
-          <Descriptions.Item label="认定依据">{why}</Descriptions.Item>
-          <Descriptions.Item label="政策版本">{c.policyVersion}</Descriptions.Item>
-          <Descriptions.Item label="致困原因">
-            {c.causes.map((x) => labelOf(CAUSE_LABELS, x)).join('、')}
-          </Descriptions.Item>
-          <Descriptions.Item label="来源渠道">{labelOf(CHANNEL_LABELS, c.channel)}</Descriptions.Item>
-          <Descriptions.Item label="建档时间">{formatInstant(c.openedAt)}</Descriptions.Item>
-          <Descriptions.Item label="下次复核">{formatDate(c.nextReviewDue)}</Descriptions.Item>
-          <Descriptions.Item label="上次走访">
-            {c.lastVisitOn ? formatDate(c.lastVisitOn) : '尚未走访'}
-            {c.visitOverdue && (
-              <Tag color="orange" style={{ marginLeft: 8 }}>
-                走访已逾期
-              </Tag>
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label="结对帮扶">
-            {c.pairing ? `${c.pairing.helperName}（${c.pairing.helperUnit}）` : '尚未结对'}
-          </Descriptions.Item>
-          <Descriptions.Item label="本年度帮扶">{formatYuan(c.assistanceThisYearFen)}</Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>帮扶记录</h2>} style={{ marginBottom: 16 }}>
-        <Table<Assistance>
-          rowKey="assistanceId"
-          size="small"
-          pagination={false}
-          dataSource={c.assistance}
-          locale={{ emptyText: '暂无帮扶记录' }}
-          columns={[
-            { title: '日期', dataIndex: 'recordedOn', render: (d: string) => formatDate(d) },
-            { title: '形式', dataIndex: 'kind', render: (k: string) => labelOf(ASSISTANCE_KIND_LABELS, k) },
-            {
-              title: '类别',
-              dataIndex: 'category',
-              render: (k: string) => labelOf(ASSISTANCE_CATEGORY_LABELS, k),
-            },
-            { title: '金额', dataIndex: 'amountFen', render: (f: number) => formatYuan(f) },
-            {
-              title: '状态',
-              dataIndex: 'status',
-              render: (s: string) => labelOf(ASSISTANCE_STATUS_LABELS, s),
-            },
-          ]}
+      {caseworker && (
+        <Space wrap style={{ marginBottom: 16 }} role="toolbar" aria-label="档案操作">
+          {open ? (
+            <>
+              {action('visit', '记录走访', true)}
+              {action('reassess', '复核')}
+              {action('pairing', '结对帮扶')}
+              {action('assistance', '申请帮扶')}
+              {action('close', '销档')}
+            </>
+          ) : (
+            action('reopen', '恢复档案', true)
+          )}
+        </Space>
+      )}
+      <div role="status" aria-live="polite">
+        {done && (
+          <Alert
+            type={done.type}
+            showIcon
+            closable
+            message={done.text}
+            onClose={() => setRecorded(undefined)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+      </div>
+      <HouseholdCard c={c} />
+      <AssistanceCard c={c} />
+      <ExternalCard c={c} />
+      <HistoryCard c={c} />
+      {dialog === 'visit' && <VisitDialog file={c} onClose={close} />}
+      {dialog === 'reassess' && <ReassessDialog file={c} onClose={close} />}
+      {dialog === 'pairing' && <PairingDialog file={c} onClose={close} />}
+      {dialog === 'close' && <CloseDialog file={c} onClose={close} />}
+      {dialog === 'reopen' && <ReopenDialog file={c} onClose={close} />}
+      {dialog === 'assistance' && (
+        <AssistanceDialog
+          file={c}
+          onClose={close}
+          onRecorded={(a) => {
+            setRecorded(a);
+            close();
+          }}
         />
-      </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>其他项目帮扶</h2>} style={{ marginBottom: 16 }}>
-        <Table<External>
-          rowKey={(e) => e.sourceEventId ?? `${e.type}-${e.occurredOn}`}
-          size="small"
-          pagination={false}
-          dataSource={c.externalAssistance}
-          locale={{ emptyText: '暂无其他项目的帮扶' }}
-          columns={[
-            { title: '日期', dataIndex: 'occurredOn', render: (d: string) => formatDate(d) },
-            { title: '项目', dataIndex: 'type', render: (t: string) => labelOf(EXTERNAL_LABELS, t) },
-            { title: '金额', dataIndex: 'amountFen', render: (f: number) => formatYuan(f) },
-          ]}
-        />
-      </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>档案历史（共 {c.history.eventCount} 条）</h2>}>
-        <Timeline
-          items={[...c.history.entries].reverse().map((e) => ({
-            key: e.version,
-            children: (
-              <span>
-                {formatInstant(e.recordedAt)} · {labelOf(EVENT_LABELS, e.type)} · 经办人 {e.actor ?? '—'}
-                {e.policyVersion ? ` · 政策版本 ${e.policyVersion}` : ''}
-              </span>
-            ),
-          }))}
-        />
-      </Card>
+      )}
     </>
   );
 }

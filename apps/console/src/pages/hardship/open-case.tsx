@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
 import { ApiProblem, unwrap, type CasePreview, type OpenCaseBody } from '../../api/client';
 import { isProblem, mapProblem } from '../../api/problem';
 import { useAuth } from '../../auth/auth-context';
 import { DEFAULT_REGION_CODE } from '../../auth/personas';
 import { chinaDateOf } from '../../format/date';
-import { CAUSE_LABELS, CHANNEL_LABELS } from '../../format/labels';
-import { parseYuan } from '../../format/money';
+import { CHANNEL_LABELS } from '../../format/labels';
+import { formatYuan, parseYuan } from '../../format/money';
 import { checkIdNumber } from '../../id-number/id-number';
+import { CausesGroup } from './causes-group';
 import { tierPreviewText } from './tier-preview';
 
 interface FormValues {
@@ -38,28 +39,8 @@ const FORM_FIELD: Readonly<Record<string, keyof FormValues>> = {
   channel: 'channel',
 };
 
-type CheckboxGroupProps = Parameters<typeof Checkbox.Group>[0];
-
-/**
- * 致困原因 as a labelled group of checkboxes. Form.Item hands its control `aria-required`, which
- * a group may not carry (axe: aria-allowed-attr); the requirement is on the label and the rule.
- */
-function CausesGroup({
-  'aria-required': _required,
-  ...props
-}: CheckboxGroupProps & { 'aria-required'?: unknown }) {
-  return (
-    <Checkbox.Group
-      {...props}
-      role="group"
-      aria-label="致困原因"
-      options={Object.entries(CAUSE_LABELS).map(([value, label]) => ({ value, label }))}
-    />
-  );
-}
-
 /** The request body, or undefined while a required field is missing or invalid. */
-function bodyOf(v: FormValues, today: string): OpenCaseBody | undefined {
+function bodyOf(v: FormValues, today: string, referralId: string | null): OpenCaseBody | undefined {
   const id = checkIdNumber(v.idNumber ?? '', today);
   const incomeFen = parseYuan(v.income ?? '');
   if (
@@ -80,21 +61,52 @@ function bodyOf(v: FormValues, today: string): OpenCaseBody | undefined {
     household: { size: v.size, monthlyIncomeFen: incomeFen },
     causes: v.causes,
     channel: v.channel,
+    ...(referralId ? { referralId } : {}),
   };
 }
 
-/** 建档: a case file for a worker who walked in, with the tier the rules give before saving. */
+/**
+ * 建档: a case file for a worker who walked in, with the tier the rules give before saving; from
+ * the referral inbox (`?referralId=`), prefilled from the referral, which the opening accepts.
+ */
 export default function OpenCase() {
   const api = useApi();
+  const [params] = useSearchParams();
+  const referralId = params.get('referralId');
+  const referral = useQuery({
+    queryKey: ['referral', referralId],
+    enabled: referralId !== null,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/hardship/referrals/{referralId}', {
+          params: { path: { referralId: referralId ?? '' } },
+        }),
+      ),
+  });
   const { session } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const values = Form.useWatch([], form) as FormValues | undefined;
   const today = chinaDateOf(new Date());
-  const units = (session?.units ?? []).filter((u) => u !== '*');
+  const own = (session?.units ?? []).filter((u) => u !== '*');
+  const referred = referral.data;
+  const units = referred && !own.includes(referred.unitId) ? [referred.unitId, ...own] : own;
   const idCheck = checkIdNumber(values?.idNumber ?? '', today);
-  const body = useMemo(() => (values ? bodyOf(values, today) : undefined), [values, today]);
+  const body = useMemo(
+    () => (values ? bodyOf(values, today, referred ? referralId : null) : undefined),
+    [values, today, referred, referralId],
+  );
+  // The referral's member, unit and channel, once it has arrived; the caseworker types the number.
+  useEffect(() => {
+    if (!referred) return;
+    form.setFieldsValue({
+      name: referred.memberName,
+      unitId: referred.unitId,
+      channel: 'referral',
+      causes: ['illness'],
+    });
+  }, [referred, form]);
   const [preview, setPreview] = useState<{ ok: CasePreview } | { refused: string } | undefined>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
@@ -138,6 +150,8 @@ export default function OpenCase() {
       );
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       await queryClient.invalidateQueries({ queryKey: ['workbench'] });
+      // An opening from a referral settles it: the inbox no longer offers it.
+      if (body.referralId) await queryClient.invalidateQueries({ queryKey: ['referrals'] });
       void navigate(`/cases/${created.caseId}`);
     } catch (e) {
       if (e instanceof ApiProblem) {
@@ -160,6 +174,21 @@ export default function OpenCase() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         建档
       </Typography.Title>
+      {referred && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`来自医疗互助的转介：${referred.memberName}`}
+          description={
+            `医疗互助报告的自付负担 ${referred.remainingBurdenFen === undefined ? '—' : formatYuan(referred.remainingBurdenFen)}。` +
+            '已按转介填写姓名、单位和来源渠道，请核对并输入身份证号码（须与转介人员一致）及家庭情况。'
+          }
+        />
+      )}
+      {referral.error && (
+        <Alert type="error" showIcon message="转介加载未成功" style={{ marginBottom: 16 }} />
+      )}
       <Card>
         <Form<FormValues>
           form={form}

@@ -3,7 +3,10 @@ import { formatYuan } from '../../format/money';
 import { labelOf, TIER_LABELS } from '../../format/labels';
 
 /** The sentence the 建档 form shows from the dry run: the tier and the line it was judged against. */
-export function tierPreviewText(preview: CasePreview): { tier: string; line: string } {
+export function tierPreviewText(preview: Pick<CasePreview, 'tier' | 'policyVersion' | 'assessment'>): {
+  tier: string;
+  line: string;
+} {
   const a = preview.assessment;
   const income = `家庭人均月收入 ${formatYuan(a.perCapitaIncomeFen)}`;
   const minimum = `低保标准 ${formatYuan(a.minimumLivingStandardFen)}`;

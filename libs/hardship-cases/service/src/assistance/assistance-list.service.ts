@@ -5,6 +5,7 @@ import type { Page, Principal } from '@union/platform';
 import { DATA_SOURCE, Disclosure, hiddenFromWork, type NameView, OrgScope } from '@union/runtime';
 import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
 import type { HardshipSettings } from '../hardship.settings';
+import { capView, type CapView } from './assistance-cap.view';
 import { assistanceView, type AssistanceView } from './assistance.view';
 import type { ListAssistanceQuery } from './list-assistance.query';
 
@@ -24,14 +25,7 @@ export type AssistanceListItem = AssistanceView & {
     readonly unitId: string;
     readonly regionCode: string;
   };
-  readonly cap: {
-    readonly year: number;
-    readonly usedFen: number;
-    readonly capFen: number;
-    readonly remainingFen: number;
-    readonly approvalThresholdFen: number;
-    readonly policyVersion: string;
-  };
+  readonly cap: CapView;
   readonly fund: { readonly fundId: string; readonly name: string; readonly remainingFen: number } | null;
 };
 
@@ -95,8 +89,6 @@ export class AssistanceList {
   private item(r: Row, names: NameView): AssistanceListItem {
     const a = r.assistance;
     const c = r.case_row;
-    const { approvalThresholdFen, annualAssistanceCapFen: capFen } = this.settings.limits;
-    const usedFen = c.assistanceByYearFen[String(a.year)] ?? 0;
     return {
       ...assistanceView(a),
       recordedAt: a.recordedAt ?? null,
@@ -109,14 +101,7 @@ export class AssistanceList {
         unitId: c.unitId,
         regionCode: c.regionCode,
       },
-      cap: {
-        year: a.year,
-        usedFen,
-        capFen,
-        remainingFen: capFen - usedFen,
-        approvalThresholdFen,
-        policyVersion: this.settings.limitsVersion,
-      },
+      cap: capView(c, a.year, this.settings),
       fund:
         a.fundId && r.fund_name !== null
           ? { fundId: a.fundId, name: r.fund_name, remainingFen: Number(r.fund_remaining_fen) }

@@ -2,9 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@union/kernel';
 import type { Principal } from '@union/platform';
-import { handleCommand, type CommandResult, type EventMetadata, type EventStore } from '@union/event-store';
-import { caseDecider, caseStreamId, type CaseCommand, type CaseState } from '@union/hardship-cases/domain';
-import { DATA_SOURCE, EVENT_STORE, OrgScope, requestFacts, runCommand } from '@union/runtime';
+import {
+  handleCommand,
+  loadState,
+  WrongExpectedVersionError,
+  type CommandResult,
+  type EventMetadata,
+  type EventStore,
+} from '@union/event-store';
+import {
+  caseDecider,
+  caseStreamId,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+} from '@union/hardship-cases/domain';
+import {
+  DATA_SOURCE,
+  EVENT_STORE,
+  OrgScope,
+  requestFacts,
+  runCommand,
+  versionConflict,
+} from '@union/runtime';
 import { FundLedger } from '../funds/fund-ledger';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 
@@ -73,6 +93,29 @@ export class CaseCommands {
       if (first) await fund.apply(tx, result, { ...facts.metadata, causationId: first.eventId }, row);
       return result;
     });
+  }
+
+  /**
+   * A dry run of {@link execute}: the same scope check, clock, `If-Match` and decision on the
+   * case as it is now, answering the events the command would append; nothing is stored.
+   */
+  async decideOnly(
+    caseId: string,
+    body: CaseCommandBody,
+    principal: Principal,
+    options: Pick<ExecuteOptions, 'ifMatch'> = {},
+  ): Promise<{ row: CaseSummaryEntity; version: number; events: CaseEvent[]; today: string }> {
+    const row = await this.summary(caseId);
+    await this.orgScope.assertUnit(principal, row.unitId);
+    const facts = requestFacts(principal);
+    const command: CaseCommand = { ...body, actor: facts.actor, now: facts.now, today: facts.today };
+    const streamId = caseStreamId(caseId);
+    const loaded = await loadState(this.store, caseDecider, streamId);
+    if (options.ifMatch !== undefined && options.ifMatch !== loaded.version) {
+      throw versionConflict(new WrongExpectedVersionError(streamId, options.ifMatch, loaded.version));
+    }
+    const events = caseDecider.decide(command, loaded.state);
+    return { row, version: loaded.version, events, today: facts.today };
   }
 
   /** The case's summary row, or 404. */

@@ -1,13 +1,54 @@
 import type { StoredEvent } from '@union/event-store';
-import type { ExternalAssistanceRow, VisitRow } from '@union/hardship-cases/domain';
+import type { ExternalAssistanceRow, TierAssessment, VisitRow } from '@union/hardship-cases/domain';
+import type { CapView } from '../assistance/assistance-cap.view';
 import type { AssistanceView } from '../assistance/assistance.view';
 import type { ReferralView } from '../referrals/referral.view';
 import type { CaseView } from './case.view';
 
-/** How many of the newest events the history summary lists; `eventCount` gives the whole. */
-export const HISTORY_ENTRIES = 100;
+/**
+ * How many of the newest events the history summary lists; `eventCount` gives the whole. Enough
+ * for a busy file's timeline on one screen (docs/api-changes.md); the audit routes read them all.
+ */
+export const HISTORY_ENTRIES = 500;
 
-/** One line of a case's history: what happened, when, by whom, under which policy. */
+/**
+ * The fields of an event a timeline line shows: tiers, amounts, dates, staff names and reasons.
+ * None is the person's own (HARDSHIP_PERSONAL_FIELDS: the name, numbers and a visit's findings
+ * never appear here), so the summary needs no opening of sealed fields.
+ */
+const FACT_FIELDS = [
+  'tier',
+  'fromTier',
+  'toTier',
+  'perCapitaIncomeFen',
+  'kind',
+  'category',
+  'amountFen',
+  'status',
+  'visitedOn',
+  'visitor',
+  'helperName',
+  'helperUnit',
+  'reason',
+  'occurredOn',
+] as const;
+
+type Fact = string | number;
+
+/** The {@link FACT_FIELDS} an event's data holds, plus `programme` for another programme's payment. */
+function factsOf(event: StoredEvent): Record<string, Fact> {
+  const data = event.data as Record<string, unknown>;
+  const facts: Record<string, Fact> = {};
+  for (const field of FACT_FIELDS) {
+    const value = data[field];
+    if (typeof value === 'string' || typeof value === 'number') facts[field] = value;
+  }
+  if (event.type === 'ExternalAssistanceRecorded' && typeof data.type === 'string')
+    facts.programme = data.type;
+  return facts;
+}
+
+/** One line of a case's history: what happened, when, by whom, under which policy, with its figures. */
 export function historyEntry(event: StoredEvent) {
   return {
     version: event.version,
@@ -15,6 +56,7 @@ export function historyEntry(event: StoredEvent) {
     recordedAt: event.recordedAt.toISOString(),
     actor: event.metadata.actor,
     policyVersion: event.metadata.policyVersion,
+    facts: factsOf(event),
   };
 }
 
@@ -34,6 +76,13 @@ export function historySummary(events: readonly StoredEvent[]) {
 export interface CaseDetailView extends Omit<CaseView, 'person'> {
   /** `idNumber` only on a read with a stated purpose (null: not kept, or erased). */
   person: CaseView['person'] & { idNumber?: string | null };
+  /** This calendar year's assistance against the yearly cap (docs/api-changes.md). */
+  cap: CapView;
+  /**
+   * The figures the tier was last judged by (the household under the policy `policyVersion`
+   * names): the same shape as the dry runs' `assessment`; null for a policy it cannot read.
+   */
+  assessment: TierAssessment | null;
   assistance: AssistanceView[];
   visits: Omit<VisitRow, 'caseId'>[];
   externalAssistance: Omit<ExternalAssistanceRow, 'caseId'>[];

@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { chinaToday, DomainError } from '@union/kernel';
-import type { Principal } from '@union/platform';
+import type { Page, Principal } from '@union/platform';
 import type { EventStore } from '@union/event-store';
-import { caseStreamId } from '@union/hardship-cases/domain';
+import { assess, caseStreamId } from '@union/hardship-cases/domain';
 import { DATA_SOURCE, Disclosure, EVENT_STORE, hiddenFromWork, OrgScope } from '@union/runtime';
+import { capView } from '../assistance/assistance-cap.view';
 import { assistanceView } from '../assistance/assistance.view';
+import { HARDSHIP_SETTINGS } from '../hardship-cases.di-tokens';
+import type { HardshipSettings } from '../hardship.settings';
 import { AssistanceEntity } from '../read-models/assistance/assistance.entity';
 import { CaseSummaryEntity } from '../read-models/case-summary/case-summary.entity';
 import { ExternalAssistanceEntity } from '../read-models/external-assistance/external-assistance.entity';
 import { ReferralEntity } from '../read-models/referrals/referral.entity';
 import { VisitEntity } from '../read-models/visits/visit.entity';
 import { referralView, withMemberName } from '../referrals/referral.view';
-import type { Page } from '@union/platform';
+import { RegionPolicies } from '../policies/region-policies.service';
 import { historySummary, type CaseDetailView } from './case-detail.view';
 import { caseView, withCaseName, type CaseView } from './case.view';
 import type { ListCasesQuery } from './list-cases.query';
@@ -23,8 +26,10 @@ export class CaseQueries {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(HARDSHIP_SETTINGS) private readonly settings: HardshipSettings,
     private readonly orgScope: OrgScope,
     private readonly disclosure: Disclosure,
+    private readonly policies: RegionPolicies,
   ) {}
 
   async list(query: ListCasesQuery, principal: Principal): Promise<Page<CaseView>> {
@@ -72,9 +77,10 @@ export class CaseQueries {
   }
 
   /**
-   * The case file of API.md: the summary with assistance, visits, other programmes, referrals,
-   * history. Names as the reader may see them; with a stated `purpose`, the person's full identity
-   * number too (`person.idNumber`: null when it was not kept, DOMAIN.md §5).
+   * The case file of API.md: the summary with this year's assistance against the cap, assistance,
+   * visits, other programmes, referrals, history. Names as the reader may see them; with a stated
+   * `purpose`, the person's full identity number too (`person.idNumber`: null when it was not
+   * kept, DOMAIN.md §5).
    */
   async detail(
     row: CaseSummaryEntity,
@@ -82,6 +88,7 @@ export class CaseQueries {
     purpose: string | null,
   ): Promise<CaseDetailView> {
     const caseId = row.caseId;
+    const today = chinaToday(new Date());
     const names = await this.disclosure.names(principal, [row.unitId]);
     const idNumber =
       purpose === null
@@ -103,10 +110,15 @@ export class CaseQueries {
     });
     const referrals = await m.find(ReferralEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });
     const events = await this.store.readStream(caseStreamId(caseId));
-    const view = withCaseName(caseView(row.data, row.version, chinaToday(new Date())), names);
+    const view = withCaseName(caseView(row.data, row.version, today), names);
+    // The lines the tier was last judged by: the household under the policy the decision names.
+    const policy = await this.policies.decidedUnder(row.data.policyVersion);
+    const { household, emergencyExpenseFen } = row.data;
     return {
       ...view,
       person: idNumber === undefined ? view.person : { ...view.person, idNumber },
+      cap: capView(row.data, Number(today.slice(0, 4)), this.settings),
+      assessment: policy && assess(household, emergencyExpenseFen ?? undefined, policy),
       assistance: assistance.map((a) => assistanceView(a.data)),
       visits: visits.map(({ data: { caseId: _c, ...visit } }) => visit),
       externalAssistance: external.map(({ data: { caseId: _c, ...payment } }) => payment),

@@ -8,6 +8,7 @@ import {
   policyStreamId,
   regionPolicyDecider,
   type RegionPolicy,
+  type RegionPolicyEvent,
   type RegionPolicyState,
 } from '@union/hardship-cases/domain';
 import type { Principal } from '@union/platform';
@@ -124,6 +125,22 @@ export class RegionPolicies {
   /** The policy in force in a region: its latest publication, or the default. */
   async inForce(regionCode: string, tx?: EntityManager): Promise<RegionPolicy> {
     return policyInForce((await this.state(regionCode, tx)).state);
+  }
+
+  /**
+   * The policy a decision names in its `policyVersion`: the built-in default, or the publication
+   * `<regionCode>-<n>` read from the region's stream up to version n; null for another name.
+   */
+  async decidedUnder(policyVersion: string): Promise<RegionPolicy | null> {
+    if (policyVersion === DEFAULT_POLICY.policyVersion) return DEFAULT_POLICY;
+    const named = /^(\d{6})-([1-9]\d*)$/.exec(policyVersion);
+    if (!named) return null;
+    const events = await this.store.readStream(policyStreamId(named[1]), { toVersion: Number(named[2]) });
+    const state = events.reduce(
+      (s, e) => regionPolicyDecider.evolve(s, { type: e.type, data: e.data } as RegionPolicyEvent),
+      regionPolicyDecider.initialState(),
+    );
+    return state.publications === Number(named[2]) ? policyInForce(state) : null;
   }
 
   async get(regionCode: string): Promise<RegionPolicyAnswer> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import type { HardshipCause } from '@union/hardship-cases/domain';
 import { IsFen } from '@union/platform';
 import { CausesProperty, HouseholdDto } from '../cases/open-case.dto';
@@ -16,4 +16,12 @@ export class ReassessCaseDto {
   readonly household: HouseholdDto;
   @CausesProperty({ optional: true }) readonly causes?: HardshipCause[];
   @ApiPropertyOptional({ example: 3000000 }) @IsOptional() @IsFen() readonly emergencyExpenseFen?: number;
+}
+
+/** `POST .../reassessments?dryRun=true`: the reassessment decided and answered, nothing stored. */
+export class ReassessCaseQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  readonly dryRun?: 'true' | 'false';
 }
