@@ -55,9 +55,14 @@ export class PersonKeys {
    * The data keys of `refs`: a key, or null for an erased person. With `create`, a person with no
    * key yet gets one (concurrent creators agree: the first insert wins, the others read it).
    */
-  async keysFor(m: EntityManager, refs: readonly string[], create: boolean): Promise<Map<string, Buffer | null>> {
+  async keysFor(
+    m: EntityManager,
+    refs: readonly string[],
+    create: boolean,
+    lock = false,
+  ): Promise<Map<string, Buffer | null>> {
     const unique = [...new Set(refs)];
-    const keys = await this.read(m, unique);
+    const keys = await this.read(m, unique, lock);
     const missing = unique.filter((r) => !keys.has(r));
     if (create && missing.length > 0) {
       const made = missing.map(() => newDataKey());
@@ -75,9 +80,78 @@ export class PersonKeys {
         if (stored.has(ref)) keys.set(ref, made[i]);
       });
       const raced = missing.filter((ref) => !stored.has(ref));
-      for (const [ref, key] of await this.read(m, raced)) keys.set(ref, key);
+      for (const [ref, key] of await this.read(m, raced, lock)) keys.set(ref, key);
     }
+    if (create) this.remember(keys.keys());
     return keys;
+  }
+
+  /**
+   * What an append needs about its people, in one statement (docs/personal-information.md, "Cost"):
+   * the data keys of `keyRefs` (a key, or null for an erased person), made for a person who has
+   * none yet in the same statement, and which of all the refs are restricted (`restricted_people`).
+   * Each existing key row is read `FOR SHARE`: an erasure (which updates that row) waits for the
+   * append's transaction, or the append waits for the erasure and reads the key destroyed; so an
+   * erasure's scrub of the read models always comes after every write that sealed with the key.
+   * A new key is only made (and wrapped) for a person this process has not yet seen with a row,
+   * and none when one of `checkRefs` is restricted (the write is refused); one it missed is made by
+   * a second statement, as `keysFor` does.
+   */
+  async forWrite(
+    m: EntityManager,
+    keyRefs: readonly string[],
+    checkRefs: readonly string[],
+  ): Promise<{ keys: Map<string, Buffer | null>; restricted: Map<string, { erased: boolean }> }> {
+    const sealing = [...new Set(keyRefs)];
+    const all = [...new Set([...sealing, ...checkRefs])];
+    const keys = new Map<string, Buffer | null>();
+    const restricted = new Map<string, { erased: boolean }>();
+    if (all.length === 0) return { keys, restricted };
+    const toMake = sealing.filter((r) => !this.seen.has(r));
+    const made = toMake.map(() => newDataKey());
+    const wrapped = await Promise.all(made.map((key) => this.master.wrap(key)));
+    const rows: {
+      person_ref: string;
+      master_key_id: string | null;
+      wrapped_key: Buffer | null;
+      stored: boolean;
+      made: boolean;
+      restricted: boolean;
+      erased: boolean;
+    }[] = await m.query(
+      `WITH made AS (
+         INSERT INTO person_keys (person_ref, master_key_id, wrapped_key)
+         SELECT * FROM unnest($2::text[], $3::text[], $4::bytea[])
+         WHERE NOT EXISTS (SELECT 1 FROM restricted_people WHERE person_ref = ANY($5::text[]))
+         ON CONFLICT (person_ref) DO NOTHING
+         RETURNING person_ref
+       )
+       SELECT r.ref AS person_ref, k.master_key_id, k.wrapped_key, k.person_ref IS NOT NULL AS stored,
+              made.person_ref IS NOT NULL AS made, rp.person_ref IS NOT NULL AS restricted,
+              rp.erased_at IS NOT NULL AS erased
+       FROM unnest($1::text[]) AS r(ref)
+       LEFT JOIN LATERAL (
+         SELECT person_ref, master_key_id, wrapped_key FROM person_keys WHERE person_ref = r.ref FOR SHARE
+       ) k ON true
+       LEFT JOIN made ON made.person_ref = r.ref
+       LEFT JOIN restricted_people rp ON rp.person_ref = r.ref`,
+      [all, toMake, toMake.map(() => this.master.id), wrapped, [...new Set(checkRefs)]],
+    );
+    const sealingSet = new Set(sealing);
+    const madeKey = new Map(toMake.map((ref, i) => [ref, made[i]]));
+    const missing: string[] = [];
+    for (const r of rows) {
+      if (r.restricted) restricted.set(r.person_ref, { erased: r.erased });
+      if (!sealingSet.has(r.person_ref)) continue;
+      if (r.made) keys.set(r.person_ref, madeKey.get(r.person_ref) as Buffer);
+      else if (r.stored) keys.set(r.person_ref, await this.unwrapRow(r));
+      else missing.push(r.person_ref);
+    }
+    // A refused write makes no key (the caller throws on `restricted`).
+    if (checkRefs.some((r) => restricted.has(r))) return { keys, restricted };
+    if (missing.length > 0) for (const [ref, key] of await this.keysFor(m, missing, true, true)) keys.set(ref, key);
+    this.remember(keys.keys());
+    return { keys, restricted };
   }
 
   /** Destroys the person's data key (idempotent). Answers whether a key was destroyed now. */
@@ -131,25 +205,38 @@ export class PersonKeys {
     return total;
   }
 
-  private async read(m: EntityManager, refs: readonly string[]): Promise<Map<string, Buffer | null>> {
+  private async read(m: EntityManager, refs: readonly string[], lock = false): Promise<Map<string, Buffer | null>> {
     const keys = new Map<string, Buffer | null>();
     if (refs.length === 0) return keys;
     const rows: { person_ref: string; master_key_id: string | null; wrapped_key: Buffer | null }[] = await m.query(
-      `SELECT person_ref, master_key_id, wrapped_key FROM person_keys WHERE person_ref = ANY($1::text[])`,
+      `SELECT person_ref, master_key_id, wrapped_key FROM person_keys WHERE person_ref = ANY($1::text[])${
+        lock ? ' FOR SHARE' : ''
+      }`,
       [refs],
     );
-    for (const r of rows) {
-      if (r.wrapped_key === null) {
-        keys.set(r.person_ref, null);
-        continue;
-      }
-      if (r.master_key_id !== this.master.id) {
-        throw new MasterKeyMismatchError(
-          `the data key of a person is wrapped by ${r.master_key_id ?? '?'}, not by ${this.master.id}: finish the rotation`,
-        );
-      }
-      keys.set(r.person_ref, await this.master.unwrap(r.wrapped_key));
-    }
+    for (const r of rows) keys.set(r.person_ref, await this.unwrapRow(r));
     return keys;
+  }
+
+  /** The key of a stored row, or null when it was destroyed. */
+  private async unwrapRow(r: { master_key_id: string | null; wrapped_key: Buffer | null }): Promise<Buffer | null> {
+    if (r.wrapped_key === null) return null;
+    if (r.master_key_id !== this.master.id) {
+      throw new MasterKeyMismatchError(
+        `the data key of a person is wrapped by ${r.master_key_id ?? '?'}, not by ${this.master.id}: finish the rotation`,
+      );
+    }
+    return this.master.unwrap(r.wrapped_key);
+  }
+
+  /**
+   * The people this process has seen with a key row: only a hint of whom not to make a new key
+   * for (never a key, never a read's answer); a wrong hint costs a statement, not correctness.
+   */
+  private readonly seen = new Set<string>();
+
+  private remember(refs: Iterable<string>): void {
+    if (this.seen.size > 100_000) this.seen.clear();
+    for (const r of refs) this.seen.add(r);
   }
 }

@@ -51,11 +51,12 @@ export class PersonalData {
    * @throws PersonErasedError when the person's key was destroyed (nothing more of theirs is kept).
    */
   async seal<E extends EventData>(m: EntityManager, events: readonly E[]): Promise<E[]> {
-    await this.restrictions.assertMayWrite(m, events);
     const plans = events.map((e) => (this.seals(e.type) ? this.planOf(e) : []));
     const refs = plans.flatMap((plan) => plan.map((p) => p.ref));
+    // The restriction check and the keys (made for a new person) in one statement.
+    const { keys, restricted } = await this.keys.forWrite(m, refs, this.restrictions.refsToCheck(events));
+    this.restrictions.assertNoneRefused(events, restricted);
     if (refs.length === 0) return [...events];
-    const keys = await this.keys.keysFor(m, refs, true);
     return events.map((e, i) => {
       let data = e.data;
       for (const { path, ref } of plans[i]) {
