@@ -2,6 +2,18 @@ import type { EntityManager } from 'typeorm';
 import { newDataKey } from './field-cipher';
 import type { MasterKey } from './master-key';
 
+/** What a one-statement append checks of the keys it sealed with (PersonKeys.prepareWrite). */
+export interface KeyGuard {
+  /** People sealed with a held key: their stored wrapped key must still be this one. */
+  readonly heldRefs: string[];
+  readonly heldWrapped: Buffer[];
+  /** People given a new key: the statement inserts it, and every one must be inserted. */
+  readonly madeRefs: string[];
+  madeWrapped: Buffer[];
+  readonly madeKeys: Buffer[];
+  readonly masterKeyId: string;
+}
+
 /** A person's data key was destroyed: nothing more of theirs can be sealed (or opened). */
 export class PersonErasedError extends Error {
   constructor(readonly personRef: string) {
@@ -143,13 +155,21 @@ export class PersonKeys {
     for (const r of rows) {
       if (r.restricted) restricted.set(r.person_ref, { erased: r.erased });
       if (!sealingSet.has(r.person_ref)) continue;
-      if (r.made) keys.set(r.person_ref, madeKey.get(r.person_ref) as Buffer);
-      else if (r.stored) keys.set(r.person_ref, await this.unwrapRow(r));
-      else missing.push(r.person_ref);
+      if (r.made) {
+        const key = madeKey.get(r.person_ref) as Buffer;
+        keys.set(r.person_ref, key);
+        this.hold(r.person_ref, key, wrapped[toMake.indexOf(r.person_ref)]);
+      } else if (r.stored) {
+        const key = await this.unwrapRow(r);
+        keys.set(r.person_ref, key);
+        if (key && r.wrapped_key) this.hold(r.person_ref, key, r.wrapped_key);
+        else this.held.delete(r.person_ref);
+      } else missing.push(r.person_ref);
     }
     // A refused write makes no key (the caller throws on `restricted`).
     if (checkRefs.some((r) => restricted.has(r))) return { keys, restricted };
-    if (missing.length > 0) for (const [ref, key] of await this.keysFor(m, missing, true, true)) keys.set(ref, key);
+    if (missing.length > 0)
+      for (const [ref, key] of await this.keysFor(m, missing, true, true)) keys.set(ref, key);
     this.remember(keys.keys());
     return { keys, restricted };
   }
@@ -189,7 +209,9 @@ export class PersonKeys {
         [from.id, batch],
       );
       if (rows.length === 0) break;
-      const rewrapped = await Promise.all(rows.map(async (r) => this.master.wrap(await from.unwrap(r.wrapped_key))));
+      const rewrapped = await Promise.all(
+        rows.map(async (r) => this.master.wrap(await from.unwrap(r.wrapped_key))),
+      );
       await m.query(
         `UPDATE person_keys k SET wrapped_key = v.wrapped, master_key_id = $3
          FROM unnest($1::text[], $2::bytea[]) AS v(ref, wrapped) WHERE k.person_ref = v.ref`,
@@ -205,21 +227,29 @@ export class PersonKeys {
     return total;
   }
 
-  private async read(m: EntityManager, refs: readonly string[], lock = false): Promise<Map<string, Buffer | null>> {
+  private async read(
+    m: EntityManager,
+    refs: readonly string[],
+    lock = false,
+  ): Promise<Map<string, Buffer | null>> {
     const keys = new Map<string, Buffer | null>();
     if (refs.length === 0) return keys;
-    const rows: { person_ref: string; master_key_id: string | null; wrapped_key: Buffer | null }[] = await m.query(
-      `SELECT person_ref, master_key_id, wrapped_key FROM person_keys WHERE person_ref = ANY($1::text[])${
-        lock ? ' FOR SHARE' : ''
-      }`,
-      [refs],
-    );
+    const rows: { person_ref: string; master_key_id: string | null; wrapped_key: Buffer | null }[] =
+      await m.query(
+        `SELECT person_ref, master_key_id, wrapped_key FROM person_keys WHERE person_ref = ANY($1::text[])${
+          lock ? ' FOR SHARE' : ''
+        }`,
+        [refs],
+      );
     for (const r of rows) keys.set(r.person_ref, await this.unwrapRow(r));
     return keys;
   }
 
   /** The key of a stored row, or null when it was destroyed. */
-  private async unwrapRow(r: { master_key_id: string | null; wrapped_key: Buffer | null }): Promise<Buffer | null> {
+  private async unwrapRow(r: {
+    master_key_id: string | null;
+    wrapped_key: Buffer | null;
+  }): Promise<Buffer | null> {
     if (r.wrapped_key === null) return null;
     if (r.master_key_id !== this.master.id) {
       throw new MasterKeyMismatchError(
@@ -227,6 +257,62 @@ export class PersonKeys {
       );
     }
     return this.master.unwrap(r.wrapped_key);
+  }
+
+  /**
+   * For the store's one-statement append ({@link WriteGuard}): the keys of `refs` this process
+   * holds from an earlier write, and a new key for each person it has never seen, with what the
+   * INSERT must check. Undefined when a key must be read from the database first.
+   */
+  async prepareWrite(
+    refs: readonly string[],
+  ): Promise<{ keys: Map<string, Buffer>; guard: KeyGuard } | undefined> {
+    const keys = new Map<string, Buffer>();
+    const guard: KeyGuard = {
+      heldRefs: [],
+      heldWrapped: [],
+      madeRefs: [],
+      madeWrapped: [],
+      madeKeys: [],
+      masterKeyId: this.master.id,
+    };
+    for (const ref of new Set(refs)) {
+      const held = this.held.get(ref);
+      if (held) {
+        keys.set(ref, held.key);
+        guard.heldRefs.push(ref);
+        guard.heldWrapped.push(held.wrapped);
+      } else if (this.seen.has(ref)) return undefined;
+      else {
+        const key = newDataKey();
+        keys.set(ref, key);
+        guard.madeRefs.push(ref);
+        guard.madeKeys.push(key);
+      }
+    }
+    guard.madeWrapped = await Promise.all(guard.madeKeys.map((key) => this.master.wrap(key)));
+    return { keys, guard };
+  }
+
+  /** After a guarded INSERT: its keys are held (it passed) or read again next time (it did not). */
+  settle(guard: KeyGuard, passed: boolean): void {
+    if (passed) guard.madeRefs.forEach((ref, i) => this.hold(ref, guard.madeKeys[i], guard.madeWrapped[i]));
+    else for (const ref of guard.heldRefs) this.held.delete(ref);
+    this.remember(guard.madeRefs);
+  }
+
+  /**
+   * Unwrapped data keys this process sealed with, for sealing only (never to open: a read always
+   * asks the database, so an erased person reads as erased at once everywhere). A write sealed
+   * with one is an INSERT that checks, `FOR SHARE`, that the person's stored wrapped key is still
+   * the one held; an erasure or a rotation changes it and the write falls back to a read.
+   */
+  private readonly held = new Map<string, { key: Buffer; wrapped: Buffer }>();
+
+  private hold(ref: string, key: Buffer, wrapped: Buffer): void {
+    if (this.held.size >= 50_000) this.held.delete(this.held.keys().next().value as string);
+    this.held.delete(ref);
+    this.held.set(ref, { key, wrapped });
   }
 
   /**
