@@ -6,7 +6,7 @@ import { eventHash } from './hash-chain';
 import { currentAttempt } from './idempotency-attempt';
 import { recordWrite } from './idempotency';
 import { EVENT_COLUMNS, readEvents, type EventRow } from './rows';
-import type { PersonalData } from './personal-data/personal-data';
+import { writeGuardSql, type PersonalData, type WriteGuard } from './personal-data/personal-data';
 import { Upcasters } from './upcasters';
 import type { InlineProjection } from './projections/inline-projection';
 import type {
@@ -38,6 +38,28 @@ interface Head {
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** The events columns' types, in the INSERT's order (a guarded insert selects typed values). */
+const COLUMN_TYPES = [
+  'text',
+  'text',
+  'int',
+  'uuid',
+  'text',
+  'int',
+  'jsonb',
+  'jsonb',
+  'timestamptz',
+  'text',
+  'text',
+  'text',
+];
+
+/** The stored events with the data as given (the plain values), as a read gives them back. */
+function asGiven(stored: AppendResult, events: readonly NewEvent[]): AppendResult {
+  // An idempotent retry's events were read back (and opened) already.
+  if (stored.alreadyStored) return stored;
+  return { ...stored, events: stored.events.map((e, i) => ({ ...e, data: events[i].data })) };
+}
 
 /** Append, read and subscribe on the `events` table of one service database. */
 export class EventStore {
@@ -75,8 +97,16 @@ export class EventStore {
     const attempt = currentAttempt();
     attempt?.noteWrite();
     if (options.tx) return this.appendAndProject(options.tx, streamId, events, options, projections, true);
+    const seals = events.some((e) => this.personalData?.seals(e.type));
+    // Sealed with keys this process holds (or makes), the events and any new key are one
+    // statement, which checks the keys and the restriction itself (docs/personal-information.md,
+    // "Cost"); when it cannot, or its check fails, the append seals after reading, in a transaction.
+    if (seals && projections.length === 0 && !attempt?.key) {
+      const done = await this.insertGuarded(this.dataSource.manager, streamId, events, options, false);
+      if (done) return done;
+    }
     // A person's new data key commits with the event it seals (one commit, not two).
-    if (projections.length > 0 || attempt?.key || events.some((e) => this.personalData?.seals(e.type))) {
+    if (projections.length > 0 || attempt?.key || seals) {
       return this.dataSource.transaction((tx) =>
         this.appendAndProject(tx, streamId, events, options, projections, true),
       );
@@ -92,14 +122,9 @@ export class EventStore {
     projections: readonly InlineProjection[],
     inTransaction: boolean,
   ): Promise<AppendResult> {
-    const sealed = this.personalData ? await this.personalData.seal(m, events) : events;
-    const stored = await this.insert(m, streamId, sealed, options, inTransaction);
-    // The caller and the projections get the events as given (the plain values), as a read of the
-    // stored events gives them back; an idempotent retry's events were read back already.
     const result =
-      sealed === events || stored.alreadyStored
-        ? stored
-        : { ...stored, events: stored.events.map((e, i) => ({ ...e, data: events[i].data })) };
+      (await this.insertGuarded(m, streamId, events, options, inTransaction)) ??
+      (await this.insertSealed(m, streamId, events, options, inTransaction));
     if (!result.alreadyStored) {
       for (const projection of projections) {
         await projection.apply(
@@ -113,13 +138,63 @@ export class EventStore {
     return result;
   }
 
-  private async insert(
+  /** Seals (reading the keys and the restriction), then inserts. */
+  private async insertSealed(
     m: EntityManager,
     streamId: string,
     events: readonly NewEvent[],
     options: AppendOptions,
     inTransaction: boolean,
   ): Promise<AppendResult> {
+    const sealed = this.personalData ? await this.personalData.seal(m, events) : events;
+    const stored = await this.insert(m, streamId, sealed, options, inTransaction);
+    return sealed === events ? stored : asGiven(stored, events);
+  }
+
+  /**
+   * Seals with keys this process holds or makes and inserts in one statement guarded by the
+   * database (PersonalData.sealGuarded). Undefined when that is not possible or the guard refused
+   * (nothing was written; the caller goes on with `insertSealed`).
+   */
+  private async insertGuarded(
+    m: EntityManager,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    inTransaction: boolean,
+  ): Promise<AppendResult | undefined> {
+    const personal = this.personalData;
+    if (!personal || !events.some((e) => personal.seals(e.type))) return undefined;
+    const prepared = await personal.sealGuarded(events);
+    if (!prepared) return undefined;
+    const stored = await this.insert(m, streamId, prepared.events, options, inTransaction, prepared.guard);
+    personal.settle(prepared.guard, stored !== undefined);
+    return stored && asGiven(stored, events);
+  }
+
+  private insert(
+    m: EntityManager,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    inTransaction: boolean,
+  ): Promise<AppendResult>;
+  private insert(
+    m: EntityManager,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    inTransaction: boolean,
+    guard: WriteGuard,
+  ): Promise<AppendResult | undefined>;
+  private async insert(
+    m: EntityManager,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    inTransaction: boolean,
+    guard?: WriteGuard,
+  ): Promise<AppendResult | undefined> {
     const head = await this.head(m, streamId, options);
     const streamType = options.streamType ?? streamId.split('-')[0];
     const recordedAt = this.clock.now().toISOString();
@@ -146,26 +221,41 @@ export class EventStore {
       const values = rows.map(
         (_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(', ')})`,
       );
+      const columnList = `stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
+           recorded_at, person_ref, prev_hash, hash`;
+      const checked = guard && writeGuardSql(guard, rows.length * columns + 1);
+      const typed = (row: string) =>
+        row.replace(/\$(\d+)/g, (p, n: string) => `${p}::${COLUMN_TYPES[(Number(n) - 1) % columns]}`);
       const inserted: { global_position: string; transaction_id: string }[] = await m.query(
-        `INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata,
-           recorded_at, person_ref, prev_hash, hash)
+        checked
+          ? `${checked.with}
+             INSERT INTO events (${columnList})
+             SELECT * FROM (VALUES ${values.map(typed).join(', ')}) AS v
+             ${checked.where}
+             RETURNING global_position, transaction_id::text AS transaction_id`
+          : `INSERT INTO events (${columnList})
          VALUES ${values.join(', ')}
          RETURNING global_position, transaction_id::text AS transaction_id`,
-        rows.flatMap((r) => [
-          r.streamId,
-          r.streamType,
-          r.version,
-          r.eventId,
-          r.type,
-          r.schemaVersion,
-          JSON.stringify(r.data),
-          JSON.stringify(r.metadata),
-          r.recordedAt,
-          r.personRef,
-          r.prevHash,
-          r.hash,
-        ]),
+        [
+          ...rows.flatMap((r) => [
+            r.streamId,
+            r.streamType,
+            r.version,
+            r.eventId,
+            r.type,
+            r.schemaVersion,
+            JSON.stringify(r.data),
+            JSON.stringify(r.metadata),
+            r.recordedAt,
+            r.personRef,
+            r.prevHash,
+            r.hash,
+          ]),
+          ...(checked?.params ?? []),
+        ],
       );
+      // The guard refused: the held key is no longer stored, or a person is restricted.
+      if (checked && inserted.length === 0) return undefined;
       const stored: StoredEvent[] = rows.map((r, i) => ({
         ...r,
         recordedAt: new Date(r.recordedAt),

@@ -28,7 +28,7 @@ describe('personal fields sealed per person in the event log (PGlite)', () => {
   });
   afterAll(() => db.close());
   beforeEach(async () => {
-    await db.dataSource.query(`TRUNCATE events, person_keys, master_key_checks RESTART IDENTITY`);
+    await db.dataSource.query(`TRUNCATE events, person_keys, master_key_checks, restricted_people RESTART IDENTITY`);
     master = new LocalMasterKey(newDataKey());
     personal = new PersonalData(new PersonKeys(master), FIELDS);
     store = new EventStore(db.dataSource, { personalData: personal });
@@ -172,6 +172,73 @@ describe('personal fields sealed per person in the event log (PGlite)', () => {
       studentName: ERASED,
       school: ERASED,
     });
+  });
+
+  it('a key this process holds seals only while the database still holds it: another replica’s erasure or restriction binds the next write', async () => {
+    // Another replica of the service: its own PersonKeys (no keys held), the same database.
+    const other = new PersonalData(new PersonKeys(master), FIELDS);
+    const countKeys = async () =>
+      Number((await db.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM person_keys`))[0].n);
+    const visit = (n: number) => ({ ...opened('王建国', 'x', n), personRef: ref(30) });
+    // One statement each, as the plain store: the key made in the event's INSERT, then held.
+    const statements = jest.spyOn(db.dataSource.manager, 'query');
+    await store.append('case-30', [visit(1)], { expectedVersion: 'no_stream' });
+    expect(statements).toHaveBeenCalledTimes(1);
+    await store.append('case-30', [visit(2)], { expectedVersion: 1 }); // the head, and the INSERT
+    expect(statements).toHaveBeenCalledTimes(3);
+    statements.mockRestore();
+    expect(await countKeys()).toBe(1);
+    expect(
+      (await store.readStream('case-30')).map(
+        (e) => (e.data as { household: { monthlyIncomeFen: number } }).household.monthlyIncomeFen,
+      ),
+    ).toEqual([1, 2]);
+
+    // Erased by the other replica: this one's held key no longer seals anything.
+    await other.keys.erase(db.dataSource.manager, ref(30));
+    await expect(store.append('case-30', [visit(3)], { expectedVersion: 2 })).rejects.toBeInstanceOf(
+      PersonErasedError,
+    );
+    expect(await store.version(undefined, 'case-30')).toBe(2);
+
+    // Restricted by the other replica (the projection's row) after this one holds the key.
+    await store.append('case-31', [{ ...visit(1), personRef: ref(31) }], { expectedVersion: 'no_stream' });
+    await db.dataSource.query(
+      `INSERT INTO restricted_people (person_ref, restricted_at) VALUES ($1, now())`,
+      [ref(31)],
+    );
+    await expect(
+      store.append('case-31', [{ ...visit(2), personRef: ref(31) }], { expectedVersion: 1 }),
+    ).rejects.toMatchObject({
+      code: 'PERSON_RESTRICTED',
+    });
+    // A person never seen, restricted: refused, and no key made for them.
+    await db.dataSource.query(
+      `INSERT INTO restricted_people (person_ref, restricted_at) VALUES ($1, now())`,
+      [ref(32)],
+    );
+    const before = await countKeys();
+    await expect(
+      store.append('case-32', [{ ...visit(1), personRef: ref(32) }], { expectedVersion: 'no_stream' }),
+    ).rejects.toMatchObject({
+      code: 'PERSON_RESTRICTED',
+    });
+    expect(await countKeys()).toBe(before);
+    // A person erased elsewhere that this process never saw: the key is not made again.
+    await other.keys.erase(db.dataSource.manager, ref(33));
+    await expect(
+      store.append('case-33', [{ ...visit(1), personRef: ref(33) }], { expectedVersion: 'no_stream' }),
+    ).rejects.toBeInstanceOf(PersonErasedError);
+
+    // Given a key by the other replica meanwhile: this one reads it instead of making its own.
+    await other.keys.keysFor(db.dataSource.manager, [ref(34)], true);
+    await store.append('case-34', [{ ...visit(7), personRef: ref(34) }], { expectedVersion: 'no_stream' });
+    const otherStore = new EventStore(db.dataSource, { personalData: other });
+    expect(
+      ((await otherStore.readStream('case-34'))[0].data as { household: { monthlyIncomeFen: number } })
+        .household.monthlyIncomeFen,
+    ).toBe(7);
+    expect(await verifyLog(db.dataSource)).toMatchObject({ valid: true });
   });
 
   it('refuses an event with personal fields that names no person', async () => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isSealed, openValue, sealValue, sealedKindOf, sealedRefOf } from './field-cipher';
-import { PersonErasedError, type PersonKeys } from './key-store';
+import { PersonErasedError, type KeyGuard, type PersonKeys } from './key-store';
 import {
   forEachString,
   mapPaths,
@@ -51,20 +51,34 @@ export class PersonalData {
    * @throws PersonErasedError when the person's key was destroyed (nothing more of theirs is kept).
    */
   async seal<E extends EventData>(m: EntityManager, events: readonly E[]): Promise<E[]> {
-    await this.restrictions.assertMayWrite(m, events);
     const plans = events.map((e) => (this.seals(e.type) ? this.planOf(e) : []));
     const refs = plans.flatMap((plan) => plan.map((p) => p.ref));
+    // The restriction check and the keys (made for a new person) in one statement.
+    const { keys, restricted } = await this.keys.forWrite(m, refs, this.restrictions.refsToCheck(events));
+    this.restrictions.assertNoneRefused(events, restricted);
     if (refs.length === 0) return [...events];
-    const keys = await this.keys.keysFor(m, refs, true);
-    return events.map((e, i) => {
-      let data = e.data;
-      for (const { path, ref } of plans[i]) {
-        const key = keys.get(ref);
-        if (!key) throw new PersonErasedError(ref);
-        data = mapPaths(data, [path], (v) => sealValue(key, v, ref));
-      }
-      return data === e.data ? e : { ...e, data };
-    });
+    return sealWith(events, plans, keys);
+  }
+
+  /**
+   * `events` sealed for the store's one-statement append, with keys this process holds or makes
+   * new (no read), and the {@link WriteGuard} its INSERT must carry: it checks in the database
+   * what `seal` reads (the keys still stored as held, the people not restricted). Undefined when a
+   * key must be read first: the caller uses `seal`. After the INSERT, `settle` says whether it
+   * passed; when it did not, nothing was written and the caller seals again with `seal`.
+   */
+  async sealGuarded<E extends EventData>(
+    events: readonly E[],
+  ): Promise<{ events: E[]; guard: WriteGuard } | undefined> {
+    const plans = events.map((e) => (this.seals(e.type) ? this.planOf(e) : []));
+    const prepared = await this.keys.prepareWrite(plans.flatMap((plan) => plan.map((p) => p.ref)));
+    if (!prepared) return undefined;
+    const checkRefs = [...new Set(this.restrictions.refsToCheck(events))];
+    return { events: sealWith(events, plans, prepared.keys), guard: { ...prepared.guard, checkRefs } };
+  }
+
+  settle(guard: WriteGuard, passed: boolean): void {
+    this.keys.settle(guard, passed);
   }
 
   /** `events` with every sealed value opened, or {@link ERASED} where the person was erased. */
@@ -93,6 +107,67 @@ export class PersonalData {
       return { path, ref };
     });
   }
+}
+
+function sealWith<E extends EventData>(
+  events: readonly E[],
+  plans: readonly { path: string; ref: string }[][],
+  keys: ReadonlyMap<string, Buffer | null>,
+): E[] {
+  return events.map((e, i) => {
+    let data = e.data;
+    for (const { path, ref } of plans[i]) {
+      const key = keys.get(ref);
+      if (!key) throw new PersonErasedError(ref);
+      data = mapPaths(data, [path], (v) => sealValue(key, v, ref));
+    }
+    return data === e.data ? e : { ...e, data };
+  });
+}
+
+/** What a one-statement append checks in the database: the keys it sealed with, the restriction. */
+export interface WriteGuard extends KeyGuard {
+  /** The people whose restriction refuses the events. */
+  readonly checkRefs: string[];
+}
+
+/**
+ * The guard of a one-statement append, as SQL around an `INSERT ... SELECT`: `with` goes before
+ * the INSERT (it inserts the new keys, none when a person is restricted), `where` after its
+ * SELECT (the held keys still stored, locked `FOR SHARE` so an erasure waits for the write; every
+ * new key inserted; no person restricted). Its parameters are numbered from `first`.
+ */
+export function writeGuardSql(
+  guard: WriteGuard,
+  first: number,
+): { with: string; where: string; params: unknown[] } {
+  const $ = (i: number) => `$${first + i}`;
+  return {
+    with: `WITH made AS (
+      INSERT INTO person_keys (person_ref, master_key_id, wrapped_key)
+      SELECT ref, ${$(5)}::text, wrapped FROM unnest(${$(0)}::text[], ${$(1)}::bytea[]) AS n(ref, wrapped)
+      WHERE NOT EXISTS (SELECT 1 FROM restricted_people WHERE person_ref = ANY(${$(2)}::text[]))
+      ON CONFLICT (person_ref) DO NOTHING
+      RETURNING person_ref
+    )`,
+    where: `WHERE (SELECT count(*) FROM made) = ${$(6)}::int
+      AND NOT EXISTS (SELECT 1 FROM restricted_people WHERE person_ref = ANY(${$(2)}::text[]))
+      AND NOT EXISTS (
+        SELECT 1 FROM unnest(${$(3)}::text[], ${$(4)}::bytea[]) AS h(ref, wrapped)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM person_keys k WHERE k.person_ref = h.ref AND k.wrapped_key = h.wrapped FOR SHARE
+        )
+      )`,
+    params: [
+      guard.madeRefs,
+      guard.madeWrapped,
+      guard.checkRefs,
+      guard.heldRefs,
+      guard.heldWrapped,
+      guard.masterKeyId,
+      guard.madeRefs.length,
+    ],
+  };
 }
 
 /** The people whose keys the sealed values in `data` need. */

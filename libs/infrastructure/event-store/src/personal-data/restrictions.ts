@@ -89,6 +89,20 @@ export class ProcessingRestrictions {
     this.passes = new Set([...PRIVACY_EVENT_TYPES, ...passes]);
   }
 
+  /** The people of `events` whose restriction would refuse them (the passing types left out). */
+  refsToCheck(events: readonly AboutPerson[]): string[] {
+    return events.filter((e) => !this.passes.has(e.type)).flatMap(personsOf);
+  }
+
+  /** @throws PersonRestrictedError for the first of `events` that `people` (restricted, read) refuse. */
+  assertNoneRefused(events: readonly AboutPerson[], people: ReadonlyMap<string, { erased: boolean }>): void {
+    const restricted = new RestrictedSet(people, this.passes);
+    for (const event of events) {
+      const refusal = restricted.refusal(event);
+      if (refusal) throw refusal;
+    }
+  }
+
   /** Which of `refs` are restricted or erased here (one query; none for no refs). */
   async among(m: EntityManager, refs: readonly (string | null | undefined)[]): Promise<RestrictedSet> {
     const unique = [...new Set(refs.filter((r): r is string => !!r))];
