@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chinaToday, idNumberWithCheckChar } from '@union/kernel';
 import { signDevToken } from '@union/platform';
 import { EMBEDDED_DEV_SECRETS } from '@union/runtime';
-import { CONTEXT, SESSION_KEY, type BrowserGlobal } from '../apps/console/e2e/harness';
+import { CONTEXT, SESSION_KEY, sessionOf, type BrowserGlobal } from '../apps/console/e2e/harness';
 import { PERSONAS } from '../apps/console/src/auth/personas';
 import { startEmbeddedPlatform } from '../apps/standalone/src/embedded-platform';
 import { writeBenchmarkSection } from './benchmarks-md';
@@ -39,25 +39,6 @@ async function call(
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
-
-/** The caseworker's session, signed in on the dev sign-in page as a person does. */
-async function signedInSession(browser: Browser, url: string): Promise<string> {
-  const context = await browser.newContext(CONTEXT);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${url}/login`);
-    await page.getByRole('button', { name: `以${CASEWORKER.title}${CASEWORKER.name}身份登录` }).click();
-    await page.waitForURL((u) => u.pathname === '/workbench');
-    const session = await page.evaluate(
-      (key) => (globalThis as unknown as BrowserGlobal).sessionStorage.getItem(key),
-      SESSION_KEY,
-    );
-    if (!session) throw new Error('no session after sign-in');
-    return session;
-  } finally {
-    await context.close();
-  }
 }
 
 type PageGlobals = {
@@ -168,7 +149,7 @@ async function main(): Promise<void> {
       throw new Error(`the case file lists ${history.entries.length} of its ${events} events`);
     }
 
-    const session = await signedInSession(browser, url);
+    const session = await sessionOf(browser, url, CASEWORKER);
     // One unmeasured load: the gateway reads the built files from disk the first time.
     await oneLoad(browser, url, session, caseId, events);
     const loadAtStart = loadavg()[0];

@@ -15,6 +15,7 @@ import {
   freshLoadJs,
   ROOT,
   SESSION_KEY,
+  sessionOf,
   startPlatform,
   type BrowserGlobal,
 } from '../apps/console/e2e/harness';
@@ -56,24 +57,6 @@ async function countsShownAt(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-async function signedInSession(browser: Browser, url: string): Promise<string> {
-  const context = await browser.newContext(CONTEXT);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${url}/login`);
-    await page.getByRole('button', { name: `以${CASEWORKER.title}${CASEWORKER.name}身份登录` }).click();
-    await page.waitForURL((u) => u.pathname === '/workbench');
-    const session = await page.evaluate(
-      (key) => (globalThis as unknown as BrowserGlobal).sessionStorage.getItem(key),
-      SESSION_KEY,
-    );
-    if (!session) throw new Error('no session after sign-in');
-    return session;
-  } finally {
-    await context.close();
-  }
-}
-
 interface Load {
   /** Navigation start to the counts shown, ms. */
   readonly shownMs: number;
@@ -113,7 +96,7 @@ async function main(): Promise<void> {
   try {
     const { url } = platform;
     await seedWorkbench(url, CASEWORKER.sub, CASEWORKER.units[0]);
-    const session = await signedInSession(browser, url);
+    const session = await sessionOf(browser, url, CASEWORKER);
     // One unmeasured load: the gateway reads the built files from disk the first time.
     await oneLoad(browser, url, session);
     const loadAtStart = loadavg()[0];

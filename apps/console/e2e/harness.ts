@@ -139,6 +139,28 @@ export async function signedInPage(persona: Persona): Promise<Page> {
   return page;
 }
 
+/**
+ * The stored session of `persona` signed in on the dev sign-in page of `url` as a person does, for
+ * a bench to put in each fresh context's sessionStorage (every load then starts signed in).
+ */
+export async function sessionOf(browser: Browser, url: string, persona: Persona): Promise<string> {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/login`);
+    await page.getByRole('button', { name: `以${persona.title}${persona.name}身份登录` }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const session = await page.evaluate(
+      (key) => (globalThis as unknown as BrowserGlobal).sessionStorage.getItem(key),
+      SESSION_KEY,
+    );
+    if (!session) throw new Error('no session after sign-in');
+    return session;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Clicks an entry of the side menu (a group's entry opens the group first when it is closed). */
 export async function openMenu(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: label }).click();
