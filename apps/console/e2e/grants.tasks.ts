@@ -149,6 +149,7 @@ void describe('金秋助学 in the console', () => {
         household: { size: 3, monthlyIncomeFen: 225_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       },
       201,
     );

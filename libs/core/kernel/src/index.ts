@@ -28,6 +28,13 @@ export {
   daysInMonth,
 } from './dates/iso-date';
 export { chinaToday } from './dates/china-today';
+export {
+  type Consent,
+  type ConsentRules,
+  CONSENT_DOCUMENT_REF_MAX_LENGTH,
+  consentProblems,
+  normaliseConsent,
+} from './consent/consent';
 
 export { canonicalJson, canonicalJsonOfParsed } from './json/canonical-json';
 

@@ -1,5 +1,5 @@
 import { HARDSHIP_TIERS } from '@union/contracts';
-import { ref, type Schema } from './openapi-parts';
+import { consentSchema, ref, type Schema } from './openapi-parts';
 
 // The answers of the hardship routes (API.md, "Hardship cases"), so clients generated from this
 // document (the console's `npm run console:api`) get their fields typed, not an opaque object.
@@ -46,6 +46,7 @@ const caseProperties: Record<string, Schema> = {
   assistanceThisYearFen: fen,
   closedReason: str,
   policyVersion: str,
+  consent: consentSchema('The worker'),
 };
 const CASE_REQUIRED = [
   'caseId',
@@ -67,6 +68,7 @@ const CASE_REQUIRED = [
   'pairing',
   'assistanceThisYearFen',
   'policyVersion',
+  'consent',
 ];
 
 const referralProperties: Record<string, Schema> = {

@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, HARDSHIP_TIERS, ORG_LEVELS } from '@union/contracts';
-import { ref, type Schema } from './openapi-parts';
+import { consentSchema, ref, type Schema } from './openapi-parts';
 
 // The answers of the grants and medical-aid routes, the statistics and the person view's parts
 // (API.md), so clients generated from this document (the console's `npm run console:api`) get
@@ -68,6 +68,7 @@ const application = object(
       description: 'Why it is on hold (status `on_hold`)',
     },
     heldFrom: { type: 'string', description: 'The status it was held from' },
+    consent: consentSchema('The parent'),
   },
   [
     'applicationId',
@@ -79,6 +80,7 @@ const application = object(
     'unitId',
     'amountFen',
     'submittedAt',
+    'consent',
   ],
 );
 

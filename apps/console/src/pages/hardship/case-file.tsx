@@ -1,4 +1,5 @@
 import { Alert, Card, Descriptions, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { consentDescriptionItems } from '../../consent/consent-view';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -78,6 +79,7 @@ export default function CaseFile() {
           <Descriptions.Item label="结对帮扶">
             {c.pairing ? `${c.pairing.helperName}（${c.pairing.helperUnit}）` : '尚未结对'}
           </Descriptions.Item>
+          {consentDescriptionItems(c.consent, '职工')}
           <Descriptions.Item label="本年度帮扶">{formatYuan(c.assistanceThisYearFen)}</Descriptions.Item>
         </Descriptions>
       </Card>
