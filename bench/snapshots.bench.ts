@@ -160,6 +160,7 @@ async function main(): Promise<void> {
     const res = await post(`${base}/applications`, caseworker, {
       campaignId,
       parentIdNumber: parents[i],
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: 'u-1',
       student,
     });

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     household: { size: 4, monthlyIncomeFen: 300_000 },
     causes: ['illness'],
     channel: 'walk_in',
+    consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     policy,
     actor: 'cw-1',
     now: new Date().toISOString(),

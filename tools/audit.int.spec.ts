@@ -55,6 +55,7 @@ describe('npm run audit (embedded platform)', () => {
         household: { size: 3, monthlyIncomeFen: 150000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       })
       .expect(201);
     caseId = opened.body.caseId as string;

@@ -82,6 +82,7 @@ async function seed(url: string): Promise<Seeded> {
             household: { size: 3, monthlyIncomeFen: 210_000 },
             causes: ['illness'],
             channel: 'walk_in',
+            consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
           },
           201,
         )
@@ -130,6 +131,7 @@ async function seed(url: string): Promise<Seeded> {
     {
       campaignId: String(campaign.campaignId),
       parentIdNumber: person(3),
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: UNIT,
       student: {
         idNumber: idNumberWithCheckChar('41030520060606611'),

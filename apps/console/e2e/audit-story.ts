@@ -17,6 +17,7 @@ export function persona(key: string): (typeof PERSONAS)[number] {
 /** The audit module's own identity numbers and names (prefix 410184: no other module uses it). */
 export const STORY = {
   parentIdNumber: idNumberWithCheckChar('41018419780601031'),
+  consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
   studentIdNumber: idNumberWithCheckChar('41018420080901042'),
   parentName: '蒋桂英',
   studentName: '蒋小雨',
@@ -147,6 +148,7 @@ export async function makeStory(baseUrl: string): Promise<Story> {
       household: { size: 3, monthlyIncomeFen: 390_000 },
       causes: ['illness'],
       channel: 'referral',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       referralId,
     },
     201,
@@ -188,6 +190,7 @@ export async function makeStory(baseUrl: string): Promise<Story> {
     {
       campaignId: String(campaign.campaignId),
       parentIdNumber: STORY.parentIdNumber,
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: STORY.unitId,
       student: {
         idNumber: STORY.studentIdNumber,

@@ -45,6 +45,7 @@ void describe('日志校验: an altered log is caught at the exact position', ()
         household: { size: 2, monthlyIncomeFen: 160_000 },
         causes: ['disability'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       },
       201,
     );

@@ -149,6 +149,7 @@ void describe('金秋助学 in the console', () => {
         household: { size: 3, monthlyIncomeFen: 225_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       },
       201,
     );
@@ -184,7 +185,8 @@ void describe('金秋助学 in the console', () => {
     await caseworker.getByRole('heading', { name: `${CAMPAIGN} · 申请名单` }).waitFor();
     await caseworker.getByRole('tab', { name: '待审批（1）', selected: true }).waitFor();
     const row = caseworker.getByRole('row', { name: new RegExp(SENIOR.name) });
-    for (const text of ['高中', '2,000.00 元', '待审批', '等待审核人审批', SENIOR.school]) {
+    const consentRef = `豫工助授〔2026〕${SENIOR.idNumber.slice(-4)}号`;
+    for (const text of ['高中', '2,000.00 元', '待审批', '等待审核人审批', SENIOR.school, consentRef]) {
       await row.getByText(text, { exact: true }).waitFor();
     }
   });
@@ -210,6 +212,7 @@ void describe('金秋助学 in the console', () => {
     await chooseLevel(caseworker, '本科');
     await caseworker.getByLabel('学校').fill(UNDERGRADUATE.school);
     await preview.getByText('可申请助学金 5,000.00 元', { exact: true }).waitFor();
+    // The amount showed with the first child's authorisation still in the form: the parent's.
     assert.equal(await caseworker.getByText(duplicate, { exact: true }).count(), 0);
     await caseworker.getByRole('button', { name: '提交申请' }).click();
     await caseworker.getByRole('tab', { name: '待审批（2）', selected: true }).waitFor();
@@ -348,6 +351,8 @@ async function fillStudent(
   await page.getByLabel('学生姓名').fill(student.name);
   await chooseLevel(page, level);
   await page.getByLabel('学校').fill(student.school);
+  await page.getByLabel('授权书编号').fill(`豫工助授〔2026〕${student.idNumber.slice(-4)}号`);
+  await page.getByLabel('签署日期').fill(TODAY);
 }
 
 /** Opens the 学段 list and clicks the level. */

@@ -86,6 +86,7 @@ void describe('医疗互助 in the console', () => {
         household: { size: 1, monthlyIncomeFen: 50_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       },
       201,
     );

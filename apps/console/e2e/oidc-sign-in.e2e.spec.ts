@@ -162,6 +162,7 @@ describe('OpenID Connect sign-in to the console, on the production platform', ()
       household: { size: 2, monthlyIncomeFen: 200_000 },
       causes: ['illness'],
       channel: 'walk_in',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     });
     expect(opened.status).toBe(201);
     const { caseId } = (await opened.json()) as { caseId: string };

@@ -81,6 +81,7 @@ async function seed(url: string): Promise<void> {
             household: { size: 2, monthlyIncomeFen },
             causes: ['illness'],
             channel: 'walk_in',
+            consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
           },
           201,
         )
@@ -146,7 +147,13 @@ async function seed(url: string): Promise<void> {
           cw,
           'POST',
           '/grants/applications',
-          { campaignId: campaign.campaignId, parentIdNumber, unitId, student },
+          {
+            campaignId: campaign.campaignId,
+            parentIdNumber,
+            unitId,
+            student,
+            consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
+          },
           201,
         )
       ).applicationId,

@@ -35,6 +35,7 @@ export async function seedWorkbench(baseUrl: string, caseworkerSub: string, unit
       household: { size: 2, monthlyIncomeFen: 150_000 },
       causes: ['illness'],
       channel: 'walk_in',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     },
     201,
   );

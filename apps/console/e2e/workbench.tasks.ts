@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { chinaToday } from '@union/kernel';
 import { PERSONAS } from '../src/auth/personas';
 import {
   axeClean,
@@ -110,6 +111,14 @@ void describe('the console (帮扶工作台) in Chromium against the embedded pl
     assert.equal(await page.getByRole('button', { name: '保存建档' }).isDisabled(), true);
     await page.getByLabel('家庭月收入（元）').fill('2250');
     await preview.getByText('认定结果：深度困难').waitFor();
+    // The tier showed without the worker's authorisation (a dry run needs none); saving needs it.
+    await page.getByRole('button', { name: '保存建档' }).click();
+    await page.getByText('请输入授权书编号').waitFor();
+    await page.getByText('请选择授权书的签署日期').waitFor();
+    assert.equal(await page.getByRole('heading', { name: /王建国 的困难职工档案/ }).count(), 0);
+    await page.getByLabel('授权书编号').fill('京工帮授〔2026〕0021号');
+    await page.getByLabel('签署日期').fill(chinaToday(new Date()));
+    await preview.getByText('认定结果：深度困难').waitFor();
     await page.getByRole('button', { name: '保存建档' }).click();
     await page.getByRole('heading', { name: /王建国 的困难职工档案/ }).waitFor();
     assert.match(page.url(), /\/cases\/[0-9a-f-]{36}$/);
@@ -121,6 +130,7 @@ void describe('the console (帮扶工作台) in Chromium against the embedded pl
       'default-1',
       '尚未走访',
       '尚未结对',
+      '京工帮授〔2026〕0021号',
     ]) {
       assert.ok((await page.getByText(text, { exact: false }).count()) > 0, text);
     }

@@ -56,6 +56,7 @@ describe('grant eligibility from hardship events (four processes, real PostgreSQ
     const application = {
       campaignId: campaign.body.campaignId,
       parentIdNumber: parent,
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: 'u-g',
       student: { idNumber: student, name: '王小明', level: 'senior_high', school: '天津市第一中学' },
     };
@@ -72,6 +73,7 @@ describe('grant eligibility from hardship events (four processes, real PostgreSQ
       household: { size: 3, monthlyIncomeFen: 210_000 },
       causes: ['illness'],
       channel: 'walk_in',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     });
     expect(opened.status).toBe(201);
 

@@ -141,6 +141,7 @@ describe('medical hardship risk becomes a hardship referral (four processes, rea
       household: { size: 3, monthlyIncomeFen: 120_000 },
       causes: ['illness'],
       channel: 'referral',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       referralId: story.referralId,
     });
     expect(opened.status).toBe(201);

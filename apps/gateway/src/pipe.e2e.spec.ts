@@ -72,6 +72,7 @@ describe('the pipe on real PostgreSQL and Kafka (five processes)', () => {
         household: { size: 2, monthlyIncomeFen: 200000 },
         causes: ['illness'],
         channel: 'hotline_12351',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       }),
     });
     expect(opened.status).toBe(201);

@@ -132,6 +132,7 @@ describe('two replicas of a service (real PostgreSQL and Kafka)', () => {
         household: { size: 2, monthlyIncomeFen: 200000 },
         causes: ['illness'],
         channel: 'hotline_12351',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       }),
     });
     if (res.status === 201) return 'opened';

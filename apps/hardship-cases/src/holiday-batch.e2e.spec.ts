@@ -187,6 +187,7 @@ describe('a holiday batch killed mid-run continues after a restart (hardship-cas
         household: { size: 4, monthlyIncomeFen: 300_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       }),
     );
     caseIds.push(opened.caseId as string);

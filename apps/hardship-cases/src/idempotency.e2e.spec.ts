@@ -125,6 +125,7 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
     household: { size: 4, monthlyIncomeFen: 300_000 },
     causes: ['illness'],
     channel: 'walk_in',
+    consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
   });
   const caseCount = async () =>
     Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM case_summary`)).rows[0].n);

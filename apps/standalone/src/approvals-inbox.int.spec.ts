@@ -108,6 +108,7 @@ describe('the approvals inbox on the real services', () => {
           await expectCall(201, url, auth, 'POST', '/api/v1/grants/applications', {
             campaignId,
             parentIdNumber: parent,
+            consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
             unitId: 'u1',
             student: {
               idNumber: newIdNumber('20080101'),

@@ -65,6 +65,7 @@ describe('audit routes for the console (embedded platform)', () => {
         household: { size: 2, monthlyIncomeFen: 180_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       })
       .expect(201);
     caseId = opened.body.caseId as string;

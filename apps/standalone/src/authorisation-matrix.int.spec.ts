@@ -120,6 +120,7 @@ describe('authorisation matrix through the gateway, on the real services', () =>
     const application = await expectCall(201, url, both, 'POST', '/api/v1/grants/applications', {
       campaignId: world.campaignId,
       parentIdNumber: world.units.u1.parentIdNumber,
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: 'u1',
       student: {
         idNumber: newIdNumber('20080101'),

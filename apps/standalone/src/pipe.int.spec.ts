@@ -55,6 +55,7 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
         household: { size: 4, monthlyIncomeFen: 300000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       })
       .expect(201);
     expect(opened.body).toMatchObject({ status: 'open', tier: 'deep', version: 1 });
@@ -95,6 +96,7 @@ describe('the pipe through every layer (embedded: PGlite + in-process bus)', () 
         household: { size: 1, monthlyIncomeFen: 50000 },
         causes: ['disability'],
         channel: 'hotline_12351',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       })
       .expect(201);
     const stale = await request(platform.gatewayUrl)

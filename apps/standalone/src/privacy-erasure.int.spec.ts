@@ -65,6 +65,7 @@ describe('erasing a person across the three programmes (embedded platform)', () 
     const application = await expectCall(201, url, tokens.cw, 'POST', '/api/v1/grants/applications', {
       campaignId,
       parentIdNumber: person,
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: 'u1',
       student: { idNumber: child, name: '欧阳小明', level: 'undergraduate', school: '郑州大学' },
     });

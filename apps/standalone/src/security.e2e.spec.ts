@@ -65,6 +65,7 @@ describe('security on production-mode processes', () => {
     household: { size: 4, monthlyIncomeFen: 300_000 },
     causes: ['illness'],
     channel: 'walk_in',
+    consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
   });
   const openCase = async (unitId: string, idNumber: string, headers: Record<string, string> = {}) => {
     const opened = await call(

@@ -142,6 +142,7 @@ describe('scoping by subtree through the gateway, on the real services', () => {
       const answer = await call(url, tokens.xining, 'POST', '/api/v1/grants/applications', {
         campaignId,
         parentIdNumber: person,
+        consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
         unitId: org.chengdong,
         student: {
           idNumber: newIdNumber('20080101'),

@@ -53,6 +53,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   tierOverride: '人工认定困难类型',
   overrideReason: '人工认定理由',
   referralId: '转介单',
+  // 个人信息处理授权 (cases and applications)
+  consent: '授权书',
+  'consent.documentRef': '授权书编号',
+  'consent.signedOn': '授权书签署日期',
   reason: '理由',
   minimumLivingStandardFen: '低保标准',
   relativeMultiplierBp: '相对困难倍数',

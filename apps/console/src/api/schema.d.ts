@@ -2049,6 +2049,16 @@ export type components = {
             auto: boolean;
             /** Format: uuid */
             campaignId: string;
+            /** @description The parent's signed authorisation (授权书); null for a record opened before it was required */
+            consent: {
+                /** @description The union's filing reference of the signed paper; never a name or an identity number */
+                documentRef: string;
+                /**
+                 * Format: date
+                 * @description The day it was signed: not after the day the record is opened
+                 */
+                signedOn: string;
+            } | null;
             /** Format: date-time */
             decidedAt?: string;
             decidedBy?: string;
@@ -2632,6 +2642,16 @@ export type components = {
              * @enum {string|null}
              */
             computedTier: "deep" | "relative" | "emergency" | null;
+            /** @description The worker's signed authorisation (授权书); null for a record opened before it was required */
+            consent: {
+                /** @description The union's filing reference of the signed paper; never a name or an identity number */
+                documentRef: string;
+                /**
+                 * Format: date
+                 * @description The day it was signed: not after the day the record is opened
+                 */
+                signedOn: string;
+            } | null;
             household: {
                 /** @description fen */
                 monthlyIncomeFen: number;
@@ -3551,6 +3571,20 @@ export type components = {
             causes: string[];
             /** @example visit */
             channel: string;
+            /** @description The worker's signed authorisation (授权书). Required; only a dry run (dryRun=true) may leave it out */
+            consent: {
+                /**
+                 * @description The union's filing reference of the signed paper; never a name or an identity number
+                 * @example 西工帮授〔2026〕0012号
+                 */
+                documentRef: string;
+                /**
+                 * Format: date
+                 * @description The day it was signed: not after the day the record is opened
+                 * @example 2026-03-02
+                 */
+                signedOn: string;
+            };
             /**
              * @description fen
              * @example 0
@@ -4201,6 +4235,20 @@ export type components = {
         SubmitApplication: {
             /** Format: uuid */
             campaignId: string;
+            /** @description The parent's signed authorisation (授权书). Required; only a dry run (dryRun=true) may leave it out */
+            consent: {
+                /**
+                 * @description The union's filing reference of the signed paper; never a name or an identity number
+                 * @example 西工助授〔2026〕0031号
+                 */
+                documentRef: string;
+                /**
+                 * Format: date
+                 * @description The day it was signed: not after the day the record is opened
+                 * @example 2026-07-02
+                 */
+                signedOn: string;
+            };
             /** @example 630102198503120013 */
             parentIdNumber: string;
             student: {

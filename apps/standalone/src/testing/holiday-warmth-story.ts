@@ -401,6 +401,7 @@ export function holidayWarmthStory(title: string, options: StoryOptions): void {
           unitId: h.unitId,
           regionCode: h.regionCode,
           channel: 'walk_in',
+          consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
           ...HOUSEHOLDS[h.tier],
         });
         expect([who, opened.tier]).toEqual([who, h.tier]);

@@ -83,6 +83,7 @@ export const caseBody = (unitId: string, idNumber = newIdNumber()) => ({
   household: { size: 4, monthlyIncomeFen: 300_000 },
   causes: ['illness'],
   channel: 'walk_in',
+  consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
 });
 
 /** Opens a hardship case through the gateway at `url` (201 expected) and answers its id. */
@@ -237,6 +238,7 @@ export async function buildWorld(platform: EmbeddedPlatform): Promise<World> {
     const body = {
       campaignId,
       parentIdNumber: parents[unit].idNumber,
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: unit,
       student: {
         idNumber: newIdNumber('20080101'),

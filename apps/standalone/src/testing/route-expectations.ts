@@ -96,6 +96,8 @@ const onOrgUnit =
     path: `/api/v1/org/units/${fresh ? await w.fresh.orgUnitId() : w.org.leafId}${suffix}`,
     body: body(w),
   });
+/** The parent's signed authorisation (授权书) every application carries. */
+const CONSENT = { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' };
 const student = () => ({
   idNumber: newIdNumber('20080101'),
   name: '王小明',
@@ -141,7 +143,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   [`GET ${G}/campaigns/{campaignId}`]: { who: ALL, scope: 'none', ok: 200, make: on((w) => `${G}/campaigns/${w.campaignId}`) },
   [`POST ${G}/campaigns/{campaignId}/close`]: { who: ADMIN, scope: 'none', ok: 200, make: async (w, _u, fresh) => ({ path: `${G}/campaigns/${fresh ? await w.fresh.campaignId() : w.campaignId}/close` }) },
   [`GET ${G}/campaigns/{campaignId}/report`]: { who: ['reviewer', 'auditor', 'admin'], scope: 'none', ok: 200, make: on((w) => `${G}/campaigns/${w.campaignId}/report`) },
-  [`POST ${G}/applications`]: { who: CW, scope: 'unit', ok: 201, make: (w, u) => Promise.resolve({ path: `${G}/applications`, body: { campaignId: w.campaignId, parentIdNumber: w.units[u].parentIdNumber, unitId: u, student: student() } }) },
+  [`POST ${G}/applications`]: { who: CW, scope: 'unit', ok: 201, make: (w, u) => Promise.resolve({ path: `${G}/applications`, body: { campaignId: w.campaignId, parentIdNumber: w.units[u].parentIdNumber, unitId: u, student: student(), consent: CONSENT } }) },
   [`GET ${G}/applications`]: { who: READERS, scope: 'unit', ok: 200, make: on((_w, u) => `${G}/applications?unitId=${u}`) },
   [`GET ${G}/applications/{applicationId}`]: { who: READERS, scope: 'unit', ok: 200, make: on((w, u) => `${G}/applications/${w.units[u].applicationId}`) },
   [`POST ${G}/applications/{applicationId}/approve`]: { who: RV, scope: 'unit', ok: 200, make: onApplication('approve', { recurring: false }) },

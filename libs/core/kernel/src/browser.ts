@@ -11,6 +11,7 @@ export {
   checkCharOf,
 } from './identity/id-number';
 export { type IsoDate, isIsoDate } from './dates/iso-date';
+export { type Consent, CONSENT_DOCUMENT_REF_MAX_LENGTH } from './consent/consent';
 export { type ErrorCode, ERROR_CODES } from './errors/error-code';
 export { maskName } from './identity/mask-name';
 export { PURPOSE_MIN_LENGTH, PURPOSE_MAX_LENGTH } from './identity/purpose';

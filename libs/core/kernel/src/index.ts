@@ -31,6 +31,13 @@ export {
 } from './dates/iso-date';
 export { chinaToday } from './dates/china-today';
 export { chinaDatePeriod, type InstantRange } from './dates/date-period';
+export {
+  type Consent,
+  type ConsentRules,
+  CONSENT_DOCUMENT_REF_MAX_LENGTH,
+  consentProblems,
+  normaliseConsent,
+} from './consent/consent';
 
 export { canonicalJson, canonicalJsonOfParsed } from './json/canonical-json';
 

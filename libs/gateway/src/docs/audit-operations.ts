@@ -83,10 +83,14 @@ export const AUDIT_SCHEMAS: Readonly<Record<string, Schema>> = {
       eventId: { type: 'string', format: 'uuid' },
       type: { type: 'string', example: 'HardshipCaseOpened' },
       schemaVersion: int,
-      data: { type: 'object', description: 'as stored (what the hash covers): personal fields sealed, pd1.…' },
+      data: {
+        type: 'object',
+        description: 'as stored (what the hash covers): personal fields sealed, pd1.…',
+      },
       opened: {
         type: 'object',
-        description: '`data` with its personal fields opened for reading, or `[erased]`; only where data has sealed fields; not hashed',
+        description:
+          '`data` with its personal fields opened for reading, or `[erased]`; only where data has sealed fields; not hashed',
       },
       metadata: {
         type: 'object',

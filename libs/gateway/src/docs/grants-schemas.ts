@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, HARDSHIP_TIERS } from '@union/contracts';
-import { FULL_ID_NUMBER, ref, type Schema } from './openapi-parts';
+import { consentSchema, FULL_ID_NUMBER, ref, type Schema } from './openapi-parts';
 
 // The answers of the grants routes (API.md, "Education grants"), so clients generated from this
 // document (the console's `npm run console:api`) get their fields typed, not an opaque object.
@@ -108,6 +108,7 @@ const application = object(
       enum: ['submitted', 'approved'],
       description: 'The status a release from hold returns to',
     },
+    consent: consentSchema('The parent'),
   },
   [
     'applicationId',
@@ -122,6 +123,7 @@ const application = object(
     'auto',
     'submittedBy',
     'submittedAt',
+    'consent',
   ],
 );
 

@@ -1,5 +1,5 @@
 import { HARDSHIP_TIERS } from '@union/contracts';
-import { ref, type Schema } from './openapi-parts';
+import { consentSchema, ref, type Schema } from './openapi-parts';
 
 // The answers of the hardship routes (API.md, "Hardship cases"), so clients generated from this
 // document (the console's `npm run console:api`) get their fields typed, not an opaque object.
@@ -31,7 +31,18 @@ const caseProperties: Record<string, Schema> = {
   tier,
   computedTier: { ...tier, nullable: true, description: 'The rules\u2019 tier; null when above every line' },
   overrideReason: nullable(str),
-  person: object({ idNumberMasked: str, name: str, idNumber: { type: 'string', nullable: true, description: 'The full identity number: only on a read with `purpose` (null: not kept, or erased)' } }, ['idNumberMasked', 'name']),
+  person: object(
+    {
+      idNumberMasked: str,
+      name: str,
+      idNumber: {
+        type: 'string',
+        nullable: true,
+        description: 'The full identity number: only on a read with `purpose` (null: not kept, or erased)',
+      },
+    },
+    ['idNumberMasked', 'name'],
+  ),
   unitId: str,
   regionCode: str,
   household: object({ size: int, monthlyIncomeFen: fen }, ['size', 'monthlyIncomeFen']),
@@ -46,6 +57,7 @@ const caseProperties: Record<string, Schema> = {
   assistanceThisYearFen: fen,
   closedReason: str,
   policyVersion: str,
+  consent: consentSchema('The worker'),
 };
 const CASE_REQUIRED = [
   'caseId',
@@ -67,6 +79,7 @@ const CASE_REQUIRED = [
   'pairing',
   'assistanceThisYearFen',
   'policyVersion',
+  'consent',
 ];
 
 const referralProperties: Record<string, Schema> = {

@@ -88,13 +88,21 @@ const claimProperties: Record<string, Schema> = {
   member: object({
     idNumberMasked: str,
     name: str,
-    idNumber: { type: 'string', nullable: true, description: 'The full identity number: only on a read with `purpose`' },
+    idNumber: {
+      type: 'string',
+      nullable: true,
+      description: 'The full identity number: only on a read with `purpose`',
+    },
   }),
   unitId: str,
   hospital: str,
   admittedOn: date,
   dischargedOn: date,
-  diagnosisCode: { type: 'string', nullable: true, description: 'Only on a read with `purpose`; null otherwise' },
+  diagnosisCode: {
+    type: 'string',
+    nullable: true,
+    description: 'Only on a read with `purpose`; null otherwise',
+  },
   bill: object({
     totalFen: fen,
     basicInsurancePaidFen: fen,
@@ -139,7 +147,10 @@ export const MEDICAL_AID_SCHEMAS: Readonly<Record<string, Schema>> = {
     rejected: list(
       object({
         index: { ...int, description: 'The row of `members`, from 0' },
-        code: { type: 'string', enum: ['INVALID_ID_NUMBER', 'NAME_REQUIRED', 'NO_BASIC_MEDICAL_INSURANCE', 'PERSON_RESTRICTED'] },
+        code: {
+          type: 'string',
+          enum: ['INVALID_ID_NUMBER', 'NAME_REQUIRED', 'NO_BASIC_MEDICAL_INSURANCE', 'PERSON_RESTRICTED'],
+        },
         message: str,
       }),
     ),

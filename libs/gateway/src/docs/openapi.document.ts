@@ -50,12 +50,16 @@ function operation(route: GatewayRoute): Schema {
     required: true,
     schema: { type: 'string' },
   }));
-  const query = (route.query ?? []).map((name) => (name === 'purpose' ? PURPOSE_PARAMETER : {
-    name,
-    in: 'query',
-    required: false,
-    schema: { type: 'string' },
-  }));
+  const query = (route.query ?? []).map((name) =>
+    name === 'purpose'
+      ? PURPOSE_PARAMETER
+      : {
+          name,
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+        },
+  );
   const write = route.method !== 'GET';
   const writeHeaders = write
     ? [

@@ -15,7 +15,7 @@ export const PURPOSE_PARAMETER: Schema = {
   in: 'query',
   required: false,
   description:
-    'Why the full identity number (and a claim\'s diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record\'s unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED.',
+    "Why the full identity number (and a claim's diagnosis) is needed, 4-200 characters. With it the answer adds the full number (`idNumber`) and the diagnosis, and the read is recorded in the access log with this purpose, whoever reads. Without it numbers stay masked and diagnoses null. Only users of the record's unit and auditors may give one (403 otherwise); a bad one is 400 VALIDATION_FAILED.",
   schema: { type: 'string', minLength: 4, maxLength: 200, example: '核对身份后发放救助金' },
 };
 
@@ -30,9 +30,10 @@ const date = (name: string): Schema => ({
 export function processingRecordsOperation(): Record<string, Schema> {
   return {
     get: {
-      summary: 'Records of processing: per programme, the kinds of personal information processed, how many people, who read them and why',
+      summary:
+        'Records of processing: per programme, the kinds of personal information processed, how many people, who read them and why',
       description:
-        "Roles: admin, auditor. DOMAIN.md §5 (PIPL Art. 55-56). Each service answers its own part from its own log (events with personal information recorded in the period, by kind; people counted once) and its access log (who read, how often, for which stated purposes). `complete` is false when a service did not answer. At most 3660 days.",
+        'Roles: admin, auditor. DOMAIN.md §5 (PIPL Art. 55-56). Each service answers its own part from its own log (events with personal information recorded in the period, by kind; people counted once) and its access log (who read, how often, for which stated purposes). `complete` is false when a service did not answer. At most 3660 days.',
       tags: ['privacy'],
       operationId: 'getProcessingRecords',
       'x-roles': ['admin', 'auditor'],
@@ -45,7 +46,12 @@ export function processingRecordsOperation(): Record<string, Schema> {
   };
 }
 
-const idNumber = { name: 'idNumber', in: 'path', required: true, schema: { type: 'string', example: '410105197001017716' } };
+const idNumber = {
+  name: 'idNumber',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', example: '410105197001017716' },
+};
 const answered = (description: string, status: string): Record<string, Schema> => ({
   [status]: { description, content: { 'application/json': { schema: ref('PrivacyAnswer') } } },
   ...COMMON_ERRORS,
@@ -54,7 +60,8 @@ const answered = (description: string, status: string): Record<string, Schema> =
 export function privacyPersonOperation(): Record<string, Schema> {
   return {
     get: {
-      summary: "A person's personal data in each service: active, restricted (until when) or erased (when), and the retention end",
+      summary:
+        "A person's personal data in each service: active, restricted (until when) or erased (when), and the retention end",
       description: 'Roles: admin, auditor.',
       tags: ['privacy'],
       operationId: 'getPrivacyStatus',
@@ -70,7 +77,7 @@ export function privacyRequestOperation(): Record<string, Schema> {
     post: {
       summary: "Restrict or erase a person's personal data in every service, by each programme's retention",
       description:
-        'Role: admin. In each service, whatever the kind asked: when the person\'s retention there has passed (every record closed `RETENTION_YEARS_<PROGRAMME>` years ago, or none held), the service destroys the person\'s data key, scrubs its read models and records `PersonalDataErased` (`erased`); otherwise it restricts processing (`restricted`, `until` the retention end, or null while a record is open: records take no commands, 422 `PERSON_RESTRICTED`, and leave worklists and batches) and records `PersonalDataRestricted`. The retention sweep erases them when the date comes. `complete` is false when a service did not answer: send the same request again (a request is idempotent per service).',
+        "Role: admin. In each service, whatever the kind asked: when the person's retention there has passed (every record closed `RETENTION_YEARS_<PROGRAMME>` years ago, or none held), the service destroys the person's data key, scrubs its read models and records `PersonalDataErased` (`erased`); otherwise it restricts processing (`restricted`, `until` the retention end, or null while a record is open: records take no commands, 422 `PERSON_RESTRICTED`, and leave worklists and batches) and records `PersonalDataRestricted`. The retention sweep erases them when the date comes. `complete` is false when a service did not answer: send the same request again (a request is idempotent per service).",
       tags: ['privacy'],
       operationId: 'postPrivacyRequest',
       'x-roles': ['admin'],
@@ -97,7 +104,8 @@ const servicePart: Schema = {
           type: 'string',
           format: 'date',
           nullable: true,
-          description: 'restricted: until the retention end; null until further notice (a record is still open)',
+          description:
+            'restricted: until the retention end; null until further notice (a record is still open)',
         },
         restrictedAt: { type: 'string', format: 'date-time', nullable: true },
         erasedAt: { type: 'string', format: 'date-time', nullable: true },
@@ -105,7 +113,8 @@ const servicePart: Schema = {
           type: 'string',
           format: 'date',
           nullable: true,
-          description: "the person's last record here closed plus the programme's retention years; null while a record is open",
+          description:
+            "the person's last record here closed plus the programme's retention years; null while a record is open",
         },
         openRecords: { type: 'boolean', description: 'status: a record of theirs is still open here' },
         records: { type: 'integer', description: 'status: how many records of theirs this service holds' },
@@ -153,7 +162,11 @@ const processingRecord: Schema = {
         properties: {
           actor: { type: 'string' },
           roles: { type: 'array', items: { type: 'string' } },
-          purpose: { type: 'string', nullable: true, description: 'null: recorded reads without a stated purpose' },
+          purpose: {
+            type: 'string',
+            nullable: true,
+            description: 'null: recorded reads without a stated purpose',
+          },
           reads: int,
           subjects: { ...int, description: 'Different records or people read' },
           firstAt: { type: 'string', format: 'date-time' },

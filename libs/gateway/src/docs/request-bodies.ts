@@ -1,4 +1,5 @@
 import { EDUCATION_LEVELS, HARDSHIP_TIERS } from '@union/contracts';
+import { consentSchema } from './openapi-parts';
 
 /** OpenAPI schemas of the request bodies named in the route table, with realistic examples. */
 type Schema = Record<string, unknown>;
@@ -48,8 +49,9 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
       emergencyExpenseFen: fen(0),
       tierOverride: str(),
       overrideReason: str(),
+      consent: consentSchema('The worker', { documentRef: '西工帮授〔2026〕0012号', signedOn: '2026-03-02' }),
     },
-    ['person', 'unitId', 'regionCode', 'household', 'causes', 'channel'],
+    ['person', 'unitId', 'regionCode', 'household', 'causes', 'channel', 'consent'],
   ),
   RecordVisit: obj(
     { visitedOn: date('2026-03-02'), visitor: str('李敏'), findings: str('家中老人住院，收入减少。') },
@@ -139,8 +141,9 @@ export const REQUEST_BODIES: Readonly<Record<string, Schema>> = {
         },
         ['idNumber', 'name', 'level', 'school'],
       ),
+      consent: consentSchema('The parent', { documentRef: '西工助授〔2026〕0031号', signedOn: '2026-07-02' }),
     },
-    ['campaignId', 'parentIdNumber', 'unitId', 'student'],
+    ['campaignId', 'parentIdNumber', 'unitId', 'student', 'consent'],
   ),
   Approve: obj({ recurring: { type: 'boolean', example: false } }),
   Payment: obj({ paymentRef: str('PAY-2026-000123'), paidOn: date('2026-09-10') }, ['paymentRef', 'paidOn']),

@@ -25,6 +25,7 @@ export {
   IsIsoDate,
   DEFAULT_MAX_FEN,
 } from './validation/domain-validators.decorator';
+export { ConsentDto, ConsentProperty } from './validation/consent.dto';
 
 export { ROLES, ALL_UNITS, isRole, type Role, type Principal } from './auth/principal';
 export { AUTH_CONFIG, type AuthConfig } from './auth/auth.config';

@@ -36,6 +36,7 @@ export async function story(
       household: { size: 3, monthlyIncomeFen: 150_000 },
       causes: ['illness'],
       channel: 'walk_in',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     },
   });
   const caseId = opened && createdId(opened, 'caseId', 'case');
@@ -145,6 +146,7 @@ async function grant(
     body: {
       campaignId,
       parentIdNumber: parent,
+      consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
       unitId: UNIT,
       student: { idNumber: student, name: `学生${n}`, level: 'senior_high', school: '北京市第八十中学' },
     },

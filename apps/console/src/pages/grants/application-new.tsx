@@ -10,7 +10,14 @@ import { chinaDateOf } from '../../format/date';
 import { labelOf, TIER_LABELS } from '../../format/labels';
 import { formatYuan } from '../../format/money';
 import { checkIdNumber, type IdNumberCheck } from '../../id-number/id-number';
-import { applicationBodyOf, applicationFormField, type ApplicationFormValues } from './application-form';
+import { ConsentFields } from '../../consent/consent-fields';
+import {
+  applicationBodyOf,
+  applicationFormField,
+  submissionOf,
+  type ApplicationFormValues,
+  type SubmitApplicationBody,
+} from './application-form';
 import { LEVEL_LABELS, LEVELS } from './grants-labels';
 import { mapGrantsProblem } from './grants-problem';
 
@@ -123,7 +130,11 @@ export default function ApplicationNew() {
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
       void api
-        .POST('/api/v1/grants/applications', { body, params: { query: { dryRun: 'true' } } })
+        // A dry run may leave the consent out, which the submission's type cannot say.
+        .POST('/api/v1/grants/applications', {
+          body: body as SubmitApplicationBody,
+          params: { query: { dryRun: 'true' } },
+        })
         .then((r) => {
           if (ticket !== latest.current) return;
           if (r.response.ok) {
@@ -145,18 +156,20 @@ export default function ApplicationNew() {
   }, [bodyKey, api]);
 
   const save = async () => {
-    if (!body) return;
+    // The form's rules have checked both consent fields before this runs.
+    const submission = submissionOf(body);
+    if (!submission) return;
     setSaving(true);
     setSaveError(undefined);
     try {
       unwrap(
         await api.POST('/api/v1/grants/applications', {
-          body,
+          body: submission,
           headers: { 'Idempotency-Key': crypto.randomUUID() },
         }),
       );
       await queryClient.invalidateQueries({ queryKey: ['grants'] });
-      void navigate(`/grants/campaigns/${body.campaignId}?status=submitted`);
+      void navigate(`/grants/campaigns/${submission.campaignId}?status=submitted`);
     } catch (e) {
       if (e instanceof ApiProblem) {
         const mapped = mapGrantsProblem(e.problem, 'submit');
@@ -227,6 +240,7 @@ export default function ApplicationNew() {
           <Form.Item label="学校" name={['student', 'school']} required>
             <Input autoComplete="off" style={{ maxWidth: 480 }} maxLength={200} />
           </Form.Item>
+          <ConsentFields whose="家长" today={today} />
           <section aria-label="助学金额预览" aria-live="polite" style={{ marginBottom: 16 }}>
             {!body && <Alert type="info" message="填写完整后，这里会显示按本活动标准可申请的助学金额。" />}
             {ok && (

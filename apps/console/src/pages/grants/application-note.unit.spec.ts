@@ -18,6 +18,7 @@ const base: Application = {
   auto: false,
   submittedBy: 'cw-jinshui',
   submittedAt: '2026-08-01T02:00:00Z',
+  consent: { documentRef: '郑工助授〔2026〕0031号', signedOn: '2026-07-30' },
 };
 
 describe('what the applications list says about each application', () => {

@@ -1,4 +1,5 @@
 import { cloneElement, isValidElement, useState, type ReactElement } from 'react';
+import { ConsentCell } from '../../consent/consent-view';
 import { Alert, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -220,6 +221,11 @@ export default function CampaignApplications() {
                   </Typography.Text>
                 </>
               ),
+            },
+            {
+              title: '家长授权书',
+              key: 'consent',
+              render: (_, a) => <ConsentCell consent={a.consent} />,
             },
             {
               title: '状态',

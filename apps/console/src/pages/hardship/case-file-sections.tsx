@@ -13,6 +13,7 @@ import {
   TIER_LABELS,
 } from '../../format/labels';
 import { formatYuan } from '../../format/money';
+import { consentDescriptionItems } from '../../consent/consent-view';
 import { RevealIdNumber } from '../../id-number/reveal-id-number';
 import { CLOSE_REASON_LABELS } from './hardship-labels';
 import { tierPreviewText } from './tier-preview';
@@ -90,6 +91,7 @@ export function HouseholdCard({ c }: { c: CaseDetail }) {
         <Descriptions.Item label="结对帮扶">
           {c.pairing ? `${c.pairing.helperName}（${c.pairing.helperUnit}）` : '尚未结对'}
         </Descriptions.Item>
+        {consentDescriptionItems(c.consent, '职工')}
       </Descriptions>
     </Card>
   );

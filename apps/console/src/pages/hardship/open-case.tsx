@@ -12,6 +12,8 @@ import { CHANNEL_LABELS } from '../../format/labels';
 import { formatYuan, parseYuan } from '../../format/money';
 import { checkIdNumber } from '../../id-number/id-number';
 import { CausesGroup } from './causes-group';
+import { consentOf, type ConsentValues } from '../../consent/consent';
+import { ConsentFields } from '../../consent/consent-fields';
 import { tierPreviewText } from './tier-preview';
 
 interface FormValues {
@@ -24,10 +26,11 @@ interface FormValues {
   income?: string;
   causes?: string[];
   channel?: string;
+  consent?: ConsentValues;
 }
 
 /** The form's names of the API's fields, so a problem's `errors[].field` lands under its input. */
-const FORM_FIELD: Readonly<Record<string, keyof FormValues>> = {
+const FORM_FIELD: Readonly<Record<string, keyof FormValues | readonly string[]>> = {
   'person.name': 'name',
   'person.idNumber': 'idNumber',
   'person.phone': 'phone',
@@ -37,10 +40,19 @@ const FORM_FIELD: Readonly<Record<string, keyof FormValues>> = {
   'household.monthlyIncomeFen': 'income',
   causes: 'causes',
   channel: 'channel',
+  consent: ['consent', 'documentRef'],
+  'consent.documentRef': ['consent', 'documentRef'],
+  'consent.signedOn': ['consent', 'signedOn'],
 };
 
-/** The request body, or undefined while a required field is missing or invalid. */
-function bodyOf(v: FormValues, today: string, referralId: string | null): OpenCaseBody | undefined {
+/**
+ * The body of the dry run: the opening's, with the consent once both its fields are filled in. A
+ * dry run may leave it out (docs/api-changes.md), so the tier shows before the paper is at hand.
+ */
+type PreviewBody = Omit<OpenCaseBody, 'consent'> & Partial<Pick<OpenCaseBody, 'consent'>>;
+
+/** The dry run's body, or undefined while a required field (the consent aside) is missing or invalid. */
+function bodyOf(v: FormValues, today: string, referralId: string | null): PreviewBody | undefined {
   const id = checkIdNumber(v.idNumber ?? '', today);
   const incomeFen = parseYuan(v.income ?? '');
   if (
@@ -54,6 +66,7 @@ function bodyOf(v: FormValues, today: string, referralId: string | null): OpenCa
     return undefined;
   }
   if (!v.causes?.length || !v.channel) return undefined;
+  const consent = consentOf(v.consent, today);
   return {
     person: { idNumber: id.value, name: v.name.trim(), ...(v.phone ? { phone: v.phone } : {}) },
     unitId: v.unitId,
@@ -62,6 +75,7 @@ function bodyOf(v: FormValues, today: string, referralId: string | null): OpenCa
     causes: v.causes,
     channel: v.channel,
     ...(referralId ? { referralId } : {}),
+    ...(consent ? { consent } : {}),
   };
 }
 
@@ -122,7 +136,8 @@ export default function OpenCase() {
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
       void api
-        .POST('/api/v1/hardship/cases', { body, params: { query: { dryRun: 'true' } } })
+        // A dry run may leave the consent out, which the opening's type cannot say.
+        .POST('/api/v1/hardship/cases', { body: body as OpenCaseBody, params: { query: { dryRun: 'true' } } })
         .then((r) => {
           if (ticket !== latest.current) return;
           if (r.response.ok) setPreview({ ok: r.data as unknown as CasePreview });
@@ -138,13 +153,15 @@ export default function OpenCase() {
   }, [bodyKey, api]);
 
   const save = async () => {
-    if (!body) return;
+    // The form's rules have checked both consent fields before this runs.
+    if (!body?.consent) return;
+    const opening: OpenCaseBody = { ...body, consent: body.consent };
     setSaving(true);
     setSaveError(undefined);
     try {
       const created = unwrap(
         await api.POST('/api/v1/hardship/cases', {
-          body,
+          body: opening,
           headers: { 'Idempotency-Key': crypto.randomUUID() },
         }),
       );
@@ -160,7 +177,9 @@ export default function OpenCase() {
         form.setFields(
           Object.entries(mapped.fields)
             .filter(([field]) => FORM_FIELD[field])
-            .map(([field, message]) => ({ name: FORM_FIELD[field], errors: [message] })),
+            .map(([field, message]) => ({ name: FORM_FIELD[field], errors: [message] })) as Parameters<
+            typeof form.setFields
+          >[0],
         );
       } else setSaveError('保存未成功，请稍后再试');
     } finally {
@@ -273,6 +292,7 @@ export default function OpenCase() {
               options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
+          <ConsentFields whose="职工本人" today={today} />
           <section aria-label="认定结果预览" aria-live="polite" style={{ marginBottom: 16 }}>
             {!body && <Alert type="info" message="填写完整后，这里会显示按现行政策的认定结果。" />}
             {shown && <Alert type="success" showIcon message={shown.tier} description={shown.line} />}

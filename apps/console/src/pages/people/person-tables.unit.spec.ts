@@ -72,6 +72,7 @@ describe('the grants part', () => {
     submittedBy: 'cw-1',
     auto: false,
     recurring: false,
+    consent: null,
     as: ['parent' as const],
   };
 

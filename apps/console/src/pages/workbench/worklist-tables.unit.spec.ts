@@ -28,6 +28,7 @@ const aCase: Case = {
   pairing: null,
   assistanceThisYearFen: 120_005,
   policyVersion: 'default-1',
+  consent: { documentRef: '洛工帮授〔2026〕0007号', signedOn: '2026-03-01' },
 };
 
 describe('the worklists as tables and sheets', () => {
@@ -93,6 +94,7 @@ describe('the worklists as tables and sheets', () => {
       // 17:30 UTC is half past one the next morning in China.
       submittedAt: '2026-08-31T17:30:00Z',
       submittedBy: 'cw-1',
+      consent: { documentRef: '洛工助授〔2026〕0019号', signedOn: '2026-08-30' },
       auto: false,
       recurring: false,
     };

@@ -1,5 +1,5 @@
 import type { EducationLevel, HardshipTier } from '@union/contracts';
-import type { IsoDate } from '@union/kernel';
+import type { Consent, IsoDate } from '@union/kernel';
 import type { AmountsByLevelFen } from '../shared/grant-vocabulary';
 import type { HoldReason } from './application.events';
 
@@ -48,6 +48,16 @@ export interface SubmitApplication {
   readonly eligibility: ParentEligibility;
   /** The student's live (not rejected, not withdrawn) application in this campaign, if any. */
   readonly liveApplicationIdForStudent?: string;
+  /**
+   * The parent's signed authorisation (授权书, DOMAIN.md §5): without it, no application. A
+   * recurring student's automatic application carries the one of the application it continues.
+   */
+  readonly consent?: Consent | null;
+  /**
+   * A dry run (`POST /applications?dryRun=true`): decided the same, stored never, so it may leave
+   * the consent out (the amount is previewed before the form is complete); a consent it has is checked.
+   */
+  readonly dryRun?: boolean;
   readonly auto?: boolean;
   readonly submittedBy: string;
   readonly today: IsoDate;

@@ -1,5 +1,5 @@
 import type { EducationLevel } from '@union/contracts';
-import type { DomainEvent, Fen, IsoDate } from '@union/kernel';
+import type { Consent, DomainEvent, Fen, IsoDate } from '@union/kernel';
 
 /** Where an application stands (API.md "An application"). */
 export type ApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'disbursed' | 'withdrawn' | 'on_hold';
@@ -45,6 +45,11 @@ export type GrantApplicationSubmitted = DomainEvent<
     readonly recurring: false;
     /** True when created for a recurring student as the campaign opened. */
     readonly auto: boolean;
+    /**
+     * The parent's signed authorisation (授权书, DOMAIN.md §5). Every stored submission has it;
+     * only those stored before it was required (and a dry run's, never stored) lack it.
+     */
+    readonly consent?: Consent;
     readonly submittedBy: string;
     readonly submittedAt: string;
   }

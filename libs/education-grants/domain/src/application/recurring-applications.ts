@@ -1,5 +1,5 @@
 import { isEligible, type EducationLevel } from '@union/contracts';
-import type { IsoDate } from '@union/kernel';
+import type { Consent, IsoDate } from '@union/kernel';
 import type { ParentEligibilityRow } from '../eligibility/parent-eligibility.projection';
 import type { CampaignFacts, SubmitApplication } from './application.commands';
 
@@ -14,6 +14,8 @@ export interface RecurringStudent {
   readonly level: EducationLevel;
   readonly school: string;
   readonly unitId: string;
+  /** The parent's authorisation on that application; null when it was submitted before one was required. */
+  readonly consent: Consent | null;
 }
 
 /** Time and ids for the generated commands. */
@@ -34,6 +36,10 @@ export const SYSTEM_ACTOR = 'system';
  * holds an open case of a tier the campaign accepts and whose level it funds. A student listed
  * twice (recurring in several earlier campaigns) gets one application, from the last listing, so
  * pass them oldest first. Pure: ids come from `context.nextId`.
+ *
+ * Each carries the parent's authorisation (授权书) of the application it continues: the parent
+ * consented to the support that approval made recurring. A student whose earlier application has
+ * none (submitted before consent was required) is left to a caseworker, who applies with one.
  */
 export function recurringApplicationsFor(
   campaign: CampaignFacts,
@@ -50,6 +56,7 @@ export function recurringApplicationsFor(
     .filter((s) => !(context.alreadyApplied?.has(s.studentPersonRef) ?? false))
     .filter((s) => isEligible(eligibility.get(s.parentPersonRef) ?? null, campaign.eligibleTiers))
     .filter((s) => campaign.amountsByLevelFen[s.level] !== undefined)
+    .filter((s) => s.consent !== null)
     .map((s): SubmitApplication => {
       const row = eligibility.get(s.parentPersonRef) ?? null;
       return {
@@ -66,6 +73,7 @@ export function recurringApplicationsFor(
         },
         unitId: s.unitId,
         eligibility: { openCase: row?.open ?? false, tier: row?.tier ?? null },
+        consent: s.consent,
         auto: true,
         submittedBy: SYSTEM_ACTOR,
         today: context.today,

@@ -7,7 +7,7 @@ import {
   type RecurringSource,
   type RecurringStudent,
 } from './recurring-applications';
-import { campaignFacts } from '../testing/grants.fixtures';
+import { CONSENT, campaignFacts } from '../testing/grants.fixtures';
 
 const student = (n: number, overrides: Partial<RecurringStudent> = {}): RecurringStudent => ({
   parentPersonRef: `parent-${n}`,
@@ -18,6 +18,7 @@ const student = (n: number, overrides: Partial<RecurringStudent> = {}): Recurrin
   level: 'undergraduate',
   school: '青海大学',
   unitId: 'unit-1',
+  consent: CONSENT,
   ...overrides,
 });
 const row = (
@@ -62,6 +63,7 @@ describe('recurringApplicationsFor', () => {
         },
         unitId: 'unit-1',
         eligibility: { openCase: true, tier: 'deep' },
+        consent: CONSENT,
         auto: true,
         submittedBy: 'system',
         today: '2025-06-20',
@@ -75,9 +77,15 @@ describe('recurringApplicationsFor', () => {
     expect(applicationDecider.decide(command, applicationDecider.initialState())).toMatchObject([
       {
         type: 'GrantApplicationSubmitted',
-        data: { auto: true, submittedBy: 'system', amountFen: 500_000, recurring: false },
+        data: { auto: true, submittedBy: 'system', amountFen: 500_000, recurring: false, consent: CONSENT },
       },
     ]);
+  });
+
+  it("carries the parent's authorisation of the earlier application, and leaves a student without one to a caseworker", () => {
+    const withoutConsent = [student(1, { consent: null }), student(5, { level: 'undergraduate' })];
+    const commands = recurringApplicationsFor(campaign, withoutConsent, eligibility, context());
+    expect(commands.map((c) => [c.student.personRef, c.consent])).toEqual([['student-5', CONSENT]]);
   });
 
   it('submits once per student, from the latest listing, and skips students who applied already', () => {

@@ -1,4 +1,4 @@
-import { DomainError, compareDates, type FieldError } from '@union/kernel';
+import { DomainError, compareDates, consentProblems, normaliseConsent, type FieldError } from '@union/kernel';
 import { EDUCATION_LEVELS, isEducationLevel, isFilled } from '../shared/grant-vocabulary';
 import type { CampaignFacts, SubmitApplication } from './application.commands';
 import type { ApplicationEvent, ApplicationState } from './application.events';
@@ -18,6 +18,13 @@ function assertInputValid(command: SubmitApplication): void {
   if (command.parent.personRef === student.personRef) {
     errors.push({ field: 'student.idNumber', message: "The student's identity number is the parent's own." });
   }
+  errors.push(
+    ...consentProblems(command.consent, {
+      on: command.today,
+      required: command.dryRun !== true,
+      names: typeof student.name === 'string' ? [student.name] : [],
+    }),
+  );
   if (errors.length > 0) {
     const message =
       errors.length === 1 ? errors[0].message : `The application has ${errors.length} invalid fields.`;
@@ -103,7 +110,7 @@ export function submitApplication(command: SubmitApplication, state: Application
   assertParentEligible(campaign, command);
   assertNoLiveApplication(command);
   const amountFen = grantFor(campaign, command);
-  const { parent, student } = command;
+  const { parent, student, consent } = command;
   return [
     {
       type: 'GrantApplicationSubmitted',
@@ -121,6 +128,7 @@ export function submitApplication(command: SubmitApplication, state: Application
         amountFen,
         recurring: false,
         auto: command.auto === true,
+        ...(consent ? { consent: normaliseConsent(consent) } : {}),
         submittedBy: command.submittedBy,
         submittedAt: command.now,
       },

@@ -1,6 +1,6 @@
 import { applicationDecider } from './application.decider';
 import { deciderSpec } from '../testing/decider-spec';
-import { campaignFacts, submit, submitted } from '../testing/grants.fixtures';
+import { CONSENT, campaignFacts, submit, submitted } from '../testing/grants.fixtures';
 
 const spec = deciderSpec(applicationDecider);
 
@@ -126,6 +126,49 @@ describe('SubmitApplication', () => {
       .given()
       .when(submit({ auto: true, campaign: campaignFacts({ status: 'closed' }) }))
       .thenThrows('RULE_VIOLATION');
+  });
+
+  describe("the parent's signed authorisation (授权书)", () => {
+    const fieldsOf = (consent: unknown, extra = {}) =>
+      spec
+        .given()
+        .when(submit({ consent: consent as never, ...extra }))
+        .thenThrows('VALIDATION_FAILED')
+        .errors?.map((e) => e.field);
+
+    it('is required: without it, no application', () => {
+      expect(fieldsOf(undefined)).toEqual(['consent']);
+      expect(fieldsOf(null)).toEqual(['consent']);
+    });
+
+    it('is recorded in the submission, its reference trimmed', () => {
+      const consent = { documentRef: ' 西工助授〔2024〕0002号  ', signedOn: '2024-07-15' };
+      spec
+        .given()
+        .when(submit({ consent }))
+        .then([submitted({ consent: { documentRef: '西工助授〔2024〕0002号', signedOn: '2024-07-15' } })]);
+    });
+
+    it('is signed on or before the day of the application, with a filing reference', () => {
+      expect(fieldsOf({ ...CONSENT, signedOn: '2024-07-16' })).toEqual(['consent.signedOn']);
+      expect(fieldsOf({ ...CONSENT, signedOn: '15/07/2024' })).toEqual(['consent.signedOn']);
+      expect(fieldsOf({ ...CONSENT, documentRef: '' })).toEqual(['consent.documentRef']);
+      expect(fieldsOf({ ...CONSENT, documentRef: 'x'.repeat(65) })).toEqual(['consent.documentRef']);
+      expect(fieldsOf({ ...CONSENT, documentRef: '王小明助学授权书' })).toEqual(['consent.documentRef']);
+      expect(fieldsOf({ ...CONSENT, documentRef: '11010519491231002X' })).toEqual(['consent.documentRef']);
+    });
+
+    it('may be left out of a dry run, which stores nothing; one given is checked', () => {
+      const [event] = applicationDecider.decide(
+        submit({ consent: undefined, dryRun: true }),
+        applicationDecider.initialState(),
+      );
+      expect(event).toMatchObject({ type: 'GrantApplicationSubmitted' });
+      expect(event?.data).not.toHaveProperty('consent');
+      expect(fieldsOf({ ...CONSENT, signedOn: '2024-07-16' }, { dryRun: true })).toEqual([
+        'consent.signedOn',
+      ]);
+    });
   });
 
   it('refuses to submit the same application id twice', () => {

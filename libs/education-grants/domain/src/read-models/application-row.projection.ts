@@ -1,5 +1,5 @@
 import type { EducationLevel } from '@union/contracts';
-import type { Fen, IsoDate } from '@union/kernel';
+import type { Consent, Fen, IsoDate } from '@union/kernel';
 import type { RecurringSource } from '../application/recurring-applications';
 import type {
   ApplicationEvent,
@@ -44,6 +44,11 @@ export interface ApplicationRow {
   readonly heldFrom: HoldableStatus | null;
   readonly parentPersonRef: string;
   readonly studentPersonRef: string;
+  /**
+   * The parent's signed authorisation (授权书); null for an application submitted before it was
+   * required. Optional because rows projected before it existed lack the member.
+   */
+  readonly consent?: Consent | null;
 }
 
 function apply(row: ApplicationRow | null, event: ApplicationEvent): ApplicationRow | null {
@@ -72,6 +77,7 @@ function apply(row: ApplicationRow | null, event: ApplicationEvent): Application
       ...{ paymentRef: null, paidOn: null, holdReason: null, heldFrom: null },
       parentPersonRef: d.parentPersonRef,
       studentPersonRef: d.studentPersonRef,
+      consent: d.consent ?? null,
     };
   }
   if (row === null) return null;
@@ -142,4 +148,5 @@ export const applicationRowToRecurringSource = (row: ApplicationRow): RecurringS
   level: row.student.level,
   school: row.student.school,
   unitId: row.unitId,
+  consent: row.consent ?? null,
 });

@@ -1,4 +1,4 @@
-import { APPLICATION_ID, CAMPAIGN_ID, NOW, submitted } from '../testing/grants.fixtures';
+import { APPLICATION_ID, CAMPAIGN_ID, CONSENT, NOW, submitted } from '../testing/grants.fixtures';
 import {
   applicationEvents,
   campaignEvents,
@@ -73,6 +73,7 @@ describe('evolveApplicationRow', () => {
       heldFrom: null,
       parentPersonRef: 'ref-parent',
       studentPersonRef: 'ref-student',
+      consent: CONSENT,
     });
   });
 

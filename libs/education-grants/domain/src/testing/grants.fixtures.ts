@@ -58,6 +58,9 @@ export const campaignFacts = (overrides: Partial<CampaignFacts> = {}): CampaignF
   ...overrides,
 });
 
+/** The parent's signed authorisation (授权书), signed before the application. */
+export const CONSENT = { documentRef: '西工助授〔2024〕0001号', signedOn: '2024-05-20' } as const;
+
 export const submit = (overrides: Partial<SubmitApplication> = {}): SubmitApplication => ({
   type: 'SubmitApplication',
   applicationId: APPLICATION_ID,
@@ -72,6 +75,7 @@ export const submit = (overrides: Partial<SubmitApplication> = {}): SubmitApplic
   },
   unitId: 'unit-1',
   eligibility: { openCase: true, tier: 'deep' },
+  consent: CONSENT,
   submittedBy: 'caseworker-1',
   today: '2024-07-15',
   now: NOW,
@@ -96,6 +100,7 @@ export const submitted = (
     amountFen: 500_000,
     recurring: false,
     auto: false,
+    consent: CONSENT,
     submittedBy: 'caseworker-1',
     submittedAt: NOW,
     ...overrides,

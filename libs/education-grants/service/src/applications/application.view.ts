@@ -38,6 +38,8 @@ export function applicationView(row: ApplicationRow, version: number, names?: Na
     paidOn: row.paidOn ?? undefined,
     holdReason: row.holdReason ?? undefined,
     heldFrom: row.heldFrom ?? undefined,
+    /** The parent's signed authorisation (授权书); null for an application submitted before it was required. */
+    consent: row.consent ?? null,
   };
 }
 

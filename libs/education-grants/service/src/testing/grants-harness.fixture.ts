@@ -44,6 +44,7 @@ export function applicationBody(
     campaignId,
     parentIdNumber: person('parent', parent).idNumber,
     unitId: 'u-1',
+    consent: { documentRef: '青工助授〔2026〕0001号', signedOn: '2026-01-05' },
     student: {
       idNumber: person('student', student).idNumber,
       name: '王小明',

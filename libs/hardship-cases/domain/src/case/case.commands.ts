@@ -1,5 +1,5 @@
 import type { HardshipTier } from '@union/contracts';
-import type { Fen, IsoDate } from '@union/kernel';
+import type { Consent, Fen, IsoDate } from '@union/kernel';
 import type { RegionPolicy } from '../policy/region-policy';
 import type {
   AssistanceCategory,
@@ -43,6 +43,13 @@ export interface OpenCase extends CommandContext, TierOverride, WithPolicy {
   readonly channel: IntakeChannel;
   readonly referralId?: string;
   readonly emergencyExpenseFen?: Fen;
+  /** The worker's signed authorisation (授权书, DOMAIN.md §5): without it, no case. */
+  readonly consent?: Consent | null;
+  /**
+   * A dry run (`POST /cases?dryRun=true`): decided the same, stored never, so it may leave the
+   * consent out (the tier is previewed before the form is complete); a consent it has is checked.
+   */
+  readonly dryRun?: boolean;
   /** The person's open case found by the service, if any: opening another one is a conflict. */
   readonly existingOpenCaseId?: string;
 }

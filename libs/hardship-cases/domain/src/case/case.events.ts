@@ -1,5 +1,5 @@
 import type { HardshipTier } from '@union/contracts';
-import type { DomainEvent, Fen, IsoDate } from '@union/kernel';
+import type { Consent, DomainEvent, Fen, IsoDate } from '@union/kernel';
 import type {
   CloseReason,
   ExternalAssistanceType,
@@ -47,6 +47,11 @@ export type HardshipCaseOpened = DomainEvent<
     readonly causes: readonly HardshipCause[];
     readonly channel: IntakeChannel;
     readonly referralId?: string;
+    /**
+     * The worker's signed authorisation (授权书, DOMAIN.md §5). Every stored opening has it; only
+     * the events of cases opened before it was required (and a dry run's, never stored) lack it.
+     */
+    readonly consent?: Consent;
     readonly openedOn: IsoDate;
     readonly openedAt: string;
     readonly openedBy: string;

@@ -1,5 +1,5 @@
 import type { HardshipTier } from '@union/contracts';
-import type { Fen, IsoDate } from '@union/kernel';
+import type { Consent, Fen, IsoDate } from '@union/kernel';
 import type { AssistanceStatus, HardshipCause, Household, Pairing } from '../shared/hardship-vocabulary';
 import type { CaseEvent } from './case.events';
 
@@ -31,6 +31,8 @@ export interface CaseState {
   readonly assistance: Readonly<Record<string, AssistanceEntry>>;
   readonly referralIds: readonly string[];
   readonly externalSourceEventIds: readonly string[];
+  /** The worker's signed authorisation given at the opening; null for a case opened before it was required. */
+  readonly consent: Consent | null;
 }
 
 /** The state of a stream with no events. */
@@ -47,6 +49,7 @@ export const initialCaseState = (): CaseState => ({
   assistance: {},
   referralIds: [],
   externalSourceEventIds: [],
+  consent: null,
 });
 
 function withAssistanceStatus(state: CaseState, id: string, status: AssistanceStatus): CaseState {
@@ -77,6 +80,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         status: 'open',
         emergencyExpenseFen,
         referralIds: d.referralId ? [d.referralId] : [],
+        consent: d.consent ?? null,
       };
     }
     case 'HardshipCaseReassessed':

@@ -1,4 +1,4 @@
-import { DomainError } from '@union/kernel';
+import { DomainError, consentProblems, normaliseConsent } from '@union/kernel';
 import { isRegionCode } from '../policy/region-policy';
 import { INTAKE_CHANNELS } from '../shared/hardship-vocabulary';
 import { compact, requireFen, requireOneOf, requireText, throwIfInvalid, check } from '../shared/validation';
@@ -24,6 +24,11 @@ function validateOpenCase(command: OpenCase): void {
       ? null
       : requireFen(command.emergencyExpenseFen, 'emergencyExpenseFen'),
     ...overrideChecks(command),
+    ...consentProblems(command.consent, {
+      on: command.today,
+      required: command.dryRun !== true,
+      names: typeof command.name === 'string' ? [command.name] : [],
+    }),
   ]);
   validateTierInput({
     householdSize: command.household?.size,
@@ -64,6 +69,7 @@ export function decideOpenCase(command: OpenCase, state: CaseState): HardshipCas
     causes: [...command.causes],
     channel: command.channel,
     referralId: command.referralId,
+    consent: command.consent ? normaliseConsent(command.consent) : undefined,
     ...decision,
     openedOn: command.today,
     openedAt: command.now,

@@ -2,6 +2,7 @@ import { DEFAULT_POLICY } from '../policy/region-policy';
 import {
   caseOpened,
   CASE_ID,
+  CONSENT,
   householdOf,
   openCase,
   PERSON_REF,
@@ -29,6 +30,7 @@ describe('OpenCase', () => {
             perCapitaIncomeFen: 80_000,
             causes: ['illness'],
             channel: 'walk_in',
+            consent: CONSENT,
             computedTier: 'deep',
             tier: 'deep',
             policyVersion: 'default-1',
@@ -140,6 +142,54 @@ describe('OpenCase', () => {
         .when(openCase({ causes }))
         .thenFails({ code: 'VALIDATION_FAILED', fields: ['causes'] });
     }
+  });
+
+  describe("the worker's signed authorisation (授权书)", () => {
+    it('is required: without it, no case', () => {
+      for (const consent of [undefined, null]) {
+        given(caseDecider)
+          .when(openCase({ consent }))
+          .thenFails({ code: 'VALIDATION_FAILED', fields: ['consent'] });
+      }
+    });
+
+    it('may be left out of a dry run, which stores nothing, but is checked when given', () => {
+      expect(
+        caseDecider.decide(openCase({ consent: undefined, dryRun: true }), caseDecider.initialState()),
+      ).toHaveLength(1);
+      given(caseDecider)
+        .when(openCase({ dryRun: true, consent: { documentRef: ' ', signedOn: '2024-03-02' } }))
+        .thenFails({ code: 'VALIDATION_FAILED', fields: ['consent.documentRef', 'consent.signedOn'] });
+    });
+
+    it('is kept in the opening, its reference trimmed', () => {
+      const consent = { documentRef: '  西工帮授〔2024〕0002号 ', signedOn: '2024-03-01' };
+      expect(caseOpened({ consent }).data.consent).toEqual({
+        documentRef: '西工帮授〔2024〕0002号',
+        signedOn: '2024-03-01',
+      });
+    });
+
+    it('is signed on or before the day of opening, never after', () => {
+      given(caseDecider)
+        .when(openCase({ consent: { ...CONSENT, signedOn: '2024-03-02' } }))
+        .thenFails({ code: 'VALIDATION_FAILED', fields: ['consent.signedOn'] });
+      given(caseDecider)
+        .when(openCase({ consent: { ...CONSENT, signedOn: '2024-02-30' } }))
+        .thenFails({ code: 'VALIDATION_FAILED', fields: ['consent.signedOn'] });
+    });
+
+    it("has a filing reference of at most 64 characters, without the worker's name or an identity number", () => {
+      const refused = ['', 'x'.repeat(65), '授权书110105194912310021', 'Wang Fang 授权书'];
+      for (const documentRef of refused) {
+        given(caseDecider)
+          .when(openCase({ consent: { ...CONSENT, documentRef } }))
+          .thenFails({ code: 'VALIDATION_FAILED', fields: ['consent.documentRef'] });
+      }
+      expect(
+        caseOpened({ consent: { ...CONSENT, documentRef: 'x'.repeat(64) } }).data.consent?.documentRef,
+      ).toHaveLength(64);
+    });
   });
 
   it('refuses a policy of another region: a wiring bug, not a user mistake', () => {

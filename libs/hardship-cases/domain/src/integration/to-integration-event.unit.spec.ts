@@ -18,7 +18,7 @@ describe('toIntegrationEvent', () => {
       })
       .events();
 
-  it('publishes an opening with what other programmes need', () => {
+  it('publishes an opening with what other programmes need: no household figures, no consent', () => {
     expect(toIntegrationEvent(opened)).toEqual({
       type: 'HardshipCaseOpened',
       version: 1,

@@ -1,5 +1,5 @@
 import type { HardshipTier } from '@union/contracts';
-import { addDays, daysBetween, type Fen, type IsoDate } from '@union/kernel';
+import { addDays, daysBetween, type Consent, type Fen, type IsoDate } from '@union/kernel';
 import type { CaseEvent, HardshipCaseOpened, TierDecision } from '../case/case.events';
 import type {
   CloseReason,
@@ -58,6 +58,11 @@ export interface CaseSummaryRow {
   readonly closedOn: IsoDate | null;
   readonly policyVersion: string;
   readonly referralIds: readonly string[];
+  /**
+   * The worker's signed authorisation (授权书) given at the opening; null for a case opened before
+   * it was required. Optional because rows projected before it existed lack the member.
+   */
+  readonly consent?: Consent | null;
 }
 
 /** API.md's `assistanceThisYearFen`, for the business date `today`. */
@@ -118,6 +123,7 @@ function opened(d: HardshipCaseOpened['data']): CaseSummaryRow {
     closedReason: null,
     closedOn: null,
     referralIds: d.referralId ? [d.referralId] : [],
+    consent: d.consent ?? null,
   };
 }
 

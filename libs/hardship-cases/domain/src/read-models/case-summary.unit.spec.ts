@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../case/case.events';
 import { DEFAULT_POLICY } from '../policy/region-policy';
-import { CASE_ID, householdOf, on, openCase, PERSON_REF } from '../testing/case.fixtures';
+import { CASE_ID, CONSENT, householdOf, on, openCase, PERSON_REF } from '../testing/case.fixtures';
 import { history, play } from '../testing/case-history.fixture';
 import {
   assistanceThisYearFen,
@@ -48,6 +48,7 @@ describe('evolveCaseSummary', () => {
       closedOn: null,
       policyVersion: 'default-1',
       referralIds: ['ref-1'],
+      consent: CONSENT,
     });
   });
 

@@ -10,6 +10,9 @@ export const CASE_ID = '00000000-0000-4000-8000-0000000000c1';
 export const PERSON_REF = 'a'.repeat(64);
 export const REGION = '630102';
 
+/** The worker's signed authorisation (授权书), signed the day before the opening. */
+export const CONSENT = { documentRef: '西工帮授〔2024〕0001号', signedOn: '2024-02-29' } as const;
+
 /** The caseworker who opened the case, on 2024-03-01 (China time). */
 export const caseworker: CommandContext = {
   actor: 'cw-1',
@@ -56,6 +59,7 @@ export function openCase(overrides: Partial<OpenCase> = {}): OpenCase {
     household: householdOf(160_000, 2),
     causes: ['illness'],
     channel: 'walk_in',
+    consent: CONSENT,
     policy: DEFAULT_POLICY,
     ...overrides,
   };

@@ -25,6 +25,8 @@ export function caseView(row: CaseSummaryRow, version: number, today: string) {
     assistanceThisYearFen: assistanceThisYearFen(row, today),
     closedReason: row.closedReason ?? undefined,
     policyVersion: row.policyVersion,
+    /** The worker's signed authorisation (授权书); null for a case opened before it was required. */
+    consent: row.consent ?? null,
   };
 }
 

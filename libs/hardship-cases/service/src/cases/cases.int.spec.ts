@@ -122,6 +122,76 @@ describe('hardship cases: open, list, get, close, reopen (HTTP)', () => {
     expect(await h.eventCount()).toBe(before);
   });
 
+  describe("the worker's signed authorisation (授权书, DOMAIN.md §5)", () => {
+    const CONSENT = { documentRef: '京工帮授〔2026〕0007号', signedOn: '2026-01-05' };
+    const fieldsOf = (body: { errors: { field: string }[] }) => [...new Set(body.errors.map((e) => e.field))];
+
+    it('is required: without it, or with a bad one, a 400 naming the field, and nothing stored', async () => {
+      const cw = await h.as('cw-1', ['caseworker'], ['u-1']);
+      const before = await h.eventCount();
+      const without = await cw
+        .post(`${HARDSHIP}/cases`)
+        .send(openCaseBody(idNumberOf(40), { consent: undefined }))
+        .expect(400);
+      expect(without.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(without.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(fieldsOf(without.body)).toEqual(['consent']);
+      const refusals: [unknown, string[]][] = [
+        [{ ...CONSENT, signedOn: '2999-01-01' }, ['consent.signedOn']],
+        [{ ...CONSENT, signedOn: '2026-02-30' }, ['consent.signedOn']],
+        [{ ...CONSENT, documentRef: ' ' }, ['consent.documentRef']],
+        [{ ...CONSENT, documentRef: 'x'.repeat(65) }, ['consent.documentRef']],
+        [{ ...CONSENT, documentRef: '王建国的授权书' }, ['consent.documentRef']],
+        [{ signedOn: CONSENT.signedOn }, ['consent.documentRef']],
+        [{ ...CONSENT, scan: 'x' }, ['consent.scan']],
+        ['授权书', ['consent']],
+      ];
+      for (const [consent, fields] of refusals) {
+        const res = await cw
+          .post(`${HARDSHIP}/cases`)
+          .send(openCaseBody(idNumberOf(40), { consent }))
+          .expect(400);
+        expect([consent, res.body.code, fieldsOf(res.body)]).toEqual([consent, 'VALIDATION_FAILED', fields]);
+      }
+      expect(await h.eventCount()).toBe(before);
+    });
+
+    it('is in the opening event, the case, its file and its audit history; a dry run may leave it out', async () => {
+      const cw = await h.as('cw-1', ['caseworker'], ['u-1']);
+      const opened = await cw
+        .post(`${HARDSHIP}/cases`)
+        .send(
+          openCaseBody(idNumberOf(41), { consent: { ...CONSENT, documentRef: ` ${CONSENT.documentRef} ` } }),
+        )
+        .expect(201);
+      expect(opened.body.consent).toEqual(CONSENT);
+      const caseId = opened.body.caseId as string;
+      expect((await cw.get(`${HARDSHIP}/cases/${caseId}`).expect(200)).body.consent).toEqual(CONSENT);
+      const [event] = await h.infra.store.readStream(`case-${caseId}`);
+      expect(event.data).toMatchObject({ consent: CONSENT });
+      const auditor = await h.as('au-1', ['auditor']);
+      const { events } = (await auditor.get(`/api/v1/audit/streams/case-${caseId}/events`).expect(200))
+        .body as { events: { type: string; data: { consent?: unknown } }[] };
+      // Not a personal field (docs/personal-information.md): kept in the clear, so it outlives an erasure.
+      expect(events[0]).toMatchObject({ type: 'HardshipCaseOpened', data: { consent: CONSENT } });
+      const state = await auditor.get(`/api/v1/audit/streams/case-${caseId}/state`).expect(200);
+      expect(JSON.stringify(state.body)).toContain(CONSENT.documentRef);
+
+      const before = await h.eventCount();
+      const dry = await cw
+        .post(`${HARDSHIP}/cases?dryRun=true`)
+        .send(openCaseBody(idNumberOf(42), { consent: undefined }))
+        .expect(201);
+      expect(dry.body).toMatchObject({ dryRun: true, tier: 'deep', consent: null });
+      const badDry = await cw
+        .post(`${HARDSHIP}/cases?dryRun=true`)
+        .send(openCaseBody(idNumberOf(42), { consent: { ...CONSENT, signedOn: '2999-01-01' } }))
+        .expect(400);
+      expect(fieldsOf(badDry.body)).toEqual(['consent.signedOn']);
+      expect(await h.eventCount()).toBe(before);
+    });
+  });
+
   it('scopes caseworkers to their units: 403 on another unit, lists only show theirs; auditors read all', async () => {
     const caseId = await openCase(h, idNumberOf(5));
     const other = await h.as('cw-2', ['caseworker'], ['u-2']);

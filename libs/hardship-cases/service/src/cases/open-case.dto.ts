@@ -26,7 +26,7 @@ import {
   type HardshipCause,
   type IntakeChannel,
 } from '@union/hardship-cases/domain';
-import { IsFen, IsIdNumber } from '@union/platform';
+import { ConsentDto, ConsentProperty, IsFen, IsIdNumber } from '@union/platform';
 
 export class PersonDto {
   @ApiProperty({ example: '11010519491231002X' }) @IsIdNumber() readonly idNumber: string;
@@ -86,6 +86,7 @@ export class OpenCaseDto {
   @IsString()
   @Length(1, 500)
   readonly overrideReason?: string;
+  @ConsentProperty('The worker') readonly consent?: ConsentDto;
 }
 
 /** `POST /api/v1/hardship/cases/{caseId}/close`. */

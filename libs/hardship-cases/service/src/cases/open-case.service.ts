@@ -106,9 +106,11 @@ export class OpenCaseHandler {
    * household above every line, bad fields: the same problems), answered as the case it would
    * open, with the tier's figures; no event, no transaction, no idempotency record. A referral is
    * checked for the caller's units; that it names this person is checked when the case is opened.
+   * The consent may be left out (the tier is previewed before the form is complete); one given is
+   * checked as the opening would.
    */
   async preview(dto: OpenCaseDto, principal: Principal): Promise<CasePreview> {
-    const { command, existing } = await this.prepare(dto, principal);
+    const { command, existing } = await this.prepare(dto, principal, { dryRun: true });
     let events: CaseEvent[];
     try {
       events = caseDecider.decide(command, caseDecider.initialState());
@@ -128,7 +130,11 @@ export class OpenCaseHandler {
     return { ...caseView(row, 1, command.today), dryRun: true, assessment };
   }
 
-  private async prepare(dto: OpenCaseDto, principal: Principal): Promise<PreparedOpening> {
+  private async prepare(
+    dto: OpenCaseDto,
+    principal: Principal,
+    options: { dryRun?: boolean } = {},
+  ): Promise<PreparedOpening> {
     await this.orgScope.assertUnit(principal, dto.unitId);
     const facts = requestFacts(principal);
     const id = parseIdNumber(dto.person.idNumber, { field: 'person.idNumber', today: facts.today });
@@ -136,10 +142,12 @@ export class OpenCaseHandler {
     const chain = dto.referralId ? await this.referralChain(dto.referralId, principal) : {};
     const existing = await this.openCaseOf(ref);
     const policy = await this.policies.inForce(dto.regionCode);
-    const { person, household, ...rest } = dto;
+    const { person, household, consent, ...rest } = dto;
     const command: OpenCase = {
       ...rest,
       type: 'OpenCase',
+      consent: consent ? { documentRef: consent.documentRef, signedOn: consent.signedOn } : undefined,
+      dryRun: options.dryRun,
       caseId: randomUUID(),
       personRef: ref,
       idNumberMasked: maskIdNumber(id),

@@ -101,6 +101,7 @@ export function openCaseBody(idNumber: string, overrides: Record<string, unknown
     household: { size: 4, monthlyIncomeFen: 300_000 },
     causes: ['illness'],
     channel: 'walk_in',
+    consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     ...overrides,
   };
 }

@@ -52,6 +52,7 @@ export async function seedOpenCases(
         household: { size: 4, monthlyIncomeFen: 300_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
         policy,
         actor,
         now: now.toISOString(),

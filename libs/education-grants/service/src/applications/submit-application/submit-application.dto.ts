@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import type { EducationLevel } from '@union/contracts';
 import { EDUCATION_LEVELS } from '@union/education-grants/domain';
-import { IsIdNumber } from '@union/platform';
+import { ConsentDto, ConsentProperty, IsIdNumber } from '@union/platform';
 
 export class StudentDto {
   @ApiProperty({ example: '110105200801010011' }) @IsIdNumber() readonly idNumber: string;
@@ -20,6 +20,7 @@ export class SubmitApplicationDto {
   @ApiProperty({ example: '11010519491231002X' }) @IsIdNumber() readonly parentIdNumber: string;
   @ApiProperty({ example: 'unit-0001' }) @IsString() @Length(1, 64) readonly unitId: string;
   @ApiProperty({ type: StudentDto }) @ValidateNested() @Type(() => StudentDto) readonly student: StudentDto;
+  @ConsentProperty('The parent') readonly consent?: ConsentDto;
 }
 
 /** `POST /api/v1/grants/applications?dryRun=true`: decide and answer the application, store nothing. */

@@ -95,10 +95,11 @@ export class SubmitApplicationHandler {
    * same facts, the same checks and the same decision (the window, the parent's eligibility, a
    * second live application, the level's amount: the same problems), answered as the application
    * it would create, with the amount the campaign gives the level. No event, no transaction, no
-   * idempotency record; the `applicationId` is never stored.
+   * idempotency record; the `applicationId` is never stored. The consent may be left out (the
+   * amount is previewed before the form is complete); one given is checked as the submission would.
    */
   async preview(dto: SubmitApplicationDto, principal: Principal): Promise<ApplicationPreview> {
-    const { command, live } = await this.prepare(dto, principal);
+    const { command, live } = await this.prepare(dto, principal, { dryRun: true });
     let events: ApplicationEvent[];
     try {
       events = applicationDecider.decide(command, applicationDecider.initialState());
@@ -112,7 +113,11 @@ export class SubmitApplicationHandler {
   }
 
   /** The command of a submission from the service's own read models; nothing is written. */
-  private async prepare(dto: SubmitApplicationDto, principal: Principal): Promise<PreparedSubmission> {
+  private async prepare(
+    dto: SubmitApplicationDto,
+    principal: Principal,
+    options: { dryRun?: boolean } = {},
+  ): Promise<PreparedSubmission> {
     await this.orgScope.assertUnit(principal, dto.unitId);
     const facts = requestFacts(principal);
     const parentId = parseIdNumber(dto.parentIdNumber, { field: 'parentIdNumber', today: facts.today });
@@ -135,6 +140,10 @@ export class SubmitApplicationHandler {
       unitId: dto.unitId,
       eligibility: { openCase: eligibility?.open ?? false, tier: eligibility?.tier ?? null },
       liveApplicationIdForStudent: live?.applicationId,
+      consent: dto.consent
+        ? { documentRef: dto.consent.documentRef, signedOn: dto.consent.signedOn }
+        : undefined,
+      dryRun: options.dryRun,
       submittedBy: facts.actor,
       today: facts.today,
       now: facts.now,

@@ -194,6 +194,56 @@ describe('submitting an application (POST /applications)', () => {
     expect(await counts()).toEqual(before);
   });
 
+  describe("the parent's signed authorisation (授权书, DOMAIN.md §5)", () => {
+    const CONSENT = { documentRef: '青工助授〔2026〕0042号', signedOn: today() };
+    const fieldsOf = (body: { errors: { field: string }[] }) => [...new Set(body.errors.map((e) => e.field))];
+
+    it('is required: without it, or with a bad one, a 400 naming the field, and nothing stored', async () => {
+      const before = await counts();
+      const without = await k.caseworker
+        .post(APPLICATIONS)
+        .send(applicationBody(campaignId, 3, 30, { consent: undefined }))
+        .expect(400);
+      expect(without.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(fieldsOf(without.body)).toEqual(['consent']);
+      const refusals: [unknown, string[]][] = [
+        [{ ...CONSENT, signedOn: daysFromToday(1) }, ['consent.signedOn']],
+        [{ ...CONSENT, signedOn: '2026/01/05' }, ['consent.signedOn']],
+        [{ ...CONSENT, documentRef: '' }, ['consent.documentRef']],
+        [{ ...CONSENT, documentRef: `授权书${person('parent', 3).idNumber}` }, ['consent.documentRef']],
+        [{ ...CONSENT, documentRef: '王小明家长授权' }, ['consent.documentRef']],
+        [null, ['consent']],
+      ];
+      for (const [consent, fields] of refusals) {
+        const res = await k.caseworker
+          .post(APPLICATIONS)
+          .send(applicationBody(campaignId, 3, 30, { consent }))
+          .expect(400);
+        expect([consent, res.body.code, fieldsOf(res.body)]).toEqual([consent, 'VALIDATION_FAILED', fields]);
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('is in the submission event and the application; a dry run may leave it out', async () => {
+      const res = await k.caseworker
+        .post(APPLICATIONS)
+        .send(applicationBody(campaignId, 3, 31, { consent: CONSENT }))
+        .expect(201);
+      expect(res.body.consent).toEqual(CONSENT);
+      const id = res.body.applicationId as string;
+      expect((await k.caseworker.get(`${APPLICATIONS}/${id}`).expect(200)).body.consent).toEqual(CONSENT);
+      const [event] = await k.h.infra.store.readStream(`application-${id}`);
+      expect(event.data).toMatchObject({ consent: CONSENT });
+      const before = await counts();
+      const dry = await k.caseworker
+        .post(`${APPLICATIONS}?dryRun=true`)
+        .send(applicationBody(campaignId, 4, 32, { consent: undefined }))
+        .expect(201);
+      expect(dry.body).toMatchObject({ dryRun: true, amountFen: 500_000, consent: null });
+      expect(await counts()).toEqual(before);
+    });
+  });
+
   it('replays an Idempotency-Key with the first answer, and refuses the key with another body', async () => {
     const body = applicationBody(campaignId, 4, 41);
     const first = await k.caseworker.post(APPLICATIONS).set('Idempotency-Key', 'k-41').send(body).expect(201);
