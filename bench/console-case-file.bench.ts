@@ -115,6 +115,7 @@ async function main(): Promise<void> {
       household: { size: 3, monthlyIncomeFen: 225_000 },
       causes: ['illness'],
       channel: 'walk_in',
+      consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     });
     const caseId = String(opened.caseId);
     const streamId = `case-${caseId}`;

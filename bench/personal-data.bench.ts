@@ -27,7 +27,13 @@ import { chinaToday, idNumberWithCheckChar, maskIdNumber, parseIdNumber, personR
 import { InProcessBus } from '@union/messaging';
 import { openServiceInfra, type ServiceInfra } from '@union/runtime';
 import { startEmbeddedPlatform } from '../apps/standalone/src/embedded-platform';
-import { bearer, call, eventually, expectCall, TODAY } from '../apps/standalone/src/testing/platform-client.fixture';
+import {
+  bearer,
+  call,
+  eventually,
+  expectCall,
+  TODAY,
+} from '../apps/standalone/src/testing/platform-client.fixture';
 import { campaignBody, claimBody, periodBody } from '../apps/standalone/src/testing/platform-world.fixture';
 import { writeBenchmarkSection } from './benchmarks-md';
 import { quantile } from './quantile';
@@ -57,7 +63,11 @@ const REGION = '110105';
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const ratio = (a: number, b: number) => Math.round((a * 100) / b) / 100;
 
-async function timed(count: number, concurrency: number, work: (i: number) => Promise<unknown>): Promise<number> {
+async function timed(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -70,7 +80,9 @@ async function timed(count: number, concurrency: number, work: (i: number) => Pr
 
 /** The n-th person of the log: a valid identity number, distinct for every n below 1,000,000. */
 const idOf = (n: number) =>
-  idNumberWithCheckChar(`${REGION}19${String(50 + (n % 40))}0101${String(Math.floor(n / 40)).padStart(3, '0')}`.slice(0, 17));
+  idNumberWithCheckChar(
+    `${REGION}19${String(50 + (n % 40))}0101${String(Math.floor(n / 40)).padStart(3, '0')}`.slice(0, 17),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Appends
@@ -125,7 +137,11 @@ interface AppendFigures {
  * rounds (and which side goes first): a case opened on a new stream (the sealing side creates the
  * person's key), then a visit appended to each of those streams (the key exists).
  */
-async function appendBench(sealing: EventStore, plain: EventStore, concurrency: number): Promise<AppendFigures> {
+async function appendBench(
+  sealing: EventStore,
+  plain: EventStore,
+  concurrency: number,
+): Promise<AppendFigures> {
   const perRound = Math.ceil(APPENDS / ROUNDS);
   const run = `${concurrency}-${Date.now()}`;
   const spent = { sealedNew: 0, plainNew: 0, sealedNext: 0, plainNext: 0 };
@@ -240,7 +256,11 @@ async function loadCases(infra: ServiceInfra, store: EventStore): Promise<number
         personRef: c.ref,
       }));
       const outcomes = await infra.dataSource.transaction((tx) =>
-        handleCommandsInBulk(store, caseDecider, commands, { streamType: 'case', metadata: { actor: 'cw-bench' }, tx }),
+        handleCommandsInBulk(store, caseDecider, commands, {
+          streamType: 'case',
+          metadata: { actor: 'cw-bench' },
+          tx,
+        }),
       );
       for (const o of outcomes) {
         if ('refused' in o) throw new Error(`${o.streamId}: ${o.refused.message}`);
@@ -292,10 +312,26 @@ async function erasureBench() {
     const cw = await bearer('cw-bench', ['caseworker'], ['u1'], 7200);
     const rv = await bearer('rv-bench', ['reviewer'], ['*'], 7200);
     const admin = await bearer('admin-bench', ['admin'], ['*'], 7200);
-    const campaignId = String((await expectCall(201, url, admin, 'POST', '/api/v1/grants/campaigns', campaignBody())).campaignId);
-    const periodId = String((await expectCall(201, url, admin, 'POST', '/api/v1/medical-aid/periods', periodBody())).periodId);
-    const person = (n: number) => idNumberWithCheckChar(`41010519${String(60 + (n % 30))}0101${String(Math.floor(n / 30) + 100).padStart(3, '0')}`.slice(0, 17));
-    const child = (n: number) => idNumberWithCheckChar(`4101052008${String(1 + (n % 12)).padStart(2, '0')}01${String(Math.floor(n / 12) + 100).padStart(3, '0')}`.slice(0, 17));
+    const campaignId = String(
+      (await expectCall(201, url, admin, 'POST', '/api/v1/grants/campaigns', campaignBody())).campaignId,
+    );
+    const periodId = String(
+      (await expectCall(201, url, admin, 'POST', '/api/v1/medical-aid/periods', periodBody())).periodId,
+    );
+    const person = (n: number) =>
+      idNumberWithCheckChar(
+        `41010519${String(60 + (n % 30))}0101${String(Math.floor(n / 30) + 100).padStart(3, '0')}`.slice(
+          0,
+          17,
+        ),
+      );
+    const child = (n: number) =>
+      idNumberWithCheckChar(
+        `4101052008${String(1 + (n % 12)).padStart(2, '0')}01${String(Math.floor(n / 12) + 100).padStart(3, '0')}`.slice(
+          0,
+          17,
+        ),
+      );
     const seedStarted = process.hrtime.bigint();
     const ids = Array.from({ length: PEOPLE }, (_, n) => person(n));
     await expectCall(200, url, cw, 'POST', `/api/v1/medical-aid/periods/${periodId}/enrollments`, {
@@ -312,6 +348,7 @@ async function erasureBench() {
         household: { size: 3, monthlyIncomeFen: 200_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       });
       const caseId = String(opened.caseId);
       await expectCall(201, url, cw, 'POST', `/api/v1/hardship/cases/${caseId}/visits`, {
@@ -325,6 +362,7 @@ async function erasureBench() {
           parentIdNumber: idNumber,
           unitId: 'u1',
           student: { idNumber: child(n), name: `欧阳小${n}`, level: 'undergraduate', school: '郑州大学' },
+          consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
         });
         return submitted.status === 201 ? submitted.body : undefined;
       });
@@ -334,13 +372,29 @@ async function erasureBench() {
         paymentRef: `BANK-G-${n}`,
         paidOn: TODAY,
       });
-      const claim = await expectCall(201, url, cw, 'POST', '/api/v1/medical-aid/claims', claimBody(periodId, idNumber));
-      await expectCall(200, url, rv, 'POST', `/api/v1/medical-aid/claims/${String(claim.claimId)}/approve`, {});
+      const claim = await expectCall(
+        201,
+        url,
+        cw,
+        'POST',
+        '/api/v1/medical-aid/claims',
+        claimBody(periodId, idNumber),
+      );
+      await expectCall(
+        200,
+        url,
+        rv,
+        'POST',
+        `/api/v1/medical-aid/claims/${String(claim.claimId)}/approve`,
+        {},
+      );
       await expectCall(200, url, cw, 'POST', `/api/v1/medical-aid/claims/${String(claim.claimId)}/pay`, {
         paymentRef: `BANK-M-${n}`,
         paidOn: TODAY,
       });
-      await expectCall(200, url, cw, 'POST', `/api/v1/hardship/cases/${caseId}/close`, { reason: 'out_of_hardship' });
+      await expectCall(200, url, cw, 'POST', `/api/v1/hardship/cases/${caseId}/close`, {
+        reason: 'out_of_hardship',
+      });
     });
     const seedSeconds = seconds(seedStarted);
     const events: Record<string, number> = {};
@@ -412,19 +466,26 @@ async function main(): Promise<void> {
     const events = await loadCases(sealed.infra, sealed.store);
     const sealedLoadSeconds = seconds(loadStarted);
     const plainStarted = process.hrtime.bigint();
-    if ((await loadCases(plain.infra, plain.store)) !== events) throw new Error('the two logs differ in length');
+    if ((await loadCases(plain.infra, plain.store)) !== events)
+      throw new Error('the two logs differ in length');
     const plainLoadSeconds = seconds(plainStarted);
     const size = async (log: Log) =>
       Number(
-        (await log.infra.dataSource.query<{ b: string }[]>(`SELECT pg_total_relation_size('events') AS b`))[0].b,
+        (await log.infra.dataSource.query<{ b: string }[]>(`SELECT pg_total_relation_size('events') AS b`))[0]
+          .b,
       );
     const logs = [sealed, plain] as const;
     const verify = await alternate(logs, async (log) => {
       const report = await verifyLog(log.infra.dataSource);
-      if (!report.valid || report.checked !== events) throw new Error(`verify failed: ${JSON.stringify(report)}`);
+      if (!report.valid || report.checked !== events)
+        throw new Error(`verify failed: ${JSON.stringify(report)}`);
     });
     const rebuild = await alternate(logs, async (log) => {
-      const report = await rebuildProjections(log.infra.dataSource, log.store, hardshipCasesService.projections);
+      const report = await rebuildProjections(
+        log.infra.dataSource,
+        log.store,
+        hardshipCasesService.projections,
+      );
       if (report.events !== events) throw new Error(`rebuilt ${report.events} of ${events} events`);
     });
     const [sealedRows] = await sealed.infra.dataSource.query<{ n: string; name: string }[]>(
@@ -439,7 +500,11 @@ async function main(): Promise<void> {
       events,
       loadSeconds: { sealed: +sealedLoadSeconds.toFixed(1), plain: +plainLoadSeconds.toFixed(1) },
       eventsTableBytes: { sealed: await size(sealed), plain: await size(plain) },
-      verify: { sealed: rate(verify.sealed), plain: rate(verify.plain), ratio: ratio(verify.plain, verify.sealed) },
+      verify: {
+        sealed: rate(verify.sealed),
+        plain: rate(verify.plain),
+        ratio: ratio(verify.plain, verify.sealed),
+      },
       rebuild: {
         sealed: rate(rebuild.sealed),
         plain: rate(rebuild.plain),
@@ -455,9 +520,16 @@ async function main(): Promise<void> {
     for (const concurrency of [1, 16]) {
       appends.push({
         path: 'event store alone',
-        ...(await appendBench(new EventStore(dataSource, { personalData }), new EventStore(dataSource), concurrency)),
+        ...(await appendBench(
+          new EventStore(dataSource, { personalData }),
+          new EventStore(dataSource),
+          concurrency,
+        )),
       });
-      appends.push({ path: 'with the hardship read models', ...(await appendBench(sealed.store, plain.storeOn(dataSource), concurrency)) });
+      appends.push({
+        path: 'with the hardship read models',
+        ...(await appendBench(sealed.store, plain.storeOn(dataSource), concurrency)),
+      });
     }
   } finally {
     for (const log of [sealed, plain]) {
@@ -494,7 +566,11 @@ async function main(): Promise<void> {
     '',
     `The events table is ${(passes.eventsTableBytes.sealed / 1e6).toFixed(1)} MB sealed, ${(passes.eventsTableBytes.plain / 1e6).toFixed(1)} MB plain.`,
     '',
-    `Erasing one person through the gateway (three programmes' services on PostgreSQL, in parallel), among ${erasure.people} people each with a case (visited, closed), a disbursed grant and a paid claim (events: ${Object.entries(erasure.events).map(([s, n]) => `${s} ${n}`).join(', ')}): p50 ${erasure.p50Ms} ms, slowest ${erasure.maxMs} ms of ${erasure.erasures}.`,
+    `Erasing one person through the gateway (three programmes' services on PostgreSQL, in parallel), among ${erasure.people} people each with a case (visited, closed), a disbursed grant and a paid claim (events: ${Object.entries(
+      erasure.events,
+    )
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}): p50 ${erasure.p50Ms} ms, slowest ${erasure.maxMs} ms of ${erasure.erasures}.`,
     '',
     'Targets (issue 18):',
     '',

@@ -148,6 +148,7 @@ void describe('困难职工档案: the case file, its actions and the referral i
         household: { size: 3, monthlyIncomeFen: 225_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
       },
       201,
     );

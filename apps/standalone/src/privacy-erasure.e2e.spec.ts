@@ -110,6 +110,7 @@ describe('erasing a person across the three programmes (processes, real PostgreS
           parentIdNumber: person,
           unitId: 'u1',
           student: { idNumber: child, name: '欧阳小明', level: 'undergraduate', school: '郑州大学' },
+          consent: { documentRef: '工助授〔2026〕0001号', signedOn: '2026-01-05' },
         });
         return submitted.status === 201 ? submitted.body : undefined;
       },
