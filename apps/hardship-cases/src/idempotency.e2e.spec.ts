@@ -82,7 +82,10 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
       [TEST_APP],
     );
 
-  /** Waits until a backend of the service waits for a lock in a statement matching `like`. */
+  /**
+   * Waits until a backend of the service waits for a lock in a statement matching `like` (an
+   * append may open with a `WITH` that checks the person's key: `%INSERT INTO events%`).
+   */
   async function waitForBlocked(like: string): Promise<number> {
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await sleep(50)) {
       const rows = await db.query<{ pid: number }>(
@@ -150,7 +153,7 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
     const locker = await connect();
     await locker.query(`BEGIN; LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`);
     const lost = post('/cases', openBody(301), 'crash-before-commit').catch(() => undefined);
-    await waitForBlocked('INSERT INTO events%');
+    await waitForBlocked('%INSERT INTO events%');
     await kill9();
     await terminateService();
     await locker.query(`COMMIT`);
@@ -199,7 +202,7 @@ describe('idempotent writes across a crash and a lost database (hardship-cases p
       const locker = await connect();
       await locker.query(`BEGIN; LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`);
       const answer = post('/cases', openBody(n), key);
-      const pid = await waitForBlocked('INSERT INTO events%');
+      const pid = await waitForBlocked('%INSERT INTO events%');
       await terminateService(`pid = ${pid}`);
       await locker.query(`COMMIT`);
       await locker.end();
