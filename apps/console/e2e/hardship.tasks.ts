@@ -361,6 +361,10 @@ void describe('困难职工档案: the case file, its actions and the referral i
     await page.getByLabel('家庭月收入（元）').fill('3000');
     const preview = page.getByRole('region', { name: '认定结果预览' });
     await preview.getByText('认定结果：深度困难').waitFor();
+    // The worker's signed authorisation, as every opening needs (DOMAIN.md §5).
+    await page.getByLabel('授权书编号').fill('金工帮授〔2026〕0802号');
+    await page.getByLabel('签署日期').fill(TODAY);
+    await preview.getByText('认定结果：深度困难').waitFor();
     await page.getByRole('button', { name: '保存建档' }).click();
     await page.getByRole('heading', { name: new RegExp(`${REFERRED.name} 的困难职工档案`) }).waitFor();
     assert.equal(await field(page, '来源渠道').innerText(), '转介');
