@@ -33,6 +33,7 @@ import {
 import { startEmbeddedPlatform } from '../apps/standalone/src/embedded-platform';
 import { main as auditCli } from '../tools/audit';
 import { loadHashedLog } from './audit-log-load';
+import { call } from './bench-http';
 import { writeBenchmarkSection } from './benchmarks-md';
 import { quantile } from './quantile';
 
@@ -44,22 +45,6 @@ const CONTEXT = { locale: 'zh-CN', viewport: { width: 1366, height: 900 } } as c
 
 const token = (sub: string, roles: ('caseworker' | 'auditor' | 'admin')[], units: string[]) =>
   signDevToken(EMBEDDED_DEV_SECRETS.jwtSecret, { sub, roles, units }, 6 * 3600);
-
-async function call(
-  url: string,
-  auth: string,
-  method: string,
-  body?: unknown,
-): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
 
 /** Signs in as 陈刚 (auditor) on the dev sign-in page of `url`, as a person does. */
 async function auditorPage(browser: Browser, url: string): Promise<Page> {

@@ -16,6 +16,7 @@ import { EMBEDDED_DEV_SECRETS } from '@union/runtime';
 import { CONTEXT, SESSION_KEY, sessionOf, type BrowserGlobal } from '../apps/console/e2e/harness';
 import { PERSONAS } from '../apps/console/src/auth/personas';
 import { startEmbeddedPlatform } from '../apps/standalone/src/embedded-platform';
+import { call } from './bench-http';
 import { writeBenchmarkSection } from './benchmarks-md';
 import { quantile } from './quantile';
 
@@ -24,22 +25,6 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 const TARGET_MS = 300;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CASEWORKER = PERSONAS[0];
-
-async function call(
-  url: string,
-  token: string,
-  method: string,
-  body?: unknown,
-): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
 
 type PageGlobals = {
   document: { querySelectorAll(s: string): { length: number } };

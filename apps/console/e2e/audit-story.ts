@@ -6,6 +6,7 @@
 import { addDays, chinaToday, idNumberWithCheckChar } from '@union/kernel';
 import { PERSONAS } from '../src/auth/personas';
 import { apiCall, devToken, eventually, type Json } from './harness';
+import { paidHeavyClaim } from './seed';
 
 /** The ready persona of `key` (src/auth/personas.ts). */
 export function persona(key: string): (typeof PERSONAS)[number] {
@@ -97,36 +98,17 @@ export async function makeStory(baseUrl: string): Promise<Story> {
     },
     200,
   );
-  const claim = await call(
-    cw,
-    'POST',
-    '/medical-aid/claims',
+  const claimId = await paidHeavyClaim(
+    baseUrl,
+    { caseworker: cw, reviewer: rv },
     {
       periodId,
       idNumber: STORY.parentIdNumber,
       hospital: '郑州大学第一附属医院',
-      admittedOn: today,
-      dischargedOn: today,
       diagnosisCode: 'C50.9',
-      bill: {
-        totalFen: 30_000_000,
-        basicInsurancePaidFen: 10_000_000,
-        seriousIllnessInsurancePaidFen: 0,
-        medicalAssistancePaidFen: 0,
-        employerPaidFen: 0,
-        otherPaidFen: 0,
-      },
+      paymentRef: 'BANK-AUDIT-1',
+      on: today,
     },
-    201,
-  );
-  const claimId = String(claim.claimId);
-  await call(rv, 'POST', `/medical-aid/claims/${claimId}/approve`, {}, 200);
-  await call(
-    cw,
-    'POST',
-    `/medical-aid/claims/${claimId}/pay`,
-    { paymentRef: 'BANK-AUDIT-1', paidOn: today },
-    200,
   );
 
   // The hardship risk crosses to hardship as a referral; the caseworker opens the case from it.

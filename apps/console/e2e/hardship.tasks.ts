@@ -22,6 +22,7 @@ import {
   suite,
   type Json,
 } from './harness';
+import { paidHeavyClaim } from './seed';
 
 const CASEWORKER = PERSONAS[0]; // 李敏, 金水区 (ha-zz-jsq)
 const UNIT = CASEWORKER.units[0];
@@ -77,33 +78,18 @@ async function referralsFor(url: string, members: { id: string; name: string }[]
     200,
   );
   for (const [i, m] of members.entries()) {
-    const claim = await apiCall(
+    await paidHeavyClaim(
       url,
-      cw,
-      'POST',
-      '/medical-aid/claims',
+      { caseworker: cw, reviewer },
       {
         periodId,
         idNumber: m.id,
         hospital: '郑州大学第一附属医院',
-        admittedOn: TODAY,
-        dischargedOn: TODAY,
         diagnosisCode: 'C34.9',
-        bill: {
-          totalFen: 30_000_000,
-          basicInsurancePaidFen: 10_000_000,
-          seriousIllnessInsurancePaidFen: 0,
-          medicalAssistancePaidFen: 0,
-          employerPaidFen: 0,
-          otherPaidFen: 0,
-        },
+        paymentRef: `BANK-HARDSHIP-${i}`,
+        on: TODAY,
       },
-      201,
     );
-    const claimId = String(claim.claimId);
-    await apiCall(url, reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {}, 200);
-    const pay = { paymentRef: `BANK-HARDSHIP-${i}`, paidOn: TODAY };
-    await apiCall(url, cw, 'POST', `/medical-aid/claims/${claimId}/pay`, pay, 200);
   }
   await eventually('the referrals in the inbox', async () => {
     const list = await apiCall(url, cw, 'GET', '/hardship/referrals?status=pending', undefined, 200);

@@ -91,17 +91,56 @@ export async function seedWorkbench(baseUrl: string, caseworkerSub: string, unit
     },
     200,
   );
-  const claim = await call(
-    caseworker,
-    'POST',
-    '/medical-aid/claims',
+  await paidHeavyClaim(
+    baseUrl,
+    { caseworker, reviewer },
     {
       periodId,
       idNumber: member,
       hospital: '北京市朝阳医院',
-      admittedOn: today,
-      dischargedOn: today,
       diagnosisCode: 'C34.9',
+      paymentRef: 'BANK-SEED-1',
+      on: today,
+    },
+  );
+
+  // The referral crosses services (medical aid -> hardship) asynchronously: wait until it is filed.
+  await eventually('the hardship-risk referral', async () => {
+    const list = await call(caseworker, 'GET', '/hardship/referrals?status=pending', undefined, 200);
+    return (list.items as Json[]).some((r) => r.memberName === referralMemberName);
+  });
+  return { visitOverdueName, referralMemberName };
+}
+
+/**
+ * A claim whose bill leaves a heavy burden (300,000 yuan, 100,000 paid by basic insurance),
+ * submitted by `caseworker`, approved by `reviewer` and paid: past a period's hardship-risk
+ * threshold, medical aid then refers the member to hardship (DOMAIN.md §3). Answers the claim id.
+ */
+export async function paidHeavyClaim(
+  baseUrl: string,
+  tokens: { caseworker: string; reviewer: string },
+  claim: {
+    periodId: string;
+    idNumber: string;
+    hospital: string;
+    diagnosisCode: string;
+    paymentRef: string;
+    on: string;
+  },
+): Promise<string> {
+  const submitted = await apiCall(
+    baseUrl,
+    tokens.caseworker,
+    'POST',
+    '/medical-aid/claims',
+    {
+      periodId: claim.periodId,
+      idNumber: claim.idNumber,
+      hospital: claim.hospital,
+      admittedOn: claim.on,
+      dischargedOn: claim.on,
+      diagnosisCode: claim.diagnosisCode,
       bill: {
         totalFen: 30_000_000,
         basicInsurancePaidFen: 10_000_000,
@@ -113,20 +152,9 @@ export async function seedWorkbench(baseUrl: string, caseworkerSub: string, unit
     },
     201,
   );
-  const claimId = String(claim.claimId);
-  await call(reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {}, 200);
-  await call(
-    caseworker,
-    'POST',
-    `/medical-aid/claims/${claimId}/pay`,
-    { paymentRef: 'BANK-SEED-1', paidOn: today },
-    200,
-  );
-
-  // The referral crosses services (medical aid -> hardship) asynchronously: wait until it is filed.
-  await eventually('the hardship-risk referral', async () => {
-    const list = await call(caseworker, 'GET', '/hardship/referrals?status=pending', undefined, 200);
-    return (list.items as Json[]).some((r) => r.memberName === referralMemberName);
-  });
-  return { visitOverdueName, referralMemberName };
+  const claimId = String(submitted.claimId);
+  await apiCall(baseUrl, tokens.reviewer, 'POST', `/medical-aid/claims/${claimId}/approve`, {}, 200);
+  const pay = { paymentRef: claim.paymentRef, paidOn: claim.on };
+  await apiCall(baseUrl, tokens.caseworker, 'POST', `/medical-aid/claims/${claimId}/pay`, pay, 200);
+  return claimId;
 }
