@@ -35,6 +35,9 @@ const base = {
 module.exports = {
   // Per-project testTimeout is ignored by jest; one global value (int and e2e boot real databases).
   testTimeout: 120000,
+  // One worker per core (jest's default leaves one core idle): the int specs are CPU-bound in
+  // PGlite, and `npm test` is most of CI. The e2e and fault suites run in band regardless.
+  maxWorkers: '100%',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts', '**/*.unit.spec.tsx'] },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -25,7 +25,7 @@ export const PGLITE_POOL_MAX = 1;
  */
 export async function startPgliteServer(dataDir?: string): Promise<PgliteServer> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = dataDir ? await PGlite.create(dataDir) : await freshInMemory();
   const socketDir = mkdtempSync(join(tmpdir(), 'pglite-'));
   const port = 5432;
   const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${port}`) });
@@ -41,4 +41,41 @@ export async function startPgliteServer(dataDir?: string): Promise<PgliteServer>
       rmSync(socketDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new in-memory database. PGlite's initdb takes seconds of CPU, and the tests start hundreds of
+ * databases: the first one made on this machine is dumped, as initdb left it, to a file in the
+ * temporary directory (one per PGlite version), and later ones are loaded from it, the same
+ * bytes initdb would have written. A file that cannot be loaded is made again.
+ */
+async function freshInMemory(): Promise<PGlite> {
+  const template = join(tmpdir(), `union-pglite-initdb-${pgliteVersion()}.tar`);
+  if (existsSync(template)) {
+    try {
+      return await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+    } catch {
+      rmSync(template, { force: true });
+    }
+  }
+  const db = await PGlite.create();
+  const dump = await db.dumpDataDir('none');
+  const partial = `${template}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, template); // whole or not at all, when two test workers race
+  return db;
+}
+
+/** The installed PGlite's version, from its package.json (which its exports do not list). */
+function pgliteVersion(): string {
+  for (let dir = dirname(require.resolve('@electric-sql/pglite')); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      name?: string;
+      version: string;
+    };
+    if (name === '@electric-sql/pglite') return version;
+  }
+  throw new Error('the installed @electric-sql/pglite has no package.json');
 }
