@@ -64,6 +64,16 @@ type BrowserWindow = {
   MutationObserver: new (cb: () => void) => { observe(target: unknown, options: unknown): void };
 };
 
+/** What the slider's step timer uses in the page. */
+type StepWindow = {
+  stepTimes: [number, number][];
+  document: { querySelector(selector: string): { getAttribute(name: string): string | null } };
+  addEventListener(type: 'keydown', cb: (e: { timeStamp: number }) => void, options: unknown): void;
+  requestAnimationFrame(cb: () => void): void;
+  setTimeout(cb: () => void): void;
+  MutationObserver: new (cb: () => void) => { observe(target: unknown, options: unknown): void };
+};
+
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Part 1: a case file of HISTORY_EVENTS events in the record-history screen. */
@@ -118,13 +128,40 @@ async function historyScreen(browser: Browser) {
 
     const slider = page.getByRole('slider', { name: '版本' });
     await slider.focus();
+    // Each step timed by the page's own clock, from the key's event (when the browser received it)
+    // to the frame after the version's state is on screen: the screen's time, not the time the
+    // bench's messages to the browser take on a loaded machine.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as StepWindow;
+      const region = w.document.querySelector('[aria-label="该版本的记录"]');
+      w.stepTimes = [];
+      let pressedAt = 0;
+      w.addEventListener('keydown', (e) => (pressedAt = e.timeStamp), { capture: true });
+      new w.MutationObserver(() => {
+        const at = region.getAttribute('data-version');
+        if (at === null || pressedAt === 0) return;
+        const since = pressedAt;
+        pressedAt = 0;
+        w.requestAnimationFrame(() =>
+          w.setTimeout(() => w.stepTimes.push([Number(at), performance.now() - since])),
+        );
+      }).observe(region, { attributes: true, attributeFilter: ['data-version'] });
+    });
     const steps: number[] = [];
     for (let i = 1; i <= STEPS; i++) {
       const v = events - i;
-      const t0 = performance.now();
       await page.keyboard.press('ArrowLeft');
-      await page.locator(`[data-version="${v}"]`).waitFor();
-      steps.push(performance.now() - t0);
+      await page.waitForFunction(
+        (n) => (globalThis as unknown as StepWindow).stepTimes.some(([at]) => at === n),
+        v,
+        { polling: 10 },
+      );
+    }
+    const stepTimes = await page.evaluate(() => (globalThis as unknown as StepWindow).stepTimes);
+    for (let i = 1; i <= STEPS; i++) {
+      const found = stepTimes.find(([at]) => at === events - i);
+      if (!found) throw new Error(`no time for the step to version ${events - i}`);
+      steps.push(found[1]);
     }
     // Far jumps (Home, End): versions not fetched ahead, a fold of the whole file on the server.
     const jumps: number[] = [];

@@ -1,6 +1,6 @@
 /** Pieces every auditor screen shares: the audit sub-navigation, a record's state as a table, links. */
 import { Alert, Button, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ApiProblem } from '../../api/client';
 import { mapProblem } from '../../api/problem';
@@ -84,7 +84,7 @@ const CHANGE_WORDS: Record<StateRow['change'], string | null> = {
  * field is highlighted, tagged in words and shows what it was. A plain table (not antd's): the
  * replay slider redraws it on every step.
  */
-export function StateTable({
+export const StateTable = memo(function StateTable({
   state,
   previous,
   caption,
@@ -125,7 +125,7 @@ export function StateTable({
       </tbody>
     </table>
   );
-}
+});
 
 /** The policy version an event recorded, or a dash. */
 export const policyOf = (e: { metadata?: { policyVersion?: unknown } }): string =>

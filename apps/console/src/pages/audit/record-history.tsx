@@ -80,13 +80,7 @@ function History({ service, streamId }: { service: AuditedService; streamId: str
   const event = events.find((e) => e.version === shown);
   return (
     <AuditFrame title={title}>
-      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="业务系统">{SERVICE_LABELS[service]}</Descriptions.Item>
-        <Descriptions.Item label="记录编号">
-          <Typography.Text copyable>{streamId}</Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label="事件总数">{events.length} 条</Descriptions.Item>
-      </Descriptions>
+      <RecordHeader service={service} streamId={streamId} count={events.length} />
       <Replay
         service={service}
         streamId={streamId}
@@ -100,6 +94,26 @@ function History({ service, streamId }: { service: AuditedService; streamId: str
     </AuditFrame>
   );
 }
+
+/**
+ * A slider step redraws only what shows the version: the record's header, the instant picker, the
+ * evidence export and the event list's rows are memoised on what they show.
+ */
+const RecordHeader = memo(function RecordHeader(props: {
+  service: AuditedService;
+  streamId: string;
+  count: number;
+}) {
+  return (
+    <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
+      <Descriptions.Item label="业务系统">{SERVICE_LABELS[props.service]}</Descriptions.Item>
+      <Descriptions.Item label="记录编号">
+        <Typography.Text copyable>{props.streamId}</Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label="事件总数">{props.count} 条</Descriptions.Item>
+    </Descriptions>
+  );
+});
 
 /** The replay: the slider (or an instant), the event at that version and the record as it stood. */
 function Replay(props: {
@@ -116,12 +130,6 @@ function Replay(props: {
   const previous = useStateAt(service, streamId, at !== undefined && at > 1 ? at - 1 : 0);
   const comparable =
     at === 1 || (at !== undefined && previous.data?.version === at - 1 && !previous.isPlaceholderData);
-  const [instant, setInstant] = useState('');
-  const [asOf, setAsOf] = useState<string>();
-  const found = useVersionAsOf(service, streamId, asOf);
-  useEffect(() => {
-    if (found.data?.version) onVersion(found.data.version);
-  }, [found.data, onVersion]);
   const settled = at === shown && !current.isFetching && comparable;
   return (
     <Card
@@ -144,55 +152,9 @@ function Replay(props: {
           marks={{ 1: '第 1 版', [Math.max(latest, 1)]: `第 ${latest} 版` }}
           disabled={latest <= 1}
         />
-        <Space wrap style={{ marginTop: 24 }}>
-          <label htmlFor="audit-as-of">按时间回放（北京时间）</label>
-          <DatePicker
-            id="audit-as-of"
-            showTime
-            format="YYYY-MM-DD HH:mm:ss"
-            onChange={(_, text) => setInstant(typeof text === 'string' ? text : '')}
-            style={{ width: 240 }}
-          />
-          <Button onClick={() => instant && setAsOf(asInstant(instant))} disabled={!instant}>
-            回放到该时间
-          </Button>
-          {found.error && <Typography.Text type="danger">该时间之前记录尚未建立</Typography.Text>}
-          {found.data && asOf && (
-            <Typography.Text>
-              {formatInstant(asOf)} 时记录为第 {found.data.version} 版
-            </Typography.Text>
-          )}
-        </Space>
+        <AsOfControls service={service} streamId={streamId} onVersion={onVersion} />
       </div>
-      {event && (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-          <Descriptions.Item label="版本">第 {event.version} 版</Descriptions.Item>
-          <Descriptions.Item label="事项">{labelOf(AUDIT_EVENT_LABELS, event.type)}</Descriptions.Item>
-          <Descriptions.Item label="时间">{formatInstant(event.recordedAt)}</Descriptions.Item>
-          <Descriptions.Item label="经办人">{event.metadata?.actor ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="政策版本">{policyOf(event)}</Descriptions.Item>
-          <Descriptions.Item label="日志位置">{event.globalPosition}</Descriptions.Item>
-          <Descriptions.Item label="关联编号">
-            {event.metadata?.correlationId ? (
-              <Link to={tracePath(event.metadata.correlationId)}>{event.metadata.correlationId}</Link>
-            ) : (
-              '—'
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label="起因事件">{event.metadata?.causationId ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="哈希">
-            <Hash value={event.hash} />
-          </Descriptions.Item>
-          <Descriptions.Item label="前一哈希">
-            <Hash value={event.prevHash} />
-          </Descriptions.Item>
-          {DECISION_TYPES.has(event.type ?? '') && (
-            <Descriptions.Item label="当时决定">
-              <Link to={decisionPath(service, streamId, event.version ?? 1)}>查看当时决定的依据</Link>
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-      )}
+      {event && <EventDetails service={service} streamId={streamId} event={event} />}
       <div
         role="region"
         aria-label="该版本的记录"
@@ -221,11 +183,91 @@ function Replay(props: {
   );
 }
 
+/** The replay to an instant (China time): which version the record was at then. */
+const AsOfControls = memo(function AsOfControls(props: {
+  service: AuditedService;
+  streamId: string;
+  onVersion: (v: number) => void;
+}) {
+  const { service, streamId, onVersion } = props;
+  const [instant, setInstant] = useState('');
+  const [asOf, setAsOf] = useState<string>();
+  const found = useVersionAsOf(service, streamId, asOf);
+  useEffect(() => {
+    if (found.data?.version) onVersion(found.data.version);
+  }, [found.data, onVersion]);
+  return (
+    <Space wrap style={{ marginTop: 24 }}>
+      <label htmlFor="audit-as-of">按时间回放（北京时间）</label>
+      <DatePicker
+        id="audit-as-of"
+        showTime
+        format="YYYY-MM-DD HH:mm:ss"
+        onChange={(_, text) => setInstant(typeof text === 'string' ? text : '')}
+        style={{ width: 240 }}
+      />
+      <Button onClick={() => instant && setAsOf(asInstant(instant))} disabled={!instant}>
+        回放到该时间
+      </Button>
+      {found.error && <Typography.Text type="danger">该时间之前记录尚未建立</Typography.Text>}
+      {found.data && asOf && (
+        <Typography.Text>
+          {formatInstant(asOf)} 时记录为第 {found.data.version} 版
+        </Typography.Text>
+      )}
+    </Space>
+  );
+});
+
+/** The event that made the version on show: who, when, under which policy, its hashes. */
+const EventDetails = memo(function EventDetails(props: {
+  service: AuditedService;
+  streamId: string;
+  event: AuditEvent;
+}) {
+  const { service, streamId, event } = props;
+  return (
+    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
+      <Descriptions.Item label="版本">第 {event.version} 版</Descriptions.Item>
+      <Descriptions.Item label="事项">{labelOf(AUDIT_EVENT_LABELS, event.type)}</Descriptions.Item>
+      <Descriptions.Item label="时间">{formatInstant(event.recordedAt)}</Descriptions.Item>
+      <Descriptions.Item label="经办人">{event.metadata?.actor ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="政策版本">{policyOf(event)}</Descriptions.Item>
+      <Descriptions.Item label="日志位置">{event.globalPosition}</Descriptions.Item>
+      <Descriptions.Item label="关联编号">
+        {event.metadata?.correlationId ? (
+          <Link to={tracePath(event.metadata.correlationId)}>{event.metadata.correlationId}</Link>
+        ) : (
+          '—'
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label="起因事件">{event.metadata?.causationId ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="哈希">
+        <Hash value={event.hash} />
+      </Descriptions.Item>
+      <Descriptions.Item label="前一哈希">
+        <Hash value={event.prevHash} />
+      </Descriptions.Item>
+      {DECISION_TYPES.has(event.type ?? '') && (
+        <Descriptions.Item label="当时决定">
+          <Link to={decisionPath(service, streamId, event.version ?? 1)}>查看当时决定的依据</Link>
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+});
+
 /** `2026-03-01 10:30:00` picked in China time as an ISO instant with its offset. */
 const asInstant = (local: string) => `${local.replace(' ', 'T')}+08:00`;
 
 /** The evidence export and how to check it offline. */
-function Evidence({ service, streamId }: { service: AuditedService; streamId: string }) {
+const Evidence = memo(function Evidence({
+  service,
+  streamId,
+}: {
+  service: AuditedService;
+  streamId: string;
+}) {
   const { session } = useAuth();
   const [file, setFile] = useState<string>();
   const [failed, setFailed] = useState(false);
@@ -271,7 +313,7 @@ function Evidence({ service, streamId }: { service: AuditedService; streamId: st
       </Typography.Paragraph>
     </Card>
   );
-}
+});
 
 const PAGE_SIZE = 20;
 
