@@ -66,7 +66,8 @@ export async function verifyLog(dataSource: DataSource, range: VerifyRange = {})
   const end = Math.min(to, Number(last ?? 0));
   range.onStart?.({ fromPosition: from, toPosition: end });
   const workers = singleConnection(dataSource) ? 0 : (range.workers ?? defaultWorkers(end - from + 1));
-  const reader = workers > 0 ? workerReader(workers, connectionOf(dataSource)) : inlineReader(dataSource);
+  const inline = inlineReader(dataSource);
+  const reader = workers > 0 ? workerReader(workers, connectionOf(dataSource), inline) : inline;
   const ahead = Math.max(range.readAhead ?? 2, 2 * workers);
   try {
     for await (const batch of readBatches(reader, from, end, range.batchSize ?? 5000, ahead)) {

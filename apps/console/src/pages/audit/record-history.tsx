@@ -1,5 +1,25 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Slider, Space, Spin, Table, Typography } from 'antd';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Pagination,
+  Slider,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context';
@@ -149,6 +169,9 @@ function Replay(props: {
           value={shown}
           onChange={(v) => onVersion(v)}
           ariaLabelForHandle="版本"
+          // No tooltip: it would be placed again (a layout read) on every step; the heading above
+          // and the handle's aria-valuenow say the version.
+          tooltip={{ open: false }}
           marks={{ 1: '第 1 版', [Math.max(latest, 1)]: `第 ${latest} 版` }}
           disabled={latest <= 1}
         />
@@ -320,7 +343,7 @@ const PAGE_SIZE = 20;
 /**
  * Every event of the record; the version on show highlighted, a row's version one click away.
  * The table itself redraws only when its page changes; the highlight of the version on show is a
- * style rule, so a slider step does not redraw twenty rows.
+ * class on its row, so a slider step does not redraw twenty rows.
  */
 function EventList(props: {
   service: AuditedService;
@@ -331,7 +354,17 @@ function EventList(props: {
   const { service, events, shown, onVersion } = props;
   const [picked, setPicked] = useState<number>();
   const index = events.findIndex((e) => e.version === shown);
-  const page = picked ?? Math.floor(Math.max(index, 0) / PAGE_SIZE) + 1;
+  // The page follows the slider after the step has shown (a deferred render): turning the page
+  // redraws twenty rows, which must not hold up the record's state at the new version.
+  const page = useDeferredValue(picked ?? Math.floor(Math.max(index, 0) / PAGE_SIZE) + 1);
+  // The row on show is marked by a class set here, not by redrawing the table or by a style rule
+  // that names it (changing a stylesheet restyles the whole document on every step).
+  const list = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const rows = list.current?.querySelectorAll('tr[data-row-key]') ?? [];
+    for (const row of rows)
+      row.classList.toggle('audit-row-shown', row.getAttribute('data-row-key') === String(shown));
+  }, [shown, page]);
   const pick = useCallback(
     (v: number) => {
       setPicked(undefined);
@@ -349,12 +382,17 @@ function EventList(props: {
         </h2>
       }
     >
-      <style>{`.audit-events tr[data-row-key="${shown}"] > td { background: #e6f4ff; }`}</style>
-      <EventTable service={service} events={events} page={page} onPage={setPicked} onVersion={pick} />
+      <div ref={list}>
+        <EventTable service={service} events={events} page={page} onPage={setPicked} onVersion={pick} />
+      </div>
     </Card>
   );
 }
 
+/**
+ * A page of the event list. A plain table (as the record's state is), not antd's: the slider
+ * turns its page every twenty versions, and antd's table takes a step's whole budget to redraw.
+ */
 const EventTable = memo(function EventTable(props: {
   service: AuditedService;
   events: readonly AuditEvent[];
@@ -363,57 +401,94 @@ const EventTable = memo(function EventTable(props: {
   onVersion: (v: number) => void;
 }) {
   const { service, events, page, onPage, onVersion } = props;
+  const rows = events.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
-    <Table<AuditEvent>
-      className="audit-events"
-      rowKey="version"
-      size="small"
-      dataSource={events}
-      pagination={{ current: page, pageSize: PAGE_SIZE, onChange: onPage, showSizeChanger: false }}
-      scroll={{ x: 1100 }}
-      aria-label="全部事件"
-      columns={[
-        {
-          title: '版本',
-          dataIndex: 'version',
-          width: 90,
-          render: (v: number) => (
-            <Button type="link" size="small" aria-label={`回放到第 ${v} 版`} onClick={() => onVersion(v)}>
-              第 {v} 版
-            </Button>
-          ),
-        },
-        { title: '日志位置', dataIndex: 'globalPosition', width: 90 },
-        { title: '时间', dataIndex: 'recordedAt', width: 150, render: (t: string) => formatInstant(t) },
-        { title: '事项', dataIndex: 'type', render: (t: string) => labelOf(AUDIT_EVENT_LABELS, t) },
-        { title: '经办人', render: (_, e) => e.metadata?.actor ?? '—' },
-        { title: '政策版本', render: (_, e) => policyOf(e) },
-        {
-          title: '关联编号',
-          render: (_, e) =>
-            e.metadata?.correlationId ? (
-              <Link to={tracePath(e.metadata.correlationId)} aria-label={`追溯 ${e.metadata.correlationId}`}>
-                {e.metadata.correlationId.slice(0, 8)}…
-              </Link>
-            ) : (
-              '—'
-            ),
-        },
-        { title: '哈希', dataIndex: 'hash', render: (h: string) => <Hash value={h} /> },
-        { title: '前一哈希', dataIndex: 'prevHash', render: (h: string | null) => <Hash value={h} /> },
-        {
-          title: '当时决定',
-          render: (_, e) =>
-            DECISION_TYPES.has(e.type ?? '') ? (
-              <Link
-                to={decisionPath(service, e.streamId ?? '', e.version ?? 1)}
-                aria-label={`第 ${e.version} 版${labelOf(AUDIT_EVENT_LABELS, e.type)}的当时决定`}
-              >
-                当时决定
-              </Link>
-            ) : null,
-        },
-      ]}
-    />
+    <>
+      <div style={{ overflowX: 'auto' }}>
+        <table className="audit-state-table audit-events" aria-label="全部事件" style={{ minWidth: 1100 }}>
+          <thead>
+            <tr>
+              {EVENT_COLUMNS.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.version} data-row-key={e.version}>
+                <td>
+                  <Button
+                    type="link"
+                    size="small"
+                    aria-label={`回放到第 ${e.version} 版`}
+                    onClick={() => onVersion(e.version ?? 1)}
+                  >
+                    第 {e.version} 版
+                  </Button>
+                </td>
+                <td>{e.globalPosition}</td>
+                <td>{formatInstant(e.recordedAt ?? '')}</td>
+                <td>{labelOf(AUDIT_EVENT_LABELS, e.type)}</td>
+                <td>{e.metadata?.actor ?? '—'}</td>
+                <td>{policyOf(e)}</td>
+                <td>
+                  {e.metadata?.correlationId ? (
+                    <Link
+                      to={tracePath(e.metadata.correlationId)}
+                      aria-label={`追溯 ${e.metadata.correlationId}`}
+                    >
+                      {e.metadata.correlationId.slice(0, 8)}…
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>
+                  <Hash value={e.hash} />
+                </td>
+                <td>
+                  <Hash value={e.prevHash} />
+                </td>
+                <td>
+                  {DECISION_TYPES.has(e.type ?? '') ? (
+                    <Link
+                      to={decisionPath(service, e.streamId ?? '', e.version ?? 1)}
+                      aria-label={`第 ${e.version} 版${labelOf(AUDIT_EVENT_LABELS, e.type)}的当时决定`}
+                    >
+                      当时决定
+                    </Link>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination
+        className="audit-no-print"
+        style={{ marginTop: 12, textAlign: 'right' }}
+        align="end"
+        current={page}
+        pageSize={PAGE_SIZE}
+        total={events.length}
+        onChange={onPage}
+        showSizeChanger={false}
+      />
+    </>
   );
 });
+
+const EVENT_COLUMNS = [
+  '版本',
+  '日志位置',
+  '时间',
+  '事项',
+  '经办人',
+  '政策版本',
+  '关联编号',
+  '哈希',
+  '前一哈希',
+  '当时决定',
+];

@@ -25,7 +25,7 @@ export const PGLITE_POOL_MAX = 1;
  */
 export async function startPgliteServer(dataDir?: string): Promise<PgliteServer> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await freshInMemory();
+  const db = await openDatabase(dataDir);
   const socketDir = mkdtempSync(join(tmpdir(), 'pglite-'));
   const port = 5432;
   const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${port}`) });
@@ -44,21 +44,25 @@ export async function startPgliteServer(dataDir?: string): Promise<PgliteServer>
 }
 
 /**
- * A new in-memory database. PGlite's initdb takes seconds of CPU, and the tests start hundreds of
- * databases: the first one made on this machine is dumped, as initdb left it, to a file in the
- * temporary directory (one per PGlite version), and later ones are loaded from it, the same
- * bytes initdb would have written. A file that cannot be loaded is made again.
+ * The database in `dataDir` (in memory without one). PGlite's initdb takes seconds of CPU, and the
+ * tests and the console's suite start hundreds of databases: the first one made on this machine
+ * is dumped, as initdb left it, to a file in the temporary directory (one per PGlite version), and
+ * later new ones are loaded from it, the same files initdb would have written. A data directory
+ * that already holds a database is opened as it is; a dump that cannot be loaded is made again.
  */
-async function freshInMemory(): Promise<PGlite> {
+async function openDatabase(dataDir: string | undefined): Promise<PGlite> {
+  if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create(dataDir);
   const template = join(tmpdir(), `union-pglite-initdb-${pgliteVersion()}.tar`);
   if (existsSync(template)) {
     try {
-      return await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+      return await PGlite.create(dataDir, { loadDataDir: new Blob([readFileSync(template)]) });
     } catch {
       rmSync(template, { force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) mkdirSync(dataDir, { recursive: true });
     }
   }
-  const db = await PGlite.create();
+  const db = await PGlite.create(dataDir);
   const dump = await db.dumpDataDir('none');
   const partial = `${template}.${process.pid}.partial`;
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));

@@ -209,8 +209,13 @@ describe.each([
     await sealedLog();
     if (kind === 'PostgreSQL') {
       // The workers' own connections read and hash exactly what the calling thread would.
-      const reader = workerReader(2, connectionOf(db.dataSource));
+      const notThisThread = {
+        read: () => Promise.reject(new Error('read on the calling thread')),
+        close: () => Promise.resolve(),
+      };
+      const reader = workerReader(2, connectionOf(db.dataSource), notThisThread);
       try {
+        await reader.allReady;
         const inline = await inlineReader(db.dataSource).read(2, 8);
         expect(inline.positions).toEqual([2, 3, 4, 5, 6, 7, 8]);
         expect(await reader.read(2, 8)).toEqual(inline);

@@ -26,15 +26,20 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-type Reply = { id: number; batch: HashedBatch } | { id: number; error: string };
+type Reply = { id: number; batch: HashedBatch } | { id: number; error: string } | { ready: true };
 
 /**
  * Worker threads, each with its own connection, that read and hash batches round-robin (decoding
  * the rows, parsing their JSON, writing it canonically and SHA-256 are verify's CPU cost) and send
  * back only what the checks need, so the main thread is left with the chain and the seals. Run
  * from TypeScript sources (tests, `node -r tools/register.js`), the workers register SWC too.
+ * Until a worker has loaded and connected, batches are read by `starting` (the calling thread).
  */
-export function workerReader(count: number, connection: ClientConfig): BatchReader {
+export function workerReader(
+  count: number,
+  connection: ClientConfig,
+  starting: BatchReader,
+): BatchReader & { allReady: Promise<void> } {
   const source = extname(__filename);
   const entry = join(__dirname, `read.worker${source}`);
   const code =
@@ -47,9 +52,17 @@ export function workerReader(count: number, connection: ClientConfig): BatchRead
     pending.clear();
   };
   let nextId = 0;
+  const ready: Worker[] = [];
+  let allStarted = () => undefined as void;
+  const allReady = new Promise<void>((resolve) => (allStarted = resolve));
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(code, { eval: true, workerData: { connection } });
     worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        ready.push(worker);
+        if (ready.length === count) allStarted();
+        return;
+      }
       const p = pending.get(reply.id);
       pending.delete(reply.id);
       if ('error' in reply) p?.reject(new Error(`verify worker: ${reply.error}`));
@@ -59,11 +72,13 @@ export function workerReader(count: number, connection: ClientConfig): BatchRead
     return worker;
   });
   return {
+    allReady,
     read(from, to) {
+      if (ready.length === 0) return starting.read(from, to);
       const id = nextId++;
       return new Promise<HashedBatch>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        workers[id % count].postMessage({ id, from, to });
+        ready[id % ready.length].postMessage({ id, from, to });
       });
     },
     async close() {

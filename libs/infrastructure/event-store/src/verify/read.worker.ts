@@ -7,6 +7,9 @@ const client = new Client((workerData as { connection: ClientConfig }).connectio
 // Queries go one after another; the next is sent as soon as the previous one's rows arrive, so
 // Postgres reads it while this thread hashes.
 let previous: Promise<unknown> = client.connect();
+// Loading this thread's modules and connecting take a moment: until it says it is ready, the
+// main thread reads the first batches itself, so the progress moves from the start.
+void previous.then(() => parentPort?.postMessage({ ready: true }));
 
 parentPort?.on('message', (message: { id: number; from: number; to: number } | { close: true }) => {
   if ('close' in message) {
