@@ -122,12 +122,16 @@ async function* readBatches(
 ): AsyncGenerator<HashedBatch> {
   const queue: Promise<HashedBatch>[] = [];
   let next = from;
+  // The first batches are small (1,000, 2,000, 4,000 positions, then `size`): they are read on the
+  // calling thread while the workers load, and the count a reader watches moves from the start.
+  let current = Math.min(size, FIRST_BATCH);
   for (;;) {
     while (queue.length <= ahead && next <= end) {
-      const rows = reader.read(next, Math.min(next + size - 1, end));
+      const rows = reader.read(next, Math.min(next + current - 1, end));
       rows.catch(() => undefined); // awaited in turn; unless the consumer stopped early
       queue.push(rows);
-      next += size;
+      next += current;
+      current = Math.min(size, current * 2);
     }
     const batch = queue.shift();
     if (!batch) return;
@@ -135,6 +139,8 @@ async function* readBatches(
     if (rows.positions.length > 0) yield rows;
   }
 }
+
+const FIRST_BATCH = 1_000;
 
 /** Ranges shorter than this are read and hashed on the calling thread: starting workers costs more. */
 const WORKER_THRESHOLD = 100_000;

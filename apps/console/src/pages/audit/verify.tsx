@@ -144,7 +144,9 @@ function Running({ run }: { run: Extract<Run, { state: 'running' }> }) {
   const p = run.progress;
   return (
     <div role="status" aria-live="polite">
-      <Progress percent={p ? percentOf(p) : 0} status="active" aria-label="校验进度" />
+      {/* Not antd's "active" bar: its endless shine is drawn by the CPU the verification needs
+          (on two cores, 1,000,000 events took 21.9 s beside it, 16.9 s without); the bar moves anyway. */}
+      <Progress percent={p ? percentOf(p) : 0} aria-label="校验进度" />
       <Typography.Text>
         {p
           ? `已校验 ${p.checked} 条事件（已到位置 ${Math.max(p.reached, 0)}，共到位置 ${p.toPosition}）`

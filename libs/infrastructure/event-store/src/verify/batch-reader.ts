@@ -53,6 +53,7 @@ export function workerReader(
   };
   let nextId = 0;
   const ready: Worker[] = [];
+  let startingQueue = Promise.resolve();
   let allStarted = () => undefined as void;
   const allReady = new Promise<void>((resolve) => (allStarted = resolve));
   const workers = Array.from({ length: count }, () => {
@@ -74,7 +75,16 @@ export function workerReader(
   return {
     allReady,
     read(from, to) {
-      if (ready.length === 0) return starting.read(from, to);
+      if (ready.length === 0) {
+        // One at a time: several batches parsed and hashed at once on the calling thread would
+        // hold it (and the progress it reports) for as long as they take together.
+        const read = startingQueue.then(() => starting.read(from, to));
+        startingQueue = read.then(
+          () => undefined,
+          () => undefined,
+        );
+        return read;
+      }
       const id = nextId++;
       return new Promise<HashedBatch>((resolve, reject) => {
         pending.set(id, { resolve, reject });
