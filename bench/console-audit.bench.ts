@@ -220,6 +220,11 @@ async function historyScreen(browser: Browser) {
         max: round(sorted[sorted.length - 1]),
       },
       stepsOver100ms: steps.filter((s) => s > 100).length,
+      /** The slowest steps: which (1 = the first press) and how long. */
+      slowest: steps
+        .map((ms, i) => ({ step: i + 1, ms: round(ms) }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5),
       farJumpMs: jumps.map(Math.round),
     };
   } finally {
