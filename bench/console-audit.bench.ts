@@ -399,7 +399,7 @@ async function main(): Promise<void> {
     const body = [
       `${machine}.`,
       '',
-      `**Replay slider** (record history of a case file with ${history.events} events, made through the API in ${history.seedSeconds} s; Chromium, embedded platform): first load ${history.firstLoadMs} ms; ${history.steps} steps of one version (arrow key): p50 ${history.stepMs.p50} ms, p95 ${history.stepMs.p95} ms, max ${history.stepMs.max} ms (${history.stepsOver100ms} over 100 ms: ${ok(history.stepsOver100ms === 0)} the 100 ms budget). Jumps to the first or last version (not fetched ahead, a fold of the whole file on the server): ${history.farJumpMs.join(', ')} ms.`,
+      `**Replay slider** (record history of a case file with ${history.events} events, made through the API in ${history.seedSeconds} s; Chromium, embedded platform): first load ${history.firstLoadMs} ms; ${history.steps} steps of one version (arrow key; timed in the page from the key's event to the frame after the version's state shows): p50 ${history.stepMs.p50} ms, p95 ${history.stepMs.p95} ms, max ${history.stepMs.max} ms (${history.stepsOver100ms} over 100 ms: ${ok(history.stepsOver100ms === 0)} the 100 ms budget). Jumps to the first or last version (not fetched ahead, a fold of the whole file on the server): ${history.farJumpMs.join(', ')} ms.`,
       '',
       `**Streamed verify** of ${verify.events} events (hardship service on PostgreSQL behind the gateway; loaded and sealed in ${verify.loadSeconds} s):`,
       '',
