@@ -57,6 +57,7 @@ const CASES = Number(process.env.BENCH_PD_CASES ?? 20_000);
 const PEOPLE = Number(process.env.BENCH_PD_PEOPLE ?? 60);
 const ERASURES = Number(process.env.BENCH_PD_ERASURES ?? 10);
 const ROUNDS = 10;
+const APPENDS_ONLY = process.env.BENCH_PART === 'appends';
 const PASS_ROUNDS = 3;
 const REGION = '110105';
 
@@ -102,6 +103,7 @@ const caseOpened = (ref: string, caseId: string, n: number): NewEvent => ({
     household: { size: 4, monthlyIncomeFen: 300_000 },
     causes: ['illness'],
     channel: 'walk_in',
+    consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
     computedTier: 'deep',
     tier: 'deep',
     nextReviewDue: '2027-06-30',
@@ -228,6 +230,7 @@ async function loadCases(infra: ServiceInfra, store: EventStore): Promise<number
         household: { size: 4, monthlyIncomeFen: 300_000 },
         causes: ['illness'],
         channel: 'walk_in',
+        consent: { documentRef: '工帮授〔2026〕0001号', signedOn: '2026-01-05' },
         policy,
       }),
       () => ({
@@ -462,6 +465,19 @@ async function main(): Promise<void> {
   let passes;
   const appends: (AppendFigures & { path: string })[] = [];
   try {
+    if (APPENDS_ONLY) {
+      // BENCH_PART=appends: the append figures alone, printed, not written (while tuning them).
+      const { dataSource, personalData } = sealed.infra;
+      for (const concurrency of [1, 16]) {
+        const f = await appendBench(
+          new EventStore(dataSource, { personalData }),
+          new EventStore(dataSource),
+          concurrency,
+        );
+        process.stdout.write(`appends, event store alone: ${JSON.stringify(f)}\n`);
+      }
+      return;
+    }
     const loadStarted = process.hrtime.bigint();
     const events = await loadCases(sealed.infra, sealed.store);
     const sealedLoadSeconds = seconds(loadStarted);

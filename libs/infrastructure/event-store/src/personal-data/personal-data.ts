@@ -135,38 +135,47 @@ export interface WriteGuard extends KeyGuard {
  * The guard of a one-statement append, as SQL around an `INSERT ... SELECT`: `with` goes before
  * the INSERT (it inserts the new keys, none when a person is restricted), `where` after its
  * SELECT (the held keys still stored, locked `FOR SHARE` so an erasure waits for the write; every
- * new key inserted; no person restricted). Its parameters are numbered from `first`.
+ * new key inserted; no person restricted). Only the parts a write needs are written (a visit to a
+ * known person makes no key; a new case holds none): Postgres plans this statement on every
+ * append, and the planning of the parts left out was a quarter of an append's time. Its
+ * parameters are numbered from `first`.
  */
 export function writeGuardSql(
   guard: WriteGuard,
   first: number,
 ): { with: string; where: string; params: unknown[] } {
-  const $ = (i: number) => `$${first + i}`;
-  return {
-    with: `WITH made AS (
+  const params: unknown[] = [];
+  const $ = (value: unknown) => `$${first + params.push(value) - 1}`;
+  const conditions: string[] = [];
+  let made = '';
+  if (guard.checkRefs.length > 0) {
+    const refs = $(guard.checkRefs);
+    conditions.push(`NOT EXISTS (SELECT 1 FROM restricted_people WHERE person_ref = ANY(${refs}::text[]))`);
+  }
+  if (guard.madeRefs.length > 0) {
+    const restricted = guard.checkRefs.length > 0 ? `WHERE ${conditions[0]}` : '';
+    made = `WITH made AS (
       INSERT INTO person_keys (person_ref, master_key_id, wrapped_key)
-      SELECT ref, ${$(5)}::text, wrapped FROM unnest(${$(0)}::text[], ${$(1)}::bytea[]) AS n(ref, wrapped)
-      WHERE NOT EXISTS (SELECT 1 FROM restricted_people WHERE person_ref = ANY(${$(2)}::text[]))
+      SELECT ref, ${$(guard.masterKeyId)}::text, wrapped
+      FROM unnest(${$(guard.madeRefs)}::text[], ${$(guard.madeWrapped)}::bytea[]) AS n(ref, wrapped)
+      ${restricted}
       ON CONFLICT (person_ref) DO NOTHING
       RETURNING person_ref
-    )`,
-    where: `WHERE (SELECT count(*) FROM made) = ${$(6)}::int
-      AND NOT EXISTS (SELECT 1 FROM restricted_people WHERE person_ref = ANY(${$(2)}::text[]))
-      AND NOT EXISTS (
-        SELECT 1 FROM unnest(${$(3)}::text[], ${$(4)}::bytea[]) AS h(ref, wrapped)
+    )`;
+    conditions.push(`(SELECT count(*) FROM made) = ${$(guard.madeRefs.length)}::int`);
+  }
+  if (guard.heldRefs.length > 0) {
+    conditions.push(`NOT EXISTS (
+        SELECT 1 FROM unnest(${$(guard.heldRefs)}::text[], ${$(guard.heldWrapped)}::bytea[]) AS h(ref, wrapped)
         WHERE NOT EXISTS (
           SELECT 1 FROM person_keys k WHERE k.person_ref = h.ref AND k.wrapped_key = h.wrapped FOR SHARE
         )
-      )`,
-    params: [
-      guard.madeRefs,
-      guard.madeWrapped,
-      guard.checkRefs,
-      guard.heldRefs,
-      guard.heldWrapped,
-      guard.masterKeyId,
-      guard.madeRefs.length,
-    ],
+      )`);
+  }
+  return {
+    with: made,
+    where: conditions.length > 0 ? `WHERE ${conditions.join('\n      AND ')}` : '',
+    params,
   };
 }
 
