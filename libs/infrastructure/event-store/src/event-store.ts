@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { systemClock, type Clock } from '@union/kernel';
+import { singleConnection } from './database/single-connection';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import { eventHash } from './hash-chain';
 import { currentAttempt } from './idempotency-attempt';
@@ -78,10 +79,7 @@ export class EventStore {
     this.clock = options.clock ?? systemClock;
     this.onSnapshotError = options.onSnapshotError ?? warnSnapshotError;
     this.personalData = options.personalData;
-    // PGlite (a pool of one) is one backend session for every client that ever connects: a named
-    // statement outlives the client that prepared it, and the next client's would collide.
-    const pool = dataSource.options.extra as { max?: number } | undefined;
-    this.statement = pool?.max === 1 ? (text) => text : prepared;
+    this.statement = singleConnection(dataSource) ? (text) => text : prepared;
   }
 
   /** The append's statement as the driver is to send it (named, so prepared once per connection). */
@@ -391,6 +389,15 @@ export const checkpointOf = (event: Pick<StoredEvent, 'transactionId' | 'globalP
  * TypeORM passes the object through to `pg` untouched (its type says string).
  */
 function prepared(text: string): string {
-  const name = `append-${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  let name = STATEMENT_NAMES.get(text);
+  if (!name) {
+    name = `append-${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    // A few texts in use; a bound on the odd large append's, not an eviction policy.
+    if (STATEMENT_NAMES.size >= 1_000) STATEMENT_NAMES.clear();
+    STATEMENT_NAMES.set(text, name);
+  }
   return { name, text } as unknown as string;
 }
+
+/** Each statement text's name, hashed once per process rather than once per append. */
+const STATEMENT_NAMES = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { ChainBreak } from './hash-chain';
+import { singleConnection } from './database/single-connection';
 import { readSeals, type Seal } from './seals/seal';
 import { SealChecker, type SealAnchor, type SealsReport } from './seals/seal-checker';
 import { ChainChecker } from './verify/chain-checker';
@@ -149,8 +150,4 @@ function defaultWorkers(span: number): number {
   if (span < WORKER_THRESHOLD) return 0;
   // Two on two cores: measured faster than one (the main thread and Postgres need little).
   return Math.min(availableParallelism(), 3);
-}
-
-function singleConnection(dataSource: DataSource): boolean {
-  return (dataSource.options.extra as { max?: number } | undefined)?.max === 1;
 }

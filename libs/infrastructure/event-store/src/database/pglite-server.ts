@@ -58,8 +58,10 @@ async function openDatabase(dataDir: string | undefined): Promise<PGlite> {
       return await PGlite.create(dataDir, { loadDataDir: new Blob([readFileSync(template)]) });
     } catch {
       rmSync(template, { force: true });
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      if (dataDir) mkdirSync(dataDir, { recursive: true });
+      if (dataDir) {
+        rmSync(dataDir, { recursive: true, force: true }); // what the failed load left
+        mkdirSync(dataDir, { recursive: true });
+      }
     }
   }
   const db = await PGlite.create(dataDir);
